@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ListLens",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "listlens", targets: ["listlens"]),
+        .library(name: "ListLensIndex", targets: ["ListLensIndex"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // C libraries from Debian, each behind a module map and a shim header.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl",
+                       providers: [.apt(["libpsl-dev"]), .brew(["libpsl"])]),
+
+        // Archive readers, RFC 5322 / MIME parsing, charsets, HTML to text.
+        .target(name: "ListLensMail", dependencies: ["CLibXML2", "CZlib"]),
+        // Pure analysis: quote segments, threading, identities, organizations.
+        .target(name: "ListLensAnalysis", dependencies: ["ListLensMail", "CLibPSL"]),
+        // The SQLite store, the importer, search, export and reports.
+        .target(name: "ListLensIndex", dependencies: [
+            "ListLensMail", "ListLensAnalysis",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The command-line tool: translates arguments into library calls, results into text.
+        .executableTarget(name: "listlens", dependencies: [
+            "ListLensIndex",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "ListLensMailTests", dependencies: ["ListLensMail"]),
+        .testTarget(name: "ListLensAnalysisTests", dependencies: ["ListLensAnalysis"]),
+        .testTarget(name: "ListLensIndexTests", dependencies: ["ListLensIndex", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ListLensCLITests", dependencies: ["listlens"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,38 @@
+/// Who sent a message, as a stable key that groups one person's messages.
+///
+/// For now one address is one participant: the key is the address, lowercased (local parts are
+/// case-insensitive in practice on every list host in the corpora). Merging a person's several
+/// addresses and names is the identities issue's work; the key keeps its meaning then.
+public enum Identity {
+    /// `Glyph@Twistedmatrix.com` → `glyph@twistedmatrix.com`.
+    public static func participantKey(address: String) -> String {
+        address.lowercased()
+    }
+
+    /// The domain part of an address, lowercased, or nil.
+    public static func domain(of address: String) -> String? {
+        guard let at = address.lastIndex(of: "@") else { return nil }
+        let d = address[address.index(after: at)...].lowercased()
+        let trimmed = d.trimmingCharacters(in: " .>")
+        return trimmed.contains(".") ? trimmed : nil
+    }
+
+    /// A display name cleaned of quotes and the DMARC rewrite `Name via List`.
+    public static func cleanName(_ name: String?) -> String? {
+        guard var n = name?.trimmingCharacters(in: " \t\"'") , !n.isEmpty else { return nil }
+        if let r = n.range(of: " via ", options: []) { n = String(n[..<r.lowerBound]) }
+        return n.isEmpty ? nil : n
+    }
+}
+
+extension String {
+    func range(of needle: String, options: [Never]) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,40 @@
+/// Subject lines as topics: tags in brackets and the subject with reply prefixes removed.
+public enum Subject {
+    /// `Re: [Twisted-Python] [ANN] Twisted 13.1` → `Twisted 13.1`.
+    public static func normalized(_ subject: String) -> String {
+        var s = Substring(subject)
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 32 {
+            changed = false
+            rounds += 1
+            s = s.drop { $0 == " " || $0 == "\t" }
+            let lower = s.prefix(6).lowercased()
+            for prefix in ["re:", "fw:", "fwd:", "aw:", "sv:", "antw:", "re :", "tr:"] where lower.hasPrefix(prefix) {
+                s = s.dropFirst(prefix.count); changed = true; break
+            }
+            if !changed, s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < 64 {
+                s = s[s.index(after: close)...]; changed = true
+            }
+        }
+        return String(s).trimmingCharacters(in: " \t")
+    }
+
+    /// Bracketed tags at the front of a subject, in order, without repeats: `[Twisted-Python] [ANN] x` → `["Twisted-Python", "ANN"]`.
+    public static func tags(_ subject: String) -> [String] {
+        var tags: [String] = []
+        var s = Substring(subject)
+        var rounds = 0
+        while rounds < 32 {
+            rounds += 1
+            s = s.drop { $0 == " " || $0 == "\t" }
+            let lower = s.prefix(6).lowercased()
+            if let p = ["re:", "fw:", "fwd:", "aw:", "sv:"].first(where: { lower.hasPrefix($0) }) { s = s.dropFirst(p.count); continue }
+            guard s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < 64 else { break }
+            let tag = String(s[s.index(after: s.startIndex)..<close]).trimmingCharacters(in: " ")
+            if !tag.isEmpty, !tags.contains(tag) { tags.append(tag) }
+            s = s[s.index(after: close)...]
+        }
+        return tags
+    }
+}

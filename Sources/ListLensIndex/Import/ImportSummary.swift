@@ -1,0 +1,43 @@
+/// What one import did. Every message read is counted once: imported, duplicate or quarantined.
+public struct ImportSummary: Sendable, Codable, Equatable {
+    public var imported = 0
+    public var duplicates = 0
+    public var quarantined = 0
+    /// Imported messages that carry at least one defect.
+    public var withDefects = 0
+    /// Archive files read.
+    public var files = 0
+    /// Files inside given directories that are not mail archives (an index.html, a README), left alone.
+    public var skippedFiles: [String] = []
+    /// Files that could not be used, or stopped early, with the reason (file and byte offset named).
+    public var failures: [String] = []
+    public var seconds: Double = 0
+    public var bytes: Int64 = 0
+
+    public var messagesRead: Int { imported + duplicates + quarantined }
+    public var messagesPerSecond: Double { seconds > 0 ? Double(messagesRead) / seconds : 0 }
+
+    /// One line: `imported 33,291 messages, 32,470 duplicates skipped, 0 quarantined, 248 files, 11.2 s, 5,870 messages/s`.
+    public var line: String {
+        "imported \(imported.grouped) messages, \(duplicates.grouped) duplicates skipped, \(quarantined.grouped) quarantined, "
+            + "\(files.grouped) file\(files == 1 ? "" : "s"), \(Self.seconds(seconds)) s, \(Int(messagesPerSecond.rounded()).grouped) messages/s"
+    }
+
+    static func seconds(_ s: Double) -> String {
+        let tenths = Int((s * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+extension Int {
+    /// `33291` → `33,291`.
+    public var grouped: String {
+        let digits = String(Swift.abs(self))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return self < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,180 @@
+import Dispatch
+import GRDB
+import ListLensAnalysis
+import ListLensMail
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Imports archives into a ``Store``: read (streaming) → parse and analyse (all cores) → write (serial).
+///
+/// Memory stays flat: at most one batch of ``batchSize`` messages is in flight. Re-importing adds
+/// nothing: a message whose Message-ID (or, without one, content hash) is already stored counts as
+/// a duplicate. Threads are rebuilt once at the end.
+public final class Importer {
+    /// Messages parsed together on all cores, then written in one transaction.
+    public static let batchSize = 512
+
+    public struct Options: Sendable {
+        /// The list these messages belong to. When nil: the List-Id header, else the archive's folder name.
+        public var list: String?
+        public init(list: String? = nil) { self.list = list }
+    }
+
+    private let store: Store
+    private let options: Options
+    private let logger: Logger
+    private let parser = MessageParser()
+    private let organizations = OrganizationResolver()
+
+    public init(store: Store, options: Options = Options(), logger: Logger = Logger(label: "listlens.import")) {
+        self.store = store
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Imports every archive under `paths`. Unusable files are reported in the summary's
+    /// `failures` and the import goes on with the rest; only database failures throw.
+    public func run(paths: [String], progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
+        let start = Clock.now()
+        var summary = ImportSummary()
+        let (entries, missing) = FileDiscovery.expand(paths)
+        for m in missing { summary.failures.append("\(m): no such file or directory") }
+        let totalBytes = entries.reduce(Int64(0)) { $0 + Self.fileSize($1.path) }
+        var doneBytes: Int64 = 0
+        var lastReport = 0.0
+
+        for entry in entries {
+            let reader: ArchiveReader
+            do {
+                reader = try ArchiveReader(path: entry.path)
+            } catch let error as ArchiveError {
+                if case .notAnArchive = error.kind, !entry.explicit {
+                    summary.skippedFiles.append(entry.path)
+                } else {
+                    summary.failures.append(error.description)
+                }
+                doneBytes += Self.fileSize(entry.path)
+                continue
+            }
+            summary.files += 1
+            summary.bytes += reader.fileSize
+            let sourceID = try registerSource(reader)
+            let listName = options.list ?? Self.folderName(of: entry.path)
+
+            var batch: [RawMessage] = []
+            batch.reserveCapacity(Self.batchSize)
+            var finished = false
+            while !finished {
+                do {
+                    while batch.count < Self.batchSize, let raw = try reader.next() { batch.append(raw) }
+                    if batch.count < Self.batchSize { finished = true }
+                } catch let error as ArchiveError {
+                    summary.failures.append(error.description)
+                    finished = true
+                }
+                if !batch.isEmpty {
+                    let analyzed = analyze(batch)
+                    try write(analyzed, sourceID: sourceID, defaultList: listName, summary: &summary)
+                    batch.removeAll(keepingCapacity: true)
+                }
+                if let progress {
+                    let now = Clock.now() - start
+                    if now - lastReport >= 0.2 || finished {
+                        lastReport = now
+                        progress(ImportProgress(messages: summary.messagesRead, bytesDone: doneBytes + reader.consumedFileBytes,
+                                                bytesTotal: totalBytes, seconds: now, currentFile: entry.path))
+                    }
+                }
+            }
+            doneBytes += reader.fileSize
+            logger.debug("imported file", metadata: ["path": "\(entry.path)"])
+        }
+        try ThreadBuilder.rebuild(store)
+        summary.seconds = Clock.now() - start
+        return summary
+    }
+
+    /// Parses and analyses a batch on all cores; results keep the batch's order.
+    func analyze(_ batch: [RawMessage]) -> [AnalyzedMessage] {
+        let results = ResultSlots<AnalyzedMessage>(count: batch.count)
+        let parser = self.parser, organizations = self.organizations
+        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+            results.set(i, AnalyzedMessage.make(batch[i], parser: parser, organizations: organizations))
+        }
+        return results.values()
+    }
+
+    // MARK: - Writing
+
+    private func registerSource(_ reader: ArchiveReader) throws -> Int64 {
+        let path = FileDiscovery.realPath(reader.path)
+        return try store.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO source (path, format, compressed, size, imported_at) VALUES (?, ?, ?, ?, datetime('now'))
+                ON CONFLICT(path) DO UPDATE SET size = excluded.size, imported_at = excluded.imported_at
+                """, arguments: [path, reader.format.rawValue, reader.compressed, reader.fileSize])
+            return try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE path = ?", arguments: [path])!   // just inserted
+        }
+    }
+
+    private func write(_ batch: [AnalyzedMessage], sourceID: Int64, defaultList: String?, summary: inout ImportSummary) throws {
+        var local = summary
+        try store.pool.write { db in
+            let writer = try MessageWriter(db)
+            for a in batch {
+                if let reason = a.quarantineReason {
+                    if try writer.quarantine(a, sourceID: sourceID, reason: reason) { local.quarantined += 1 } else { local.duplicates += 1 }
+                    continue
+                }
+                let list = a.message.listID.map(Self.listName(fromListID:)) ?? defaultList
+                if try writer.insert(a, sourceID: sourceID, list: options.list ?? list) {
+                    local.imported += 1
+                    if !a.message.defects.isEmpty { local.withDefects += 1 }
+                } else {
+                    local.duplicates += 1
+                }
+            }
+        }
+        summary = local
+    }
+
+    // MARK: - Helpers
+
+    static func fileSize(_ path: String) -> Int64 {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int64(st.st_size) : 0
+    }
+
+    /// `…/twisted-python/2013-July.txt.gz` → `twisted-python`.
+    static func folderName(of path: String) -> String? {
+        let parts = FileDiscovery.realPath(path).split(separator: "/")
+        guard parts.count >= 2 else { return nil }
+        return String(parts[parts.count - 2])
+    }
+
+    /// `twisted-python.twistedmatrix.com` → `twisted-python`; `openbmc.lists.ozlabs.org` → `openbmc`.
+    static func listName(fromListID id: String) -> String {
+        String(id.split(separator: ".").first ?? Substring(id))
+    }
+}
+
+/// Write-once result slots for a parallel loop: each index is written by exactly one iteration.
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    // Safe because concurrentPerform gives each index to one iteration, and values() is read
+    // only after concurrentPerform returns (which orders the writes before the read).
+    private var slots: [T?]
+    init(count: Int) { slots = [T?](repeating: nil, count: count) }
+    func set(_ i: Int, _ value: T) { slots.withUnsafeMutableBufferPointer { $0[i] = value } }
+    func values() -> [T] { slots.map { $0! } }   // every slot was set by concurrentPerform
+}
+
+/// Monotonic seconds.
+enum Clock {
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

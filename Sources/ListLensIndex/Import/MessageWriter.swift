@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import ListLensAnalysis
+import ListLensMail
+
+/// Writes analysed messages inside one transaction, with cached prepared statements.
+/// Every statement is parameterized.
+struct MessageWriter {
+    private let db: Database
+    private let insertMessage: Statement
+    private let insertFTS: Statement
+    private let insertRecipient: Statement
+    private let insertRef: Statement
+    private let insertQuarantine: Statement
+
+    init(_ db: Database) throws {
+        self.db = db
+        insertMessage = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO message (message_id, synthetic_id, list_id, date, date_source, from_name, from_address,
+                participant_id, organization_id, subject, normalized_subject, tags, text, authored_text, quoted_text,
+                defects, source_id, offset, length)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertFTS = try db.cachedStatement(sql:
+            "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (?, ?, ?, ?)")
+        insertRecipient = try db.cachedStatement(sql:
+            "INSERT OR IGNORE INTO recipient (message_id, kind, position, name, address) VALUES (?, ?, ?, ?, ?)")
+        insertRef = try db.cachedStatement(sql:
+            "INSERT OR IGNORE INTO message_ref (message_id, kind, position, ref) VALUES (?, ?, ?, ?)")
+        insertQuarantine = try db.cachedStatement(sql:
+            "INSERT OR IGNORE INTO quarantine (source_id, offset, length, reason) VALUES (?, ?, ?, ?)")
+    }
+
+    /// Inserts the message; false when a message with its Message-ID is already stored.
+    func insert(_ a: AnalyzedMessage, sourceID: Int64, list: String?) throws -> Bool {
+        let m = a.message
+        let listID = try list.map { try idFor(table: "list", column: "name", value: $0) }
+        let organizationID = try a.organization.map { try idFor(table: "organization", column: "name", value: $0) }
+        let participantID = try a.participantKey.map { key in
+            try participant(key: key, name: Identity.cleanName(m.from?.name), address: m.from?.address ?? key,
+                            organizationID: organizationID)
+        }
+        try insertMessage.execute(arguments: [
+            m.messageID, m.messageIDIsSynthetic, listID, m.date?.epochSeconds, m.dateSource.rawValue,
+            Identity.cleanName(m.from?.name), m.from?.address, participantID, organizationID,
+            m.subject, a.normalizedSubject, JSON.array(a.tags), m.text, a.quoted.authored, a.quoted.quoted,
+            JSON.array(m.defects.map(\.rawValue)), sourceID, a.raw.offset, a.raw.length,
+        ])
+        guard db.changesCount > 0 else { return false }
+        let rowID = db.lastInsertedRowID
+        try insertFTS.execute(arguments: [rowID, m.subject, a.quoted.authored, a.quoted.quoted])
+        for (kind, list) in [("to", m.to), ("cc", m.cc)] {
+            for (i, r) in list.enumerated() {
+                try insertRecipient.execute(arguments: [rowID, kind, i, r.name, r.address])
+            }
+        }
+        for (kind, ids) in [("in-reply-to", m.inReplyTo), ("references", m.references)] {
+            for (i, ref) in ids.enumerated() { try insertRef.execute(arguments: [rowID, kind, i, ref]) }
+        }
+        return true
+    }
+
+    /// Records a quarantined message; false when that place of that file was quarantined before.
+    func quarantine(_ a: AnalyzedMessage, sourceID: Int64, reason: String) throws -> Bool {
+        try insertQuarantine.execute(arguments: [sourceID, a.raw.offset, a.raw.length, reason])
+        return db.changesCount > 0
+    }
+
+    private func idFor(table: String, column: String, value: String) throws -> Int64 {
+        // `table` and `column` are constants of this file, never input; the value is bound.
+        let select = try db.cachedStatement(sql: "SELECT id FROM \(table) WHERE \(column) = ?")
+        if let id = try Int64.fetchOne(select, arguments: [value]) { return id }
+        try db.cachedStatement(sql: "INSERT INTO \(table) (\(column)) VALUES (?)").execute(arguments: [value])
+        return db.lastInsertedRowID
+    }
+
+    private func participant(key: String, name: String?, address: String, organizationID: Int64?) throws -> Int64 {
+        let select = try db.cachedStatement(sql: "SELECT id, name FROM participant WHERE key = ?")
+        if let row = try Row.fetchOne(select, arguments: [key]) {
+            let id: Int64 = row["id"]
+            if (row["name"] as String?) == nil, let name {
+                try db.cachedStatement(sql: "UPDATE participant SET name = ? WHERE id = ?").execute(arguments: [name, id])
+            }
+            return id
+        }
+        try db.cachedStatement(sql: "INSERT INTO participant (key, name, organization_id) VALUES (?, ?, ?)")
+            .execute(arguments: [key, name, organizationID])
+        let id = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO address (address, participant_id) VALUES (?, ?)")
+            .execute(arguments: [address, id])
+        return id
+    }
+}
+
+/// Minimal JSON text for the few JSON-array columns (tags, defects).
+enum JSON {
+    static func array(_ strings: [String]) -> String {
+        "[" + strings.map(string).joined(separator: ",") + "]"
+    }
+
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func decodeArray(_ text: String?) -> [String] {
+        guard let text, let data = text.data(using: .utf8),
+              let v = try? JSONDecoder().decode([String].self, from: data) else { return [] }
+        return v
+    }
+}

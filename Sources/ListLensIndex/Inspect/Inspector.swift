@@ -1,0 +1,58 @@
+import ListLensAnalysis
+import ListLensMail
+
+/// Parses one file without importing it, for "why did it parse this way" questions.
+///
+/// Each message comes out with its export fields plus its MIME tree and body segments. Parents are
+/// resolved against earlier messages of the same file; organizations as the importer does.
+public struct Inspector {
+    public init() {}
+
+    /// Reads `path` and calls `emit` per message, in file order. Throws ``ArchiveError`` for an unusable file;
+    /// a file that stops early yields its messages and then throws.
+    public func inspect(path: String, emit: (ExportedMessage) throws -> Void) throws {
+        let reader = try ArchiveReader(path: path)
+        let parser = MessageParser()
+        let organizations = OrganizationResolver()
+        let list = Importer.folderName(of: path)
+        var seen: [String: String] = [:]   // message-id → thread key
+        while let raw = try reader.next() {
+            let a = AnalyzedMessage.make(raw, parser: parser, organizations: organizations)
+            let m = a.message
+            var parent: String? = nil
+            var method: ParentMethod? = nil
+            if let p = m.inReplyTo.first(where: { seen[$0] != nil }) { parent = p; method = .inReplyTo }
+            else if let p = m.references.last(where: { seen[$0] != nil }) { parent = p; method = .references }
+            let thread = parent.flatMap { seen[$0] } ?? m.references.first ?? m.inReplyTo.first ?? m.messageID
+            seen[m.messageID] = thread
+            var export = ExportedMessage(
+                message_id: m.messageID, list: m.listID.map(Importer.listName(fromListID:)) ?? list,
+                date: m.date?.rfc3339, from: .init(name: Identity.cleanName(m.from?.name), address: m.from?.address),
+                to: m.to.map { .init(name: $0.name, address: $0.address) }, cc: m.cc.map { .init(name: $0.name, address: $0.address) },
+                subject: m.subject, in_reply_to: m.inReplyTo, references: m.references, participant: a.participantKey,
+                organization: a.organization, thread_id: thread, parent: parent, parent_method: method?.rawValue, tags: a.tags,
+                text: m.text, authored_text: a.quoted.authored, quoted_text: a.quoted.quoted,
+                source: .init(path: path, offset: raw.offset, length: raw.length), defects: m.defects.map(\.rawValue))
+            export.mime = Self.mimeNodes(m)
+            export.segments = a.segments.map { .init(kind: $0.kind.rawValue, depth: $0.depth, text: $0.text) }
+            if let reason = a.quarantineReason { export.defects.append("quarantined: \(reason)") }
+            try emit(export)
+        }
+    }
+
+    /// The MIME tree flattened depth-first, numbered like IMAP body parts.
+    static func mimeNodes(_ m: Message) -> [ExportedMessage.MIMENode] {
+        var out: [ExportedMessage.MIMENode] = []
+        var stack: [(Int, String)] = [(0, "0")]
+        while let (i, number) = stack.popLast() {
+            let p = m.mime.parts[i]
+            out.append(.init(part: number, content_type: p.contentType.value, charset: p.contentType.parameters["charset"],
+                             transfer_encoding: p.transferEncoding, disposition: p.disposition, filename: p.filename,
+                             bytes: p.body.count, shown: m.textParts.contains(i)))
+            for (k, c) in p.children.enumerated().reversed() {
+                stack.append((c, number == "0" ? "\(k + 1)" : "\(number).\(k + 1)"))
+            }
+        }
+        return out
+    }
+}

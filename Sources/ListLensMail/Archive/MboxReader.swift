@@ -1,0 +1,226 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Splits an mbox stream into messages, one at a time, holding at most one message plus one chunk.
+///
+/// A line starting with `From ` only separates messages when the next line is a header field:
+/// pipermail does not escape `From ` in bodies (the twisted-python months hold such lines), so a
+/// bare `From ` test would cut messages in half. mboxrd escapes (`>From `, `>>From ` …) lose one `>`;
+/// in an mboxo file such a line was written by a person and keeps its text but for that one `>`.
+public final class MboxReader {
+    private let source: ByteSource
+    private let limits: ArchiveLimits
+    private let path: String
+
+    /// Bytes from the start of the current message's separator line onwards.
+    private var buffer: [UInt8] = []
+    /// Absolute stream offset of `buffer[0]`.
+    private var bufferBase: Int64 = 0
+    private var eof = false
+    /// Index in `buffer` up to which lines were checked and hold no separator (never re-scanned).
+    private var scanned = 0
+    /// Bytes dropped from an oversized message so far.
+    private var dropped: Int64 = 0
+    private var started = false
+
+    init(source: ByteSource, path: String, limits: ArchiveLimits) {
+        self.source = source
+        self.path = path
+        self.limits = limits
+    }
+
+    /// Bytes of the underlying file consumed so far (for progress).
+    public var consumedFileBytes: Int64 { source.consumedFileBytes }
+
+    /// The next message, or `nil` at the end of the archive.
+    public func next() throws -> RawMessage? {
+        if !started {
+            started = true
+            try skipLeadingBlankLines()
+        }
+        guard !buffer.isEmpty || !eof else { return nil }
+        if buffer.isEmpty { try fill(); if buffer.isEmpty { return nil } }
+
+        // buffer[0] starts the current message's separator line (or the message itself).
+        let sepLineEnd = try endOfLine(from: 0)   // index after the '\n' (or buffer end at EOF)
+        while true {
+            if let next = findSeparator(from: max(scanned, sepLineEnd)) {
+                return emit(upTo: next, headerStart: sepLineEnd)
+            }
+            if eof { return emit(upTo: buffer.count, headerStart: sepLineEnd) }
+            // Bound memory: an oversized message keeps its first bytes and drops the rest.
+            let pending = buffer.count - sepLineEnd + Int(dropped)
+            if pending > limits.maxMessageBytes, scanned > sepLineEnd + limits.maxMessageBytes / 2 {
+                let keepEnd = sepLineEnd + min(limits.maxMessageBytes / 2, scanned - sepLineEnd)
+                let drop = scanned - keepEnd
+                if drop > 0 {
+                    buffer.removeSubrange(keepEnd..<scanned)
+                    dropped += Int64(drop)
+                    scanned = keepEnd
+                }
+            }
+            try fill()
+        }
+    }
+
+    // MARK: - Scanning
+
+    /// Finds the start index of the next real separator line at or after `from`, reading more
+    /// input when a candidate's following line is not complete yet. Advances `scanned`.
+    private func findSeparator(from: Int) -> Int? {
+        let count = buffer.count
+        return buffer.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Int? in
+            guard let base = buf.baseAddress, count > 0 else { return nil }
+            var lineStart = from
+            // `from` must be a line start: it is 0, the end of a line, or a previously checked line start.
+            while lineStart < count {
+                guard let nl = memchr(base + lineStart, Int32(UInt8.lf), count - lineStart) else {
+                    // Incomplete last line: check it again when more bytes come.
+                    scanned = lineStart
+                    // A lone `From ` line at the very end has no header after it: it is body text.
+                    return nil
+                }
+                let lineEnd = base.distance(to: UnsafeRawPointer(nl)) + 1
+                if isFromLine(buf, lineStart, lineEnd) {
+                    // Need the whole next line to decide.
+                    if lineEnd >= count {
+                        scanned = lineStart
+                        return nil
+                    }
+                    if let nextNL = memchr(base + lineEnd, Int32(UInt8.lf), count - lineEnd) {
+                        let nextEnd = base.distance(to: UnsafeRawPointer(nextNL)) + 1
+                        if isHeaderLine(buf, lineEnd, nextEnd) { scanned = lineStart; return lineStart }
+                    } else if !eof {
+                        scanned = lineStart
+                        return nil
+                    } else if isHeaderLine(buf, lineEnd, count) {
+                        scanned = lineStart; return lineStart
+                    }
+                }
+                lineStart = lineEnd
+            }
+            scanned = lineStart
+            return nil
+        }
+    }
+
+    @inline(__always)
+    private func isFromLine(_ buf: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        end - start >= 6 && buf[start] == UInt8(ascii: "F") && buf[start + 1] == UInt8(ascii: "r")
+            && buf[start + 2] == UInt8(ascii: "o") && buf[start + 3] == UInt8(ascii: "m") && buf[start + 4] == .space
+    }
+
+    @inline(__always)
+    private func isHeaderLine(_ buf: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        ArchiveFormat.startsWithHeaderField(UnsafeRawBufferPointer(rebasing: buf[start..<end]), from: 0)
+    }
+
+    /// Index just after the line starting at `from`, reading more input as needed.
+    private func endOfLine(from: Int) throws -> Int {
+        while true {
+            let found: Int? = buffer.withUnsafeBytes { buf in
+                guard let base = buf.baseAddress, from < buf.count,
+                      let nl = memchr(base + from, Int32(UInt8.lf), buf.count - from) else { return nil }
+                return base.distance(to: UnsafeRawPointer(nl)) + 1
+            }
+            if let found { return found }
+            if eof { return buffer.count }
+            try fill()
+        }
+    }
+
+    // MARK: - Emitting
+
+    private func emit(upTo end: Int, headerStart: Int) -> RawMessage {
+        let hasSeparator = buffer.starts(with: Self.fromPrefix)
+        let envelope: [UInt8]? = hasSeparator ? Array(buffer[5..<trimLineEnd(headerStart)]) : nil
+        var bodyEnd = end
+        // The blank line before the next separator belongs to the mbox format, not the message.
+        if bodyEnd > headerStart, buffer[bodyEnd - 1] == .lf {
+            var j = bodyEnd - 1
+            if j > headerStart, buffer[j - 1] == .cr { j -= 1 }
+            if j > headerStart, buffer[j - 1] == .lf { bodyEnd = j }
+        }
+        let oversized = dropped > 0
+        let bytes = Self.unescapeMboxrd(buffer[min(headerStart, bodyEnd)..<bodyEnd])
+        let message = RawMessage(bytes: bytes, envelope: envelope, offset: bufferBase,
+                                 length: Int64(end) + dropped, oversized: oversized)
+        buffer.removeSubrange(0..<end)
+        bufferBase += Int64(end) + dropped
+        dropped = 0
+        scanned = 0
+        return message
+    }
+
+    private func trimLineEnd(_ end: Int) -> Int {
+        var e = end
+        while e > 5, buffer[e - 1] == .lf || buffer[e - 1] == .cr { e -= 1 }
+        return e
+    }
+
+    private static let fromPrefix: [UInt8] = Array("From ".utf8)
+
+    /// Removes one `>` from lines matching `^>+From ` (mboxrd).
+    static func unescapeMboxrd(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var escapes: [Int] = []   // absolute indices of the `>` to drop
+        bytes.withUnsafeBytes { buf in
+            guard let base = buf.baseAddress else { return }
+            let n = buf.count
+            var i = 0
+            while i < n {
+                if buf[i] == UInt8(ascii: ">") {
+                    var j = i
+                    while j < n, buf[j] == UInt8(ascii: ">") { j += 1 }
+                    if n - j >= 5, buf[j] == UInt8(ascii: "F"), buf[j + 1] == UInt8(ascii: "r"),
+                       buf[j + 2] == UInt8(ascii: "o"), buf[j + 3] == UInt8(ascii: "m"), buf[j + 4] == .space {
+                        escapes.append(bytes.startIndex + i)
+                    }
+                }
+                guard let nl = memchr(base + i, Int32(UInt8.lf), n - i) else { break }
+                i = base.distance(to: UnsafeRawPointer(nl)) + 1
+            }
+        }
+        if escapes.isEmpty { return Array(bytes) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var from = bytes.startIndex
+        for e in escapes {
+            out.append(contentsOf: bytes[from..<e])
+            from = e + 1
+        }
+        out.append(contentsOf: bytes[from...])
+        return out
+    }
+
+    // MARK: - Input
+
+    private func fill() throws {
+        guard !eof else { return }
+        let chunk = limits.chunkBytes
+        let old = buffer.count
+        buffer.reserveCapacity(old + chunk)
+        var got = 0
+        var failure: ArchiveError?
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        buffer.withUnsafeMutableBytes { buf in
+            do {
+                got = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buf[old..<(old + chunk)]))
+            } catch {
+                failure = error as? ArchiveError ?? ArchiveError(.unreadable(errno: EIO), path: path)
+            }
+        }
+        buffer.removeSubrange((old + got)...)
+        if let failure { eof = true; throw failure }
+        if got == 0 { eof = true }
+    }
+
+    private func skipLeadingBlankLines() throws {
+        try fill()
+        var i = 0
+        while i < buffer.count, buffer[i] == .lf || buffer[i] == .cr { i += 1 }
+        if i > 0 { buffer.removeSubrange(0..<i); bufferBase += Int64(i) }
+    }
+}

@@ -1,0 +1,175 @@
+/// Reads address lists (RFC 5322 §3.4) as mail really writes them.
+///
+/// Handles display names (quoted or not, RFC 2047-encoded), angle addresses, bare addr-specs with
+/// a comment name (`user@host (Name)`), groups (`team: a@x, b@y;`), and pipermail's obfuscation
+/// `user at host.tld (Name)`. Tokenizing is one left-to-right pass; comments nest by a counter, never by recursion.
+public enum AddressParser {
+    /// Deepest comment nesting followed; deeper parentheses are taken as text.
+    static let maxCommentDepth = 16
+
+    public struct Result: Sendable {
+        public var mailboxes: [Mailbox] = []
+        public var obfuscated = false
+        public var invalidEncodedWord = false
+    }
+
+    private enum Token { case word([UInt8]), quoted([UInt8]), comment([UInt8]), angle([UInt8]), special(UInt8) }
+
+    /// Parses an unfolded header value.
+    public static func parse(_ value: [UInt8]) -> Result {
+        var result = Result()
+        var element: [Token] = []
+        for token in tokenize(value) {
+            if case .special(let c) = token {
+                if c == UInt8(ascii: ",") || c == UInt8(ascii: ";") {
+                    if let m = mailbox(from: element, result: &result) { result.mailboxes.append(m) }
+                    element = []
+                    continue
+                }
+                if c == UInt8(ascii: ":"), !element.contains(where: { if case .angle = $0 { return true } else { return false } }) {
+                    element = []   // a group's display name: its members follow
+                    continue
+                }
+            }
+            element.append(token)
+        }
+        if let m = mailbox(from: element, result: &result) { result.mailboxes.append(m) }
+        return result
+    }
+
+    private static func tokenize(_ v: [UInt8]) -> [Token] {
+        var tokens: [Token] = []
+        var i = 0
+        let n = v.count
+        var word: [UInt8] = []
+        func flush() { if !word.isEmpty { tokens.append(.word(word)); word = [] } }
+        while i < n {
+            let c = v[i]
+            switch c {
+            case UInt8(ascii: "\""):
+                flush()
+                var q: [UInt8] = []
+                i += 1
+                while i < n, v[i] != UInt8(ascii: "\"") {
+                    if v[i] == UInt8(ascii: "\\"), i + 1 < n { i += 1 }
+                    q.append(v[i]); i += 1
+                }
+                tokens.append(.quoted(q))
+                i += 1
+            case UInt8(ascii: "("):
+                flush()
+                var depth = 1
+                var text: [UInt8] = []
+                i += 1
+                while i < n, depth > 0 {
+                    let d = v[i]
+                    if d == UInt8(ascii: "\\"), i + 1 < n { text.append(v[i + 1]); i += 2; continue }
+                    if d == UInt8(ascii: "("), depth < maxCommentDepth { depth += 1 }
+                    if d == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
+                    text.append(d); i += 1
+                }
+                tokens.append(.comment(text))
+                i += 1
+            case UInt8(ascii: "<"):
+                flush()
+                var a: [UInt8] = []
+                i += 1
+                while i < n, v[i] != UInt8(ascii: ">") { if !v[i].isFWSByte { a.append(v[i]) }; i += 1 }
+                tokens.append(.angle(a))
+                i += 1
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
+                flush(); tokens.append(.special(c)); i += 1
+            case _ where c.isFWSByte:
+                flush(); i += 1
+            default:
+                word.append(c); i += 1
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    private static func mailbox(from tokens: [Token], result: inout Result) -> Mailbox? {
+        guard !tokens.isEmpty else { return nil }
+        var nameParts: [String] = []
+        var words: [[UInt8]] = []
+        var angle: [UInt8]? = nil
+        var comments: [[UInt8]] = []
+        for t in tokens {
+            switch t {
+            case .word(let w):
+                if angle == nil { words.append(w) } else { nameParts.append(decodePhrase(w, &result)) }
+            case .quoted(let q): if angle == nil { words.append(q) }; nameParts.append(decodePhrase(q, &result))
+            case .comment(let c): comments.append(c)
+            case .angle(let a): if angle == nil { angle = a }
+            case .special(let s): words.append([s])
+            }
+        }
+        var address: String
+        var name: String?
+        if let angle {
+            // Everything before the angle address is the display name.
+            name = displayName(tokens: tokens, result: &result)
+            address = String(decoding: angle, as: UTF8.self)
+            if angle.isEmpty, let addr = addressFromWords(words, &result) { address = addr }
+        } else {
+            guard let addr = addressFromWords(words, &result) else {
+                // Only a name, or garbage: keep it as a name-less "address" so it is not lost.
+                let text = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+                guard !text.isEmpty else { return nil }
+                return Mailbox(name: nil, address: text)
+            }
+            address = addr
+            if let c = comments.first { name = decodePhrase(c, &result) }
+        }
+        if let n = name?.trimmingCharacters(in: " \t\"'"), !n.isEmpty { name = n } else { name = nil }
+        if name == nil, let c = comments.first, angle != nil {
+            let n = decodePhrase(c, &result).trimmingCharacters(in: " \t")
+            if !n.isEmpty { name = n }
+        }
+        return Mailbox(name: name, address: normalizeAddress(address))
+    }
+
+    private static func displayName(tokens: [Token], result: inout Result) -> String? {
+        var parts: [String] = []
+        for t in tokens {
+            switch t {
+            case .angle: return parts.isEmpty ? nil : parts.joined(separator: " ")
+            case .word(let w): parts.append(decodePhrase(w, &result))
+            case .quoted(let q): parts.append(decodePhrase(q, &result))
+            case .special(let s): parts.append(String(decoding: [s], as: UTF8.self))
+            case .comment: continue
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// Joins the words of a bare addr-spec; undoes `user at host.tld`.
+    private static func addressFromWords(_ words: [[UInt8]], _ result: inout Result) -> String? {
+        guard !words.isEmpty else { return nil }
+        // Pipermail writes `user at host.tld`: three words with a literal "at" in the middle.
+        if words.count == 3, words[1] == Array("at".utf8), !words[0].contains(UInt8(ascii: "@")),
+           words[2].contains(UInt8(ascii: ".")) {
+            result.obfuscated = true
+            return String(decoding: words[0] + [UInt8(ascii: "@")] + words[2], as: UTF8.self)
+        }
+        let joined = words.joined()
+        guard joined.contains(UInt8(ascii: "@")) else { return nil }
+        return String(decoding: Array(joined), as: UTF8.self)
+    }
+
+    private static func decodePhrase(_ bytes: [UInt8], _ result: inout Result) -> String {
+        var failed = false
+        let s = EncodedWord.decode(bytes, failed: &failed)
+        if failed { result.invalidEncodedWord = true }
+        return s
+    }
+
+    /// Lowercases the domain; keeps the local part as written (RFC 5321 §2.4 lets it be case-sensitive).
+    static func normalizeAddress(_ address: String) -> String {
+        var a = address
+        if a.hasPrefix("mailto:") { a.removeFirst(7) }
+        guard let at = a.lastIndex(of: "@") else { return a }
+        return String(a[..<at]) + "@" + a[a.index(after: at)...].lowercased()
+    }
+}

@@ -1,0 +1,47 @@
+/// Extracts Message-IDs from `Message-ID`, `In-Reply-To` and `References` values.
+public enum MessageIDs {
+    /// Longest id kept. public-inbox bounds ids at 244 bytes (a Xapian term limit); RFC 5322 lines
+    /// stop at 998. Longer values are mangled headers, not ids.
+    public static let maxLength = 998
+
+    /// Every `<id>` in the value, brackets removed, in order, without repeats.
+    ///
+    /// `In-Reply-To: Other person's message of <date> <id@host>` yields only the bracketed ids
+    /// (hyperkitty's strange-in-reply-to case).
+    public static func all(in value: [UInt8]) -> [String] {
+        var ids: [String] = []
+        var seen = Set<String>()
+        var i = 0
+        while i < value.count {
+            guard value[i] == UInt8(ascii: "<") else { i += 1; continue }
+            var j = i + 1
+            var id: [UInt8] = []
+            while j < value.count, value[j] != UInt8(ascii: ">"), value[j] != UInt8(ascii: "<") {
+                if !value[j].isFWSByte { id.append(value[j]) }
+                j += 1
+            }
+            if j < value.count, value[j] == UInt8(ascii: ">"), !id.isEmpty, id.count <= maxLength {
+                let s = String(decoding: id, as: UTF8.self)
+                if seen.insert(s).inserted { ids.append(s) }
+                i = j + 1
+            } else {
+                i = j
+            }
+        }
+        return ids
+    }
+
+    /// The id of a `Message-ID` value: the first bracketed id, else a repaired one.
+    ///
+    /// Repairs (`repaired` is set): a bare `id@host` without brackets, and an unclosed bracket with
+    /// whitespace inside, as in twisted-python 2005-January: `<1104874643.31904.249.camel@6 webmail.nil8r.net`.
+    public static func primary(in value: [UInt8], repaired: inout Bool) -> String? {
+        if let first = all(in: value).first { return first }
+        var trimmed = HeaderBlock.unfold(value[...])
+        if trimmed.first == UInt8(ascii: "<") { trimmed.removeFirst() }
+        trimmed.removeAll { $0.isFWSByte || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") }
+        guard !trimmed.isEmpty, trimmed.count <= maxLength, trimmed.contains(UInt8(ascii: "@")) else { return nil }
+        repaired = true
+        return String(decoding: trimmed, as: UTF8.self)
+    }
+}

@@ -1,0 +1,107 @@
+/// Chooses and decodes the text a reader sees from a MIME tree.
+///
+/// `multipart/alternative`: text/plain preferred, else HTML converted. Other multiparts: every
+/// inline text part in order (Mailman adds its list footer as a separate part). Attachments
+/// (a `Content-Disposition: attachment`, or a non-text part) are left out.
+enum BodyText {
+    static func extract(bytes: [UInt8], tree: MIMETree, defects: inout [MailDefect]) -> (String, [Int]) {
+        var chosen: [Int] = []
+        var stack: [Int] = [0]
+        while let i = stack.popLast() {
+            let part = tree.parts[i]
+            let ct = part.contentType.value
+            if ct == "multipart/alternative" {
+                let kids = part.children
+                if let plain = kids.last(where: { isInlineText(tree.parts[$0], "text/plain") && !tree.parts[$0].body.isEmpty }) {
+                    chosen.append(plain)
+                } else if let html = kids.last(where: { isInlineText(tree.parts[$0], "text/html") }) {
+                    chosen.append(html)
+                } else if let nested = kids.first(where: { tree.parts[$0].contentType.isMultipart }) {
+                    stack.append(nested)
+                } else if let first = kids.first {
+                    stack.append(first)
+                }
+                continue
+            }
+            if part.contentType.isMultipart {
+                stack.append(contentsOf: part.children.reversed())
+                continue
+            }
+            if ct == "message/rfc822" || ct == "message/global" { continue }   // a forwarded message is an attachment here
+            if isInlineText(part, "text/plain") || isInlineText(part, "text/html") || (i == 0 && part.contentType.type == "text") {
+                chosen.append(i)
+            }
+        }
+        if chosen.isEmpty {
+            defects.append(.noTextPart)
+            return ("", [])
+        }
+        // A text/html part next to a text/plain sibling in a mixed multipart is usually the same text: keep plain.
+        var texts: [String] = []
+        for i in chosen {
+            let t = decodeText(bytes: bytes, part: tree.parts[i], defects: &defects)
+            if !t.isEmpty { texts.append(t) }
+        }
+        return (texts.joined(separator: "\n\n"), chosen)
+    }
+
+    static func isInlineText(_ part: MIMEPart, _ type: String) -> Bool {
+        part.contentType.value == type && part.disposition != "attachment"
+    }
+
+    /// The decoded text of one leaf part: transfer encoding, charset, format=flowed, HTML.
+    static func decodeText(bytes: [UInt8], part: MIMEPart, defects: inout [MailDefect]) -> String {
+        let payload = decodeTransfer(bytes: bytes, part: part, defects: &defects)
+        let label = part.contentType.parameters["charset"]
+        let decoded = Charset.decode(payload[...], label: label)
+        if let d = decoded.defect { defects.append(d) }
+        var text = normalizeNewlines(decoded.text)
+        if part.contentType.value == "text/html" {
+            if let converted = HTMLText.convert(utf8: text) { text = converted } else {
+                defects.append(.unparsableHTML)
+                text = ""
+            }
+        } else if part.contentType.parameters["format"]?.lowercased() == "flowed" {
+            text = FormatFlowed.unflow(text, delSp: part.contentType.parameters["delsp"]?.lowercased() == "yes")
+        }
+        return trimTrailingBlankLines(text)
+    }
+
+    static func decodeTransfer(bytes: [UInt8], part: MIMEPart, defects: inout [MailDefect]) -> [UInt8] {
+        let body = bytes[part.body]
+        switch part.transferEncoding {
+        case "base64":
+            var invalid = false
+            let out = Base64.decode(body, invalid: &invalid)
+            if invalid { defects.append(.invalidBase64) }
+            return out
+        case "quoted-printable":
+            return QuotedPrintable.decode(body)
+        case "7bit", "8bit", "binary", "", "7-bit", "8-bit":
+            return Array(body)
+        default:
+            defects.append(.unknownTransferEncoding)
+            return Array(body)
+        }
+    }
+
+    static func normalizeNewlines(_ s: String) -> String {
+        guard s.utf8.contains(.cr) else { return s }
+        var out = String.UnicodeScalarView()
+        var lastCR = false
+        for u in s.unicodeScalars {
+            if u == "\r" { out.append("\n"); lastCR = true; continue }
+            if u == "\n" && lastCR { lastCR = false; continue }
+            lastCR = false
+            out.append(u)
+        }
+        return String(out)
+    }
+
+    static func trimTrailingBlankLines(_ s: String) -> String {
+        var sub = Substring(s)
+        while let l = sub.last, l == "\n" || l == " " || l == "\t" { sub.removeLast() }
+        while sub.first == "\n" { sub.removeFirst() }
+        return String(sub)
+    }
+}

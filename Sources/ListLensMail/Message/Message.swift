@@ -1,0 +1,31 @@
+/// A parsed message: the fields ListLens indexes, the decoded text a reader sees, and its defects.
+public struct Message: Sendable {
+    /// The Message-ID without `<>`; synthetic (``messageIDIsSynthetic``) when the message had none.
+    public var messageID: String
+    public var messageIDIsSynthetic: Bool
+    public var from: Mailbox?
+    public var to: [Mailbox]
+    public var cc: [Mailbox]
+    public var date: MailDate?
+    /// Where ``date`` came from.
+    public var dateSource: DateSource
+    public var subject: String
+    public var inReplyTo: [String]
+    public var references: [String]
+    /// The `List-Id` header's id, when present (`<twisted-python.twistedmatrix.com>` → `twisted-python.twistedmatrix.com`).
+    public var listID: String?
+    /// The decoded body text a reader sees: text/plain preferred, HTML converted, attachments left out.
+    public var text: String
+    public var headers: HeaderBlock
+    public var mime: MIMETree
+    /// Indices into `mime.parts` of the parts whose text makes up ``text``.
+    public var textParts: [Int]
+    public var defects: [MailDefect]
+
+    public enum DateSource: String, Sendable, Codable {
+        case header
+        /// The mbox separator line's date, used because the Date header was missing or broken.
+        case envelope
+        case none
+    }
+}

@@ -1,0 +1,106 @@
+/// Parses raw message bytes into a ``Message``. Never throws: malformed input gives defects.
+///
+/// Stateless and safe to call from many threads at once.
+public struct MessageParser: Sendable {
+    public var headerLimits = HeaderLimits()
+    public var mimeLimits = MIMELimits()
+
+    public init() {}
+
+    public func parse(_ raw: RawMessage) -> Message {
+        var defects: [MailDefect] = []
+        let bytes = raw.bytes
+        let (headers, bodyStart) = HeaderBlock.parse(bytes[...], limits: headerLimits, defects: &defects)
+
+        // Message-ID, or a stable synthetic one from the content (same bytes, same id).
+        var messageID: String
+        var synthetic = false
+        if let f = headers.first("message-id") {
+            var repaired = false
+            if let id = MessageIDs.primary(in: Array(f.rawValue), repaired: &repaired) {
+                messageID = id
+                if repaired { defects.append(.invalidMessageID) }
+            } else {
+                defects.append(.invalidMessageID)
+                messageID = Self.syntheticID(bytes)
+                synthetic = true
+            }
+        } else {
+            defects.append(.missingMessageID)
+            messageID = Self.syntheticID(bytes)
+            synthetic = true
+        }
+
+        var sawNonASCII = false
+        func value(_ name: String) -> [UInt8]? {
+            guard let f = headers.first(name) else { return nil }
+            let v = HeaderBlock.unfold(f.rawValue)
+            if !sawNonASCII, v.contains(where: { $0 >= 0x80 }) { sawNonASCII = true }
+            return v
+        }
+        var badWord = false
+
+        var from: Mailbox? = nil
+        if let v = value("from") {
+            let r = AddressParser.parse(v)
+            from = r.mailboxes.first
+            if r.obfuscated { defects.append(.obfuscatedAddress) }
+            if r.invalidEncodedWord { badWord = true }
+        }
+        if from == nil { defects.append(.missingFrom) }
+        let to = value("to").map { AddressParser.parse($0).mailboxes } ?? []
+        let cc = value("cc").map { AddressParser.parse($0).mailboxes } ?? []
+
+        let subject = value("subject").map { EncodedWord.decode($0, failed: &badWord) } ?? ""
+        let inReplyTo = value("in-reply-to").map { MessageIDs.all(in: $0) } ?? []
+        let references = value("references").map { MessageIDs.all(in: $0) } ?? []
+        let listID = value("list-id").flatMap { MessageIDs.all(in: $0).first }
+
+        var (date, dateSource) = parseDate(value("date"), envelope: raw.envelope, defects: &defects)
+        if date == nil { dateSource = .none }
+        if badWord { defects.append(.invalidEncodedWord) }
+        if sawNonASCII { defects.append(.nonASCIIHeader) }
+
+        let tree = MIMETree.build(bytes: bytes, headers: headers, body: bodyStart..<bytes.count,
+                                  limits: mimeLimits, defects: &defects)
+        let (text, textParts) = BodyText.extract(bytes: bytes, tree: tree, defects: &defects)
+
+        return Message(messageID: messageID, messageIDIsSynthetic: synthetic, from: from, to: to, cc: cc,
+                       date: date, dateSource: dateSource, subject: subject, inReplyTo: inReplyTo,
+                       references: references, listID: listID, text: text, headers: headers, mime: tree,
+                       textParts: textParts, defects: Self.unique(defects))
+    }
+
+    private func parseDate(_ header: [UInt8]?, envelope: [UInt8]?, defects: inout [MailDefect]) -> (MailDate?, Message.DateSource) {
+        var unknownZone = false
+        if let header {
+            switch MailDateParser.parse(HeaderBlock.decodeRaw(header).text, unknownZone: &unknownZone) {
+            case .success(let d):
+                if unknownZone { defects.append(.unknownTimezone) }
+                return (d, .header)
+            case .failure(.invalidOffset): defects.append(.invalidTimezoneOffset)
+            case .failure(.unreadable): defects.append(.invalidDate)
+            }
+        } else {
+            defects.append(.missingDate)
+        }
+        // Fall back to the mbox separator's asctime date (the delivery time, in UTC by convention).
+        if let envelope {
+            var ignored = false
+            if case .success(let d) = MailDateParser.parse(HeaderBlock.decodeRaw(envelope).text, unknownZone: &ignored) {
+                return (d, .envelope)
+            }
+        }
+        return (nil, .none)
+    }
+
+    /// `<sha256-prefix>@listlens.invalid`: stable for the same bytes, never clashing with a real id.
+    static func syntheticID(_ bytes: [UInt8]) -> String {
+        "listlens-" + SHA256.hex(bytes).prefix(32) + "@listlens.invalid"
+    }
+
+    private static func unique(_ defects: [MailDefect]) -> [MailDefect] {
+        var seen = Set<MailDefect>()
+        return defects.filter { seen.insert($0).inserted }
+    }
+}

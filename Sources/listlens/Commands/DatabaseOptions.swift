@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import ListLensIndex
+
+/// `--db PATH`, shared by every command. The CLI reads the environment; the library never does.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file.", discussion: "Default: $LISTLENS_DB, else ./listlens.sqlite.", valueName: "path"))
+    var db: String?
+
+    var path: String { db ?? ProcessInfo.processInfo.environment["LISTLENS_DB"] ?? "listlens.sqlite" }
+
+    /// Opens the database, turning failures into a clean message and exit code.
+    func open() throws -> Store {
+        do { return try Store(path: path) } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// Opens an existing database for reading commands; a missing file is a clear error, not an empty result.
+    func openExisting() throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIError("\(path): no such database; run `listlens import ARCHIVE…` first (or pass --db)")
+        }
+        return try open()
+    }
+}
+
+/// An error whose message is shown as is, followed by a non-zero exit.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    var code: Int32 = 1
+    init(_ description: String, code: Int32 = 1) { self.description = description; self.code = code }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import ListLensIndex
+import ListLensMail
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Parse one file without importing it and show each message: fields, MIME tree, body segments, defects.",
+        discussion: """
+            Example:
+              listlens inspect fixtures/sample/community-list.mbox
+              listlens inspect --format json broken.eml | jq '.messages[].defects'
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: ArgumentHelp("An archive file or single message.", valueName: "file"))
+    var file: String
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    func run() throws {
+        var messages: [ExportedMessage] = []
+        var failure: String? = nil
+        do {
+            try Inspector().inspect(path: file) { m in
+                if format == .json { messages.append(m) } else { Self.printText(m) }
+            }
+        } catch let error as ArchiveError {
+            failure = error.description
+        }
+        if format == .json {
+            struct Document: Encodable { var file: String; var messages: [ExportedMessage]; var error: String? }
+            Terminal.out(try JSONOutput.encode(Document(file: file, messages: messages, error: failure)))
+        }
+        if let failure {
+            Terminal.err("listlens: \(failure)")
+            throw ExitCode(1)
+        }
+    }
+
+    static func printText(_ m: ExportedMessage) {
+        Terminal.out("message \(m.message_id)")
+        Terminal.out("  source      \(m.source.path) @ \(m.source.offset) (+\(m.source.length) bytes)")
+        Terminal.out("  date        \(m.date ?? "(none)")")
+        Terminal.out("  from        \([m.from.name, m.from.address.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))")
+        Terminal.out("  subject     \(m.subject)")
+        if !m.in_reply_to.isEmpty { Terminal.out("  in-reply-to \(m.in_reply_to.joined(separator: " "))") }
+        if !m.references.isEmpty { Terminal.out("  references  \(m.references.count) id\(m.references.count == 1 ? "" : "s")") }
+        if let p = m.parent { Terminal.out("  parent      \(p) (\(m.parent_method ?? "?"))") }
+        Terminal.out("  participant \(m.participant ?? "(unknown)"), organization \(m.organization ?? "(none)")")
+        Terminal.out("  defects     \(m.defects.isEmpty ? "none" : m.defects.joined(separator: ", "))")
+        Terminal.out("  mime")
+        for n in m.mime ?? [] {
+            let extra = [n.charset.map { "charset=\($0)" }, n.disposition, n.filename.map { "\"\($0)\"" }].compactMap { $0 }
+            Terminal.out("    \(n.part) \(n.content_type) \(n.transfer_encoding) \(n.bytes) bytes\(extra.isEmpty ? "" : " " + extra.joined(separator: " "))\(n.shown ? "  [shown]" : "")")
+        }
+        Terminal.out("  segments")
+        for s in m.segments ?? [] {
+            let lines = s.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = lines.first.map(String.init) ?? ""
+            Terminal.out("    \(s.kind)\(s.depth > 0 ? " depth \(s.depth)" : ""): \(lines.count) line\(lines.count == 1 ? "" : "s") | \(first.prefix(70))")
+        }
+        Terminal.out("")
+    }
+}

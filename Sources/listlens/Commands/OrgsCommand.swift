@@ -1,0 +1,60 @@
+import ArgumentParser
+import ListLensIndex
+
+struct OrgsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orgs",
+        abstract: "Report organization involvement: messages, people, threads started, first and last message.",
+        discussion: """
+            An organization is the registrable domain of the sender's address (public suffix list);
+            webmail senders (gmail.com, yahoo.com, …) count as unaffiliated.
+
+            Example:
+              listlens orgs --limit 10
+              listlens orgs --format csv > orgs.csv
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Output format.")
+    var format: Format = .table
+
+    @Option(help: "Most organizations listed (0 for all; the table's default is 20).")
+    var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+        let report = try OrganizationReport.build(store: try database.openExisting())
+        let max = limit ?? (format == .table ? 20 : 0)
+        let shown = max == 0 ? report.rows : Array(report.rows.prefix(max))
+        switch format {
+        case .json:
+            Terminal.out(try JSONOutput.encode(shown))
+        case .csv, .table:
+            let table = Table(
+                headers: ["organization", "messages", "share", "people", "threads_started", "first", "last"],
+                rows: shown.map { r in
+                    [r.organization ?? "(unaffiliated)", String(r.messages),
+                     Self.percent(r.messages, of: report.totalMessages), String(r.people), String(r.threads_started),
+                     format == .table ? String((r.first_message ?? "").prefix(10)) : r.first_message ?? "",
+                     format == .table ? String((r.last_message ?? "").prefix(10)) : r.last_message ?? ""]
+                },
+                rightAligned: [1, 2, 3, 4])
+            for line in format == .csv ? table.renderCSV() : table.renderText() { Terminal.out(line) }
+            if format == .table, shown.count < report.rows.count {
+                Terminal.out("… \(report.rows.count - shown.count) more organizations (--limit 0 shows all)")
+            }
+        }
+    }
+
+    static func percent(_ n: Int, of total: Int) -> String {
+        guard total > 0 else { return "0.0%" }
+        let tenths = Int((Double(n) * 1000 / Double(total)).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import ListLensIndex
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search what people wrote (not what they quoted), ranked by relevance (docs/search.md).",
+        discussion: """
+            Words must all match; "a phrase" matches as written; word* matches a prefix.
+            from:NAME keeps messages whose sender name or address contains NAME.
+            quoted:WORD searches quoted text instead.
+
+            Example:
+              listlens search 'from:glyph deferred'
+              listlens search --format json '"inline callbacks"' | jq '.[].subject'
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The query (quote it for the shell).", valueName: "query"))
+    var query: [String]
+
+    @Option(help: "Most hits shown.")
+    var limit = 20
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let parsed: SearchQuery
+        do { parsed = try SearchQuery.parse(query.joined(separator: " ")) } catch let e as SearchQuery.ParseError {
+            throw ValidationError("query: \(e.description)")
+        }
+        guard !parsed.isEmpty else { throw ValidationError("query: nothing to search for") }
+        let store = try database.openExisting()
+        let hits = try Searcher(store: store).search(parsed, limit: limit)
+        if format == .json { Terminal.out(try JSONOutput.encode(hits)); return }
+        if hits.isEmpty { Terminal.err("no messages match"); return }
+        for h in hits {
+            let who = h.from.name ?? h.from.address ?? "(unknown)"
+            Terminal.out("\(h.date.map { String($0.prefix(10)) } ?? "----------")  \(who) — \(h.subject)")
+            Terminal.out("    \(h.snippet)")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// Plain-text tables and CSV for reports.
+struct Table {
+    var headers: [String]
+    var rows: [[String]]
+    /// Columns aligned right (numbers).
+    var rightAligned: Set<Int> = []
+
+    func renderText() -> [String] {
+        var widths = headers.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: widths[i] - c.count)
+                return rightAligned.contains(i) ? pad + c : c + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        return [line(headers), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
+    }
+
+    func renderCSV() -> [String] {
+        ([headers] + rows).map { $0.map(Self.csvField).joined(separator: ",") }
+    }
+
+    /// RFC 4180 quoting; cells starting with =, +, - or @ are prefixed with ' so spreadsheets do not run them.
+    static func csvField(_ s: String) -> String {
+        var v = s
+        if let f = v.first, "=+-@".contains(f), Double(v) == nil { v = "'" + v }
+        if v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") {
+            return "\"" + v.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        }
+        return v
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,125 @@
+import Testing
+@testable import ListLensAnalysis
+
+@Suite("Quote segmentation")
+struct QuoteSegmenterTests {
+    func kinds(_ text: String) -> [String] {
+        QuoteSegmenter.segments(of: text).map { "\($0.kind.rawValue)\($0.depth)" }
+    }
+
+    @Test("attribution, quotes of quotes, and a signature")
+    func plain() {
+        let text = """
+            On Mon, Mar 2, 2026, Priya wrote:
+            > first level
+            >> second level
+            > > also second level
+
+            my answer
+
+            -- 
+            Dana
+            """
+        #expect(kinds(text) == ["attribution0", "quoted1", "quoted2", "authored0", "signature0"])
+        let quoted = QuotedText(segments: QuoteSegmenter.segments(of: text))
+        #expect(quoted.authored == "my answer")
+        #expect(quoted.quoted == "first level\n\nsecond level\nalso second level")
+    }
+
+    @Test("Outlook's header block quotes everything under it one level deeper")
+    func outlook() {
+        let text = """
+            Sounds good.
+
+            From: Jeremy Stanley [mailto:fungi@yuggoth.example]
+            Sent: Monday, March 2, 2026 9:00 AM
+            To: list
+            Subject: Re: charter
+
+            The earlier message.
+            > and what it quoted
+            """
+        #expect(kinds(text) == ["authored0", "attribution0", "quoted1", "quoted2"])
+    }
+
+    @Test("-----Original Message----- starts a quoted block")
+    func originalMessage() {
+        #expect(kinds("top post\n-----Original Message-----\nolder text") == ["authored0", "attribution0", "quoted1"])
+    }
+
+    @Test("pipermail's scrubbed-attachment note and Mailman's footer are list text, not authored")
+    func footers() {
+        let text = """
+            real text
+            -------------- next part --------------
+            An HTML attachment was scrubbed...
+            URL: <http://twistedmatrix.com/pipermail/attachment.html>
+            """
+        #expect(kinds(text) == ["authored0", "footer0"])
+        #expect(kinds("hi\n_______________________________________________\nTwisted-Python mailing list\nx") == ["authored0", "footer0"])
+    }
+
+    @Test("'wrote:' with no quote after it is ordinary text")
+    func notAttribution() {
+        #expect(kinds("He wrote:\nnothing quoted follows") == ["authored0"])
+    }
+}
+
+@Suite("Threading")
+struct ThreaderTests {
+    @Test("In-Reply-To wins over References; missing parents leave roots")
+    func priorities() {
+        let links = Threader.link(candidates: [[], [(0, .inReplyTo)], [(1, .inReplyTo), (0, .references)], [(1, .references)]])
+        #expect(links.map(\.parent) == [nil, 0, 1, 1])
+        #expect(links[3].method == .references)
+        #expect(Threader.roots(parents: links.map(\.parent)) == [0, 0, 0, 0])
+    }
+
+    @Test("a link that would close a loop is refused (notmuch broken/loop)")
+    func loops() {
+        // 0 replies to 1 and 1 replies to 0: the second link is refused, the next candidate used.
+        let links = Threader.link(candidates: [[(1, .inReplyTo)], [(0, .inReplyTo)], [(2, .inReplyTo)]])
+        #expect(links[0].parent == 1)
+        #expect(links[1].parent == nil)
+        #expect(links[2].parent == nil)   // a self-reference is never a parent
+        #expect(Threader.roots(parents: links.map(\.parent)) == [1, 1, 2])
+    }
+
+    @Test("deep chains are handled without recursion")
+    func deep() {
+        let n = 50_000
+        let candidates: [[(parent: Int, method: ParentMethod)]] = (0..<n).map { $0 == 0 ? [] : [($0 - 1, .inReplyTo)] }
+        let roots = Threader.roots(parents: Threader.link(candidates: candidates).map(\.parent))
+        #expect(Set(roots) == [0])
+    }
+}
+
+@Suite("Subjects, identities and organizations")
+struct TopicTests {
+    @Test("normalized subjects and tags", arguments: [
+        ("Re: [Twisted-Python] [ANN] Twisted 13.1", "Twisted 13.1", ["Twisted-Python", "ANN"]),
+        ("RE: Fwd: [cloud-ops] Charter", "Charter", ["cloud-ops"]),
+        ("plain", "plain", []),
+    ])
+    func subjects(subject: String, normalized: String, tags: [String]) {
+        #expect(Subject.normalized(subject) == normalized)
+        #expect(Subject.tags(subject) == tags)
+    }
+
+    @Test("organizations are registrable domains; webmail is none", arguments: [
+        ("j.doe@linux.vnet.ibm.com", "ibm.com" as String?),
+        ("someone@eng.example.co.uk", "example.co.uk"),
+        ("x@gmail.com", nil),
+        ("x@mail.yahoo.com", nil),
+        ("no-domain", nil),
+    ])
+    func organizations(address: String, expected: String?) {
+        #expect(OrganizationResolver().organization(forAddress: address) == expected)
+    }
+
+    @Test("DMARC rewriting is removed from names")
+    func names() {
+        #expect(Identity.cleanName("\"Jane Doe via cloud-ops\"") == "Jane Doe")
+        #expect(Identity.participantKey(address: "Glyph@Twistedmatrix.COM") == "glyph@twistedmatrix.com")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import ListLensIndex
+import GRDB
+
+/// Imports real archives from $LISTLENS_CORPORA and checks the result against the archives themselves.
+@Suite("Real archives", .enabled(if: TestPaths.corpora != nil, "LISTLENS_CORPORA is not set: real-archive tests skipped"))
+struct CorpusTests {
+    @Test("the 248 twisted-python pipermail months: every message once, the same ids Python's email package finds")
+    func twistedPipermail() throws {
+        let dir = URL(fileURLWithPath: TestPaths.corpora!).appendingPathComponent("twisted-pipermail/twisted-python")   // enabled only when set
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt.gz") }.sorted()
+            .map { dir.appendingPathComponent($0).path }
+        #expect(files.count == 248)
+        let (store, cleanup) = try TestPaths.freshStore()
+        defer { cleanup() }
+        let summary = try Importer(store: store).run(paths: files)
+        #expect(summary.failures.isEmpty)
+        #expect(summary.files == 248)
+
+        // Independent count: separator lines of the archive that start a header block.
+        var separators = 0
+        var candidates = 0
+        for f in files {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "gzip -dc '\(f)' | grep -c -A1 '^From ' | head -1; gzip -dc '\(f)' | grep -A1 '^From ' | grep -c -E '^[A-Za-z-]+:'"]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+            p.waitUntilExit()
+            candidates += Int(out.first ?? "0") ?? 0
+            separators += Int(out.last ?? "0") ?? 0
+        }
+        // Every separator line followed by a header gives one message: imported, duplicate or quarantined.
+        #expect(summary.messagesRead == separators)
+        #expect(candidates > separators)   // body lines starting with "From " exist and were not split on
+
+        // Oracle: the distinct Message-IDs Python's mailbox + email packages find.
+        let oracle = Process()
+        oracle.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        oracle.arguments = ["python3", TestPaths.repositoryRoot.appendingPathComponent("scripts/oracle_message_ids.py").path] + files
+        let pipe = Pipe()
+        oracle.standardOutput = pipe
+        try oracle.run()
+        let pythonIDs = Set(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").map(String.init))
+        oracle.waitUntilExit()
+        #expect(oracle.terminationStatus == 0)
+        var ours = Set<String>()
+        try Exporter(store: store).exportJSONLines { line in
+            let m = try JSONDecoder().decode(ExportedMessage.self, from: Data(line.utf8))
+            if !m.message_id.hasSuffix("@listlens.invalid") { ours.insert(m.message_id) }
+        }
+        #expect(pythonIDs.count > 33_000)
+        #expect(ours == pythonIDs, "ids only Python found: \(pythonIDs.subtracting(ours).prefix(5)); only ListLens: \(ours.subtracting(pythonIDs).prefix(5))")
+
+        // Sensible answers: glyph writes about Deferreds; twistedmatrix.com is a top organization.
+        let hits = try Searcher(store: store).search(SearchQuery.parse("from:glyph deferred"), limit: 50)
+        #expect(hits.count == 50)
+        #expect(hits.allSatisfy { ($0.from.address ?? "").contains("glyph") || ($0.from.name ?? "").lowercased().contains("glyph") })
+        let orgs = try OrganizationReport.build(store: store)
+        #expect(orgs.rows.prefix(3).contains { $0.organization == "twistedmatrix.com" })
+        // Threads: most replies find their parent from the headers.
+        let (linked, replies) = try store.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE parent_id IS NOT NULL")!,
+             try Int.fetchOne(db, sql: "SELECT count(DISTINCT message_id) FROM message_ref")!)
+        }
+        #expect(Double(linked) > 0.9 * Double(replies), "\(linked) of \(replies) replies linked")
+    }
+}

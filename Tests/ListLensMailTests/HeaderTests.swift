@@ -1,0 +1,107 @@
+import Testing
+@testable import ListLensMail
+
+@Suite("Headers")
+struct HeaderTests {
+    @Test("unfolding keeps the whitespace after a fold", arguments: [
+        ("Subject: a\n b\n\tc\n\nbody", "a b\tc"),
+        ("Subject: a\r\n b\r\n\r\nbody", "a b"),
+        ("Subject:   spaced   \n\nbody", "spaced"),
+    ])
+    func unfold(raw: String, expected: String) {
+        var defects: [MailDefect] = []
+        let (block, _) = HeaderBlock.parse(Array(raw.utf8)[...], defects: &defects)
+        #expect(block.first("subject")?.unfoldedValue == expected)
+        #expect(defects.isEmpty)
+    }
+
+    @Test("a line that is not a header ends the headers with a defect, and becomes body")
+    func missingSeparator() {
+        var defects: [MailDefect] = []
+        let bytes = Array("From: a@b.example\nthis is body text\nmore\n".utf8)
+        let (block, bodyStart) = HeaderBlock.parse(bytes[...], defects: &defects)
+        #expect(block.fields.count == 1)
+        #expect(defects == [.missingHeaderBodySeparator])
+        #expect(String(decoding: bytes[bodyStart...], as: UTF8.self) == "this is body text\nmore\n")
+    }
+
+    @Test("RFC 2047 encoded words", arguments: [
+        ("=?UTF-8?Q?Tomasz_Wi=C5=9Bniewski?=", "Tomasz Wiśniewski"),
+        ("=?iso-8859-1?q?S=E3o?= Paulo", "São Paulo"),
+        ("=?utf-8?b?5pel5pys6Kqe?=", "日本語"),
+        ("=?utf-8?q?a?= =?utf-8?q?b?=", "ab"),                    // whitespace between words is dropped
+        ("=?utf-8?b?5pel?= =?utf-8?b?5pys?=", "日本"),
+        ("=?utf-8?B?4oKs?=100", "€100"),
+        ("plain text", "plain text"),
+        ("=?koi8-r?B?8NLJ18XU?=", "Привет"),
+        ("=?utf-8?q?broken", "=?utf-8?q?broken"),                // unterminated: kept as written
+    ])
+    func encodedWords(input: String, expected: String) {
+        var failed = false
+        #expect(EncodedWord.decode(Array(input.utf8), failed: &failed) == expected)
+    }
+
+    @Test("address lists", arguments: [
+        (#""Collins, Jamey" <jamey@Telco-One.example>"#, [Mailbox(name: "Collins, Jamey", address: "jamey@telco-one.example")]),
+        ("glyph at twistedmatrix.com (Glyph Lefkowitz)", [Mailbox(name: "Glyph Lefkowitz", address: "glyph@twistedmatrix.com")]),
+        ("a@x.example, B <b@y.example>", [Mailbox(name: nil, address: "a@x.example"), Mailbox(name: "B", address: "b@y.example")]),
+        ("team: a@x.example, b@y.example;", [Mailbox(name: nil, address: "a@x.example"), Mailbox(name: nil, address: "b@y.example")]),
+        ("=?utf-8?q?J=C3=BCrgen?= <j@x.example>", [Mailbox(name: "Jürgen", address: "j@x.example")]),
+        ("<bare@x.example>", [Mailbox(name: nil, address: "bare@x.example")]),
+        ("x@y.example (a (nested) comment)", [Mailbox(name: "a (nested) comment", address: "x@y.example")]),
+    ])
+    func addresses(input: String, expected: [Mailbox]) {
+        #expect(AddressParser.parse(Array(input.utf8)).mailboxes == expected)
+    }
+
+    @Test("pipermail's `user at host` is undone and flagged")
+    func obfuscation() {
+        #expect(AddressParser.parse(Array("glyph at divmod.com".utf8)).obfuscated)
+        #expect(!AddressParser.parse(Array("glyph@divmod.com".utf8)).obfuscated)
+    }
+
+    @Test("dates", arguments: [
+        ("Mon, 1 Jul 2013 22:35:59 +0200", "2013-07-01T20:35:59Z"),
+        ("Tue, 02 Jul 2013 10:00:00 +0200 (CEST)", "2013-07-02T08:00:00Z"),
+        ("1 Jul 13 22:35 EST", "2013-07-02T03:35:00Z"),
+        ("Mon Jul  1 14:35:59 2013", "2013-07-01T14:35:59Z"),
+        ("ashapattani at gmail.com  Mon Jul  1 14:35:59 2013", "2013-07-01T14:35:59Z"),   // an mbox separator
+        ("Thu, 29 Feb 2024 23:59:59 -0000", "2024-02-29T23:59:59Z"),
+        ("Sat, 1 Jan 99 00:00:00 GMT", "1999-01-01T00:00:00Z"),
+        ("2013-07-01 22:35:59", "2013-07-01T22:35:59Z"),
+    ])
+    func dates(input: String, expected: String) throws {
+        var unknownZone = false
+        let date = try MailDateParser.parse(input, unknownZone: &unknownZone).get()
+        #expect(date.rfc3339 == expected)
+    }
+
+    @Test("impossible dates and offsets fail", arguments: [
+        ("Mon, 21 Oct 2002 15:02:34 +50579034", MailDateParser.Failure.invalidOffset),   // twisted-python 1945-February
+        ("Mon, 31 Feb 2002 15:02:34 +0000", .unreadable),
+        ("yesterday", .unreadable),
+        ("Mon, 21 Oct 2002 25:02:34 +0000", .unreadable),
+    ])
+    func badDates(input: String, failure: MailDateParser.Failure) {
+        var unknownZone = false
+        #expect(throws: failure) { try MailDateParser.parse(input, unknownZone: &unknownZone).get() }
+    }
+
+    @Test("Message-IDs", arguments: [
+        ("<a@b.example>", "a@b.example", false),
+        ("  <a@b.example> (comment)", "a@b.example", false),
+        ("a@b.example", "a@b.example", true),
+        ("<1104874643.31904.249.camel@6 webmail.nil8r.net ", "1104874643.31904.249.camel@6webmail.nil8r.net", true),
+    ])
+    func messageIDs(input: String, expected: String, repaired: Bool) {
+        var wasRepaired = false
+        #expect(MessageIDs.primary(in: Array(input.utf8), repaired: &wasRepaired) == expected)
+        #expect(wasRepaired == repaired)
+    }
+
+    @Test("In-Reply-To with prose keeps only the bracketed id")
+    func strangeInReplyTo() {
+        let v = Array("Other person's message of Tue, 1 Jul 2013 <abc@x.example>".utf8)
+        #expect(MessageIDs.all(in: v) == ["abc@x.example"])
+    }
+}

@@ -1,0 +1,103 @@
+import Testing
+@testable import ListLensMail
+
+@Suite("MIME and charsets")
+struct MIMETests {
+    func parse(_ text: String) -> Message {
+        MessageParser().parse(RawMessage(bytes: Array(text.utf8), offset: 0, length: Int64(text.utf8.count)))
+    }
+
+    @Test("multipart/alternative shows the text/plain part")
+    func alternative() {
+        let m = parse("""
+            Content-Type: multipart/alternative; boundary="b1"
+
+            --b1
+            Content-Type: text/plain; charset=utf-8
+
+            plain version
+            --b1
+            Content-Type: text/html; charset=utf-8
+
+            <p>html version</p>
+            --b1--
+            """)
+        #expect(m.text == "plain version")
+        #expect(m.mime.parts.count == 3)
+        #expect(m.defects.contains(.missingMessageID))
+    }
+
+    @Test("an HTML-only message is converted; attachments are left out")
+    func htmlOnlyAndAttachment() {
+        let m = parse("""
+            Message-ID: <x@y.example>
+            Content-Type: multipart/mixed; boundary=outer
+
+            --outer
+            Content-Type: text/html; charset=windows-1252
+            Content-Transfer-Encoding: quoted-printable
+
+            <p>caf=E9 =93quoted=94</p>
+            --outer
+            Content-Type: text/plain; name=notes.txt
+            Content-Disposition: attachment; filename=notes.txt
+
+            attached text
+            --outer--
+            """)
+        #expect(m.text == "café “quoted”")
+    }
+
+    @Test("base64, with a defect for bad padding")
+    func base64() {
+        let m = parse("Message-ID: <b@x.example>\nContent-Transfer-Encoding: base64\n\naGVsbG8gd29ybGQ=\n!!\n")
+        #expect(m.text == "hello world")
+        #expect(m.defects.contains(.invalidBase64))
+    }
+
+    @Test("a multipart without a boundary is read as text with a defect")
+    func missingBoundary() {
+        let m = parse("Message-ID: <c@x.example>\nContent-Type: multipart/mixed\n\njust text\n")
+        #expect(m.text == "just text")
+        #expect(m.defects.contains(.missingBoundary))
+    }
+
+    @Test("a multipart that never closes keeps its parts and records the defect")
+    func unclosed() {
+        let m = parse("Message-ID: <d@x.example>\nContent-Type: multipart/mixed; boundary=z\n\n--z\n\nfirst part\n")
+        #expect(m.text == "first part")
+        #expect(m.defects.contains(.closeBoundaryNotFound))
+    }
+
+    struct CharsetCase: Sendable, CustomTestStringConvertible {
+        var bytes: [UInt8]
+        var label: String?
+        var expected: String
+        var testDescription: String { "\(label ?? "no label") → \(expected)" }
+    }
+
+    static let charsetCases: [CharsetCase] = [
+        CharsetCase(bytes: [0xC4, 0xE3, 0xBA, 0xC3], label: "gbk", expected: "你好"),
+        CharsetCase(bytes: [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4], label: "koi8-r", expected: "Привет"),
+        CharsetCase(bytes: [0x63, 0x61, 0x66, 0xE9], label: "iso-8859-1", expected: "café"),
+        CharsetCase(bytes: [0x63, 0x61, 0x66, 0xC3, 0xA9], label: "us-ascii", expected: "café"),   // a lying label: UTF-8 detected
+        CharsetCase(bytes: [0x93, 0x71, 0x94], label: nil, expected: "“q”"),                       // undeclared, not UTF-8: windows-1252
+        CharsetCase(bytes: [0xB0, 0xA1], label: "ks_c_5601-1987", expected: "가"),
+        CharsetCase(bytes: [0xA4, 0xA4], label: "big5", expected: "中"),
+    ]
+
+    @Test("charsets", arguments: charsetCases)
+    func charsets(_ c: CharsetCase) {
+        #expect(Charset.decode(c.bytes[...], label: c.label).text == c.expected)
+    }
+    @Test("format=flowed paragraphs are joined, DelSp honoured")
+    func flowed() {
+        #expect(FormatFlowed.unflow("one \ntwo\n> quoted \n> more\n", delSp: false) == "one two\n> quoted more\n")
+        #expect(FormatFlowed.unflow("abc \ndef\n", delSp: true) == "abcdef\n")
+    }
+
+    @Test("quoted-printable soft breaks and escapes")
+    func quotedPrintable() {
+        #expect(QuotedPrintable.decode(Array("a=3Db=\nc =C3=A9\n".utf8)[...]) == Array("a=bc é\n".utf8))
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import ListLensMail
+
+@Suite("mbox reading")
+struct MboxReaderTests {
+    static let mbox = """
+        From alice@x.example  Mon Jul  1 14:35:59 2013
+        From: alice@x.example
+        Message-ID: <1@x.example>
+
+        first body
+        From here on a body line starts with From but no header follows.
+        >From an mboxrd escape
+        >>From a doubly escaped line
+
+        From bob at y.example  Mon Jul  1 15:00:00 2013
+        From: bob at y.example (Bob)
+        Message-ID: <2@x.example>
+
+        second body
+
+        From carol@z.example Mon Jul  1 16:00:00 2013
+        Subject: no blank line before the next separator
+        Message-ID: <3@x.example>
+
+        third
+        """
+
+    func read(_ text: String, chunk: Int) throws -> [RawMessage] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mbox-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var limits = ArchiveLimits()
+        limits.chunkBytes = chunk
+        let reader = try ArchiveReader(path: url.path, limits: limits)
+        #expect(reader.format == .mbox)
+        var out: [RawMessage] = []
+        while let m = try reader.next() { out.append(m) }
+        return out
+    }
+
+    @Test("splits only where a header follows, at every chunk size", arguments: [7, 64, 1 << 20])
+    func split(chunk: Int) throws {
+        let messages = try read(Self.mbox, chunk: chunk)
+        #expect(messages.count == 3)
+        let first = String(decoding: messages[0].bytes, as: UTF8.self)
+        #expect(first.contains("From here on a body line"))
+        #expect(first.contains("\nFrom an mboxrd escape\n"))
+        #expect(first.contains("\n>From a doubly escaped line"))
+        #expect(!first.hasSuffix("\n\n"))
+        #expect(String(decoding: messages[0].envelope ?? [], as: UTF8.self) == "alice@x.example  Mon Jul  1 14:35:59 2013")
+        // Offsets and lengths tile the file exactly.
+        var expectedOffset: Int64 = 0
+        for m in messages {
+            #expect(m.offset == expectedOffset)
+            expectedOffset += m.length
+        }
+        #expect(expectedOffset == Int64(Self.mbox.utf8.count))
+    }
+
+    @Test("gzip is sniffed from content, not the name")
+    func gzip() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = dir.appendingPathComponent("archive")
+        try Data(Self.mbox.utf8).write(to: plain)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        p.arguments = ["-n", plain.path]
+        try p.run()
+        p.waitUntilExit()
+        let reader = try ArchiveReader(path: plain.path + ".gz")
+        #expect(reader.compressed)
+        var n = 0
+        while try reader.next() != nil { n += 1 }
+        #expect(n == 3)
+    }
+
+    @Test("a file that is not mail is refused with its name")
+    func notMail() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("notmail-\(UUID().uuidString).txt")
+        try Data("just some notes\nnothing else\n".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect { try ArchiveReader(path: url.path) } throws: { error in
+            guard let e = error as? ArchiveError, case .notAnArchive = e.kind else { return false }
+            return e.description.hasPrefix(url.path)
+        }
+    }
+
+    @Test("a truncated gzip keeps what was read and names the file and offset")
+    func truncatedGzip() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = dir.appendingPathComponent("big")
+        var text = ""
+        for i in 0..<400 { text += "From a@x.example  Mon Jul  1 14:35:59 2013\nMessage-ID: <\(i)@x.example>\n\n\(String(repeating: "body \(i) ", count: 40))\n\n" }
+        try Data(text.utf8).write(to: plain)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        p.arguments = ["-n", plain.path]
+        try p.run()
+        p.waitUntilExit()
+        let gz = try Data(contentsOf: URL(fileURLWithPath: plain.path + ".gz"))
+        try gz.prefix(gz.count / 2).write(to: URL(fileURLWithPath: plain.path + ".gz"))
+        let reader = try ArchiveReader(path: plain.path + ".gz")
+        var n = 0
+        var failure: ArchiveError? = nil
+        do { while try reader.next() != nil { n += 1 } } catch let e as ArchiveError { failure = e }
+        #expect(n > 0 && n < 400)
+        #expect(failure != nil)
+        #expect(failure?.description.contains(plain.path + ".gz") == true)
+    }
+}
