@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "ListLensMailTests", dependencies: ["ListLensMail"]),
         .testTarget(name: "ListLensAnalysisTests", dependencies: ["ListLensAnalysis"]),
         .testTarget(name: "ListLensIndexTests", dependencies: ["ListLensIndex", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ListLensCLITests", dependencies: ["listlens"]),
+        .testTarget(name: "ListLensCLITests", dependencies: ["listlens"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

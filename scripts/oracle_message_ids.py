@@ -27,7 +27,8 @@ for path in sys.argv[1:]:
                 continue
             m = re.search(r"<([^<>]+)>", str(raw))
             ident = m.group(1) if m else str(raw).strip()
-            ident = re.sub(r"\s+", "", ident)
+            # Compare bare ids: drop whitespace and any stray bracket of an unclosed `<id`.
+            ident = re.sub(r"[\s<>]+", "", ident)
             if ident:
                 ids.add(ident)
 for i in sorted(ids):

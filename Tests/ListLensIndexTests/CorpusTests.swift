@@ -18,13 +18,13 @@ struct CorpusTests {
         #expect(summary.failures.isEmpty)
         #expect(summary.files == 248)
 
-        // Independent count: separator lines of the archive that start a header block.
+        // Independent count (grep): separator lines followed by an RFC 5322 field name (printable ASCII but ':').
         var separators = 0
         var candidates = 0
         for f in files {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "gzip -dc '\(f)' | grep -c -A1 '^From ' | head -1; gzip -dc '\(f)' | grep -A1 '^From ' | grep -c -E '^[A-Za-z-]+:'"]
+            p.arguments = ["-c", "gzip -dc '\(f)' | grep -a -c '^From '; gzip -dc '\(f)' | grep -a -A1 '^From ' | grep -a -c -E '^[!-9;-~]+[[:space:]]*:'"]
             let pipe = Pipe()
             p.standardOutput = pipe
             try p.run()

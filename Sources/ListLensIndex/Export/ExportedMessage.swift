@@ -60,3 +60,48 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     /// The contract version written by this code.
     public static let schemaVersion = "1.0"
 }
+
+extension ExportedMessage {
+    private enum CodingKeys: String, CodingKey {
+        case message_id, list, date, from, to, cc, subject, in_reply_to, references, participant, organization,
+             thread_id, parent, parent_method, tags, text, authored_text, quoted_text, source, defects, mime, segments
+    }
+
+    /// Every contract key is written, `null` included (synthesized Codable would drop nil keys);
+    /// the inspect-only keys only when set.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(message_id, forKey: .message_id)
+        try c.encode(list, forKey: .list)
+        try c.encode(date, forKey: .date)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(cc, forKey: .cc)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(in_reply_to, forKey: .in_reply_to)
+        try c.encode(references, forKey: .references)
+        try c.encode(participant, forKey: .participant)
+        try c.encode(organization, forKey: .organization)
+        try c.encode(thread_id, forKey: .thread_id)
+        try c.encode(parent, forKey: .parent)
+        try c.encode(parent_method, forKey: .parent_method)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(text, forKey: .text)
+        try c.encode(authored_text, forKey: .authored_text)
+        try c.encode(quoted_text, forKey: .quoted_text)
+        try c.encode(source, forKey: .source)
+        try c.encode(defects, forKey: .defects)
+        try c.encodeIfPresent(mime, forKey: .mime)
+        try c.encodeIfPresent(segments, forKey: .segments)
+    }
+}
+
+extension ExportedMessage.Person {
+    private enum CodingKeys: String, CodingKey { case name, address }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(address, forKey: .address)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// Runs the real `listlens` binary and checks its exit code, stdout and stderr.
+struct CLIRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary SwiftPM built next to this test bundle.
+    static var binary: URL {
+        let here = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
+        return (here ?? root.appendingPathComponent(".build/debug")).appendingPathComponent("listlens")
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRun {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        p.currentDirectoryURL = root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "LISTLENS_DB")
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return CLIRun(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
+
+func temporaryDirectory() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("listlens-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+@Suite("listlens command line", .serialized)
+struct CLITests {
+    @Test("demo: the README's first command imports the sample and prints the report and a search")
+    func demo() throws {
+        let r = try CLIRun.run(["demo"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let expected = try String(contentsOf: CLIRun.root.appendingPathComponent("Tests/ListLensCLITests/Snapshots/demo.txt"), encoding: .utf8)
+        #expect(r.stdout == expected)
+    }
+
+    @Test("import, then orgs in every format, export and search, through --db and LISTLENS_DB")
+    func roundTrip() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("x.sqlite").path
+        let imported = try CLIRun.run(["import", "--db", db, "fixtures/sample/community-list.mbox"])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.hasPrefix("imported 10 messages, 0 duplicates skipped, 0 quarantined, 1 file, "))
+        #expect(imported.stderr.isEmpty)   // no progress line when stderr is not a terminal
+        let again = try CLIRun.run(["import", "fixtures/sample/community-list.mbox"], environment: ["LISTLENS_DB": db])
+        #expect(again.stdout.hasPrefix("imported 0 messages, 10 duplicates skipped"))
+
+        let csv = try CLIRun.run(["orgs", "--db", db, "--format", "csv"])
+        #expect(csv.stdout.split(separator: "\n").first == "organization,messages,share,people,threads_started,first,last")
+        #expect(csv.stdout.contains("nimbus-cloud.example,3,30.0%,2,1,2026-03-02T09:14:00Z,2026-03-06T08:00:00Z"))
+        let json = try CLIRun.run(["orgs", "--db", db, "--format", "json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 6)
+
+        let export = try CLIRun.run(["export", "--db", db])
+        let lines = export.stdout.split(separator: "\n")
+        #expect(lines.count == 10)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        let keys = Set(first?.keys.map { $0 } ?? [])
+        #expect(keys == ["message_id", "list", "date", "from", "to", "cc", "subject", "in_reply_to", "references", "participant",
+                         "organization", "thread_id", "parent", "parent_method", "tags", "text", "authored_text", "quoted_text",
+                         "source", "defects"])
+
+        let search = try CLIRun.run(["search", "--db", db, "--format", "json", "from:dana prototype"])
+        let hits = try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [[String: Any]]
+        #expect(hits?.map { $0["message_id"] as? String } == ["reply-dana-1@openinfra-foundation.example"])
+    }
+
+    @Test("a file that is not an archive: the file is named, the rest is imported, the exit is non-zero")
+    func badInput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let notes = dir.appendingPathComponent("notes.txt")
+        try Data("not mail at all\n".utf8).write(to: notes)
+        let db = dir.appendingPathComponent("x.sqlite").path
+        let r = try CLIRun.run(["import", "--db", db, notes.path, "fixtures/sample/community-list.mbox", dir.appendingPathComponent("missing.mbox").path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(notes.path): not a mail archive"))
+        #expect(r.stderr.contains("missing.mbox: no such file or directory"))
+        #expect(r.stdout.hasPrefix("imported 10 messages"))
+    }
+
+    @Test("reading commands on a missing database say so instead of printing nothing")
+    func missingDatabase() throws {
+        let r = try CLIRun.run(["orgs", "--db", "/nonexistent/dir/none.sqlite"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("no such database"))
+    }
+
+    @Test("inspect shows MIME trees, segments and defects without importing", arguments: ["text", "json"])
+    func inspect(format: String) throws {
+        let r = try CLIRun.run(["inspect", "--format", format, "fixtures/sample/community-list.mbox"])
+        #expect(r.status == 0)
+        if format == "json" {
+            let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            let messages = doc?["messages"] as? [[String: Any]] ?? []
+            #expect(messages.count == 10)
+            let notes = messages.first { ($0["message_id"] as? String) == "notes-0305@sp.nuvem.example" }
+            let mime = notes?["mime"] as? [[String: Any]] ?? []
+            #expect(mime.map { $0["content_type"] as? String } == ["multipart/mixed", "text/plain", "text/csv"])
+            let segments = notes?["segments"] as? [[String: Any]] ?? []
+            #expect(segments.map { $0["kind"] as? String } == ["authored", "signature"])
+        } else {
+            #expect(r.stdout.contains("defects     missing-message-id"))
+            #expect(r.stdout.contains("    1 text/plain quoted-printable"))
+        }
+    }
+
+    @Test("every command's help shows an example", arguments: ["import", "export", "inspect", "search", "orgs", "demo"])
+    func help(command: String) throws {
+        let r = try CLIRun.run([command, "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Example:"))
+    }
+
+    @Test("a bad query is a usage error, not a crash")
+    func badQuery() throws {
+        let r = try CLIRun.run(["search", "--db", "/tmp/none.sqlite", "bogus:field"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("unknown field 'bogus:'"))
+    }
+}
