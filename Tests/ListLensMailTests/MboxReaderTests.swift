@@ -59,6 +59,28 @@ struct MboxReaderTests {
         #expect(expectedOffset == Int64(Self.mbox.utf8.count))
     }
 
+    @Test("a message over the size limit is flagged, memory stays bounded, and offsets stay exact", arguments: [64, 4096])
+    func oversized(chunk: Int) throws {
+        let big = String(repeating: "a long body line that repeats\n", count: 400)   // 12,000 bytes
+        let text = "From a@x.example  Mon Jul  1 14:35:59 2013\nMessage-ID: <big@x.example>\n\n\(big)\n"
+            + "From b@x.example  Mon Jul  1 15:35:59 2013\nMessage-ID: <small@x.example>\n\nsmall\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var limits = ArchiveLimits()
+        limits.chunkBytes = chunk
+        limits.maxMessageBytes = 2000
+        let reader = try ArchiveReader(path: url.path, limits: limits)
+        var messages: [RawMessage] = []
+        while let m = try reader.next() { messages.append(m) }
+        #expect(messages.count == 2)
+        #expect(messages[0].oversized && !messages[1].oversized)
+        #expect(messages[0].bytes.count <= 2000)
+        #expect(messages[1].offset == messages[0].length)
+        #expect(messages[0].length + messages[1].length == Int64(text.utf8.count))
+        #expect(String(decoding: messages[1].bytes, as: UTF8.self).hasSuffix("\n\nsmall\n"))
+    }
+
     @Test("gzip is sniffed from content, not the name")
     func gzip() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gz-\(UUID().uuidString)")

@@ -13,9 +13,23 @@ public enum QuoteSegmenter {
     static let maxAttributionLength = 400
 
     public static func segments(of text: String) -> [BodySegment] {
+        // Work on UTF-8 bytes and line ranges; Strings are made once per segment (STYLE.md §4.1:
+        // Character iteration made this the slowest stage of import).
+        let bytes = Array(text.utf8)
+        var lines: [Range<Int>] = []
+        var start = 0
+        bytes.withUnsafeBufferPointer { buf in
+            for i in 0..<buf.count where buf[i] == 0x0A {
+                lines.append(start..<i)
+                start = i + 1
+            }
+        }
+        lines.append(start..<bytes.count)
+        let body = Lines(bytes: bytes, ranges: lines)
+
         var segments: [BodySegment] = []
-        var current: (kind: BodySegment.Kind, depth: Int, lines: [Substring])? = nil
-        func emit(_ kind: BodySegment.Kind, _ depth: Int, _ line: Substring) {
+        var current: (kind: BodySegment.Kind, depth: Int, lines: [Range<Int>])? = nil
+        func emit(_ kind: BodySegment.Kind, _ depth: Int, _ line: Range<Int>) {
             if let c = current, c.kind == kind, c.depth == depth {
                 current!.lines.append(line)   // current is non-nil: just checked
                 return
@@ -25,63 +39,67 @@ public enum QuoteSegmenter {
         }
         func flush() {
             guard let c = current else { return }
-            var lines = c.lines
-            while let l = lines.last, l.allSatisfy(\.isWhitespace) { lines.removeLast() }
-            while let f = lines.first, f.allSatisfy(\.isWhitespace) { lines.removeFirst() }
-            if !lines.isEmpty { segments.append(BodySegment(kind: c.kind, depth: c.depth, text: lines.joined(separator: "\n"))) }
+            var ls = c.lines[...]
+            while let l = ls.last, body.isBlank(l) { ls = ls.dropLast() }
+            while let f = ls.first, body.isBlank(f) { ls = ls.dropFirst() }
+            if !ls.isEmpty {
+                var out: [UInt8] = []
+                for (k, r) in ls.enumerated() {
+                    if k > 0 { out.append(0x0A) }
+                    out.append(contentsOf: bytes[r])
+                }
+                segments.append(BodySegment(kind: c.kind, depth: c.depth, text: String(decoding: out, as: UTF8.self)))
+            }
             current = nil
         }
 
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var mode: BodySegment.Kind? = nil      // signature or footer: runs on
         var outlookBase = 0                     // extra depth under an Outlook header block
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            if isFooterStart(line, next: i + 1 < lines.count ? lines[i + 1] : nil) {
-                mode = .footer
-            }
+            if mode != .footer, body.isFooterStart(i) { mode = .footer }
             if mode == .footer { emit(.footer, 0, line); i += 1; continue }
 
-            let (depth, content) = quoteDepth(line)
-            if depth == 0 && outlookBase == 0 && (line == "-- " || line == "--") && mode == nil {
+            let (depth, content) = body.quoteDepth(line)
+            if depth == 0 && outlookBase == 0 && mode == nil && body.isSignatureSeparator(line) {
                 mode = .signature
                 i += 1
                 continue   // the separator itself is not part of the signature text
             }
             if mode == .signature && depth == 0 && outlookBase == 0 {
-                if isOriginalMessageMarker(line) || isOutlookHeaderStart(lines, i) { mode = nil } else {
+                if body.isOriginalMessageMarker(line) || body.isOutlookHeaderStart(i) { mode = nil } else {
                     emit(.signature, 0, line); i += 1; continue
                 }
             }
             if depth > 0 && mode == .signature { mode = nil }
 
-            if isOriginalMessageMarker(content) {
+            if body.isOriginalMessageMarker(content) {
                 emit(.attribution, depth + outlookBase, content)
                 outlookBase += 1
                 i += 1
                 continue
             }
-            if isOutlookHeaderStart(lines, i) {
+            if body.isOutlookHeaderStart(i) {
                 // From:/Sent:/To:/Subject: lines, up to the first blank line: the attribution.
                 let base = depth + outlookBase
                 while i < lines.count {
-                    let (_, c) = quoteDepth(lines[i])
-                    if c.allSatisfy(\.isWhitespace) { break }
+                    let (_, c) = body.quoteDepth(lines[i])
+                    if body.isBlank(c) { break }
                     emit(.attribution, base, c)
                     i += 1
                 }
                 outlookBase += 1
                 continue
             }
-            if depth == 0 && outlookBase == 0 && isAttribution(line, nextQuoted: nextNonBlankIsQuoted(lines, i + 1)) {
+            if depth == 0 && outlookBase == 0 && body.isAttribution(line, nextQuoted: body.nextNonBlankIsQuoted(from: i + 1)) {
                 emit(.attribution, 0, line)
                 i += 1
                 continue
             }
             let total = depth + outlookBase
-            if content.allSatisfy(\.isWhitespace), let c = current {
-                emit(c.kind, c.depth, "")   // blank lines stay with the segment they sit in
+            if body.isBlank(content), let c = current {
+                emit(c.kind, c.depth, content)   // blank lines stay with the segment they sit in
             } else {
                 emit(total == 0 ? .authored : .quoted, total, content)
             }
@@ -89,30 +107,6 @@ public enum QuoteSegmenter {
         }
         flush()
         return segments
-    }
-
-    /// Counts `>` markers, allowing spaces between them: `> > text` → (2, "text").
-    static func quoteDepth(_ line: Substring) -> (Int, Substring) {
-        var depth = 0
-        var rest = line
-        while true {
-            var probe = rest
-            while probe.first == " " { probe = probe.dropFirst() }
-            guard probe.first == ">", depth < 64 else { break }
-            depth += 1
-            rest = probe.dropFirst()
-        }
-        if depth > 0, rest.first == " " { rest = rest.dropFirst() }
-        return (depth, rest)
-    }
-
-    private static func nextNonBlankIsQuoted(_ lines: [Substring], _ from: Int) -> Bool {
-        var j = from
-        while j < lines.count, j < from + 3 {
-            if !lines[j].allSatisfy(\.isWhitespace) { return quoteDepth(lines[j]).0 > 0 }
-            j += 1
-        }
-        return false
     }
 
     /// `On Mon, 1 Jul 2013, Glyph wrote:`, `Glyph <g@x> writes:`, `Quoting Glyph:` followed by a quote.
@@ -133,24 +127,97 @@ public enum QuoteSegmenter {
             || inner == "ursprüngliche nachricht"
     }
 
-    /// Outlook's reply header block: a `From:` line followed within three lines by `Sent:` or `Date:`.
-    static func isOutlookHeaderStart(_ lines: [Substring], _ i: Int) -> Bool {
-        let (_, c) = quoteDepth(lines[i])
-        guard c.hasPrefix("From: ") || c.hasPrefix("*From:*") || c.hasPrefix("From:") else { return false }
-        var j = i + 1
-        while j < lines.count, j <= i + 3 {
-            let (_, n) = quoteDepth(lines[j])
-            if n.hasPrefix("Sent:") || n.hasPrefix("*Sent:*") || n.hasPrefix("Date:") { return true }
+}
+
+/// A body's lines as byte ranges, with the line tests the segmenter needs.
+struct Lines {
+    let bytes: [UInt8]
+    let ranges: [Range<Int>]
+
+    /// Only spaces, tabs, CR (and NBSP, which HTML conversion leaves in).
+    func isBlank(_ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { i += 1; continue }
+            if b == 0xC2, i + 1 < r.upperBound, bytes[i + 1] == 0xA0 { i += 2; continue }
+            return false
+        }
+        return true
+    }
+
+    /// `>` markers, spaces allowed between them; the content after one optional space.
+    func quoteDepth(_ r: Range<Int>) -> (Int, Range<Int>) {
+        var depth = 0
+        var rest = r.lowerBound
+        while depth < 64 {
+            var probe = rest
+            while probe < r.upperBound, bytes[probe] == 0x20 { probe += 1 }
+            guard probe < r.upperBound, bytes[probe] == UInt8(ascii: ">") else { break }
+            depth += 1
+            rest = probe + 1
+        }
+        if depth > 0, rest < r.upperBound, bytes[rest] == 0x20 { rest += 1 }
+        return (depth, rest..<r.upperBound)
+    }
+
+    func string(_ r: Range<Int>) -> Substring { Substring(String(decoding: bytes[r], as: UTF8.self)) }
+
+    func starts(_ r: Range<Int>, with prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard r.count >= n else { return false }
+        return prefix.withUTF8Buffer { p in
+            for k in 0..<n where bytes[r.lowerBound + k] != p[k] { return false }
+            return true
+        }
+    }
+
+    /// `-- ` (or a bare `--`) alone on its line.
+    func isSignatureSeparator(_ r: Range<Int>) -> Bool {
+        var e = r.upperBound
+        if e > r.lowerBound, bytes[e - 1] == 0x0D { e -= 1 }
+        let n = e - r.lowerBound
+        return (n == 3 && starts(r, with: "-- ")) || (n == 2 && starts(r, with: "--"))
+    }
+
+    func nextNonBlankIsQuoted(from: Int) -> Bool {
+        var j = from
+        while j < ranges.count, j < from + 3 {
+            if !isBlank(ranges[j]) { return quoteDepth(ranges[j]).0 > 0 }
             j += 1
         }
         return false
     }
 
-    /// Mailman's footer (`___…___` then the list name), or pipermail's scrubbed-part note.
-    static func isFooterStart(_ line: Substring, next: Substring?) -> Bool {
-        if line.hasPrefix("-------------- next part --------------") { return true }
-        if line.count >= 40, line.allSatisfy({ $0 == "_" }), let next, next.lowercased().contains("mailing list") { return true }
+    func isAttribution(_ r: Range<Int>, nextQuoted: Bool) -> Bool {
+        guard nextQuoted, r.count <= QuoteSegmenter.maxAttributionLength * 4 else { return false }
+        return QuoteSegmenter.isAttribution(string(r), nextQuoted: true)
+    }
+
+    func isOriginalMessageMarker(_ r: Range<Int>) -> Bool {
+        guard starts(r, with: "---") else { return false }
+        return QuoteSegmenter.isOriginalMessageMarker(string(r))
+    }
+
+    /// Outlook's reply header block: a `From:` line followed within three lines by `Sent:` or `Date:`.
+    func isOutlookHeaderStart(_ i: Int) -> Bool {
+        let (_, c) = quoteDepth(ranges[i])
+        guard starts(c, with: "From:") || starts(c, with: "*From:*") else { return false }
+        var j = i + 1
+        while j < ranges.count, j <= i + 3 {
+            let (_, n) = quoteDepth(ranges[j])
+            if starts(n, with: "Sent:") || starts(n, with: "*Sent:*") || starts(n, with: "Date:") { return true }
+            j += 1
+        }
         return false
+    }
+
+    /// Mailman's footer (`___…___` then a line naming the mailing list), or pipermail's scrubbed-part note.
+    func isFooterStart(_ i: Int) -> Bool {
+        let r = ranges[i]
+        if starts(r, with: "-------------- next part --------------") { return true }
+        guard r.count >= 40, bytes[r].allSatisfy({ $0 == UInt8(ascii: "_") || $0 == 0x0D }), i + 1 < ranges.count else { return false }
+        return string(ranges[i + 1]).lowercased().contains("mailing list")
     }
 }
 

@@ -15,6 +15,14 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var bytes: Int64 = 0
 
     public var messagesRead: Int { imported + duplicates + quarantined }
+
+    /// Takes the message counts (not files or failures) from the writer's running totals.
+    mutating func merge(_ counts: MessageCounts) {
+        imported = counts.imported
+        duplicates = counts.duplicates
+        quarantined = counts.quarantined
+        withDefects = counts.withDefects
+    }
     public var messagesPerSecond: Double { seconds > 0 ? Double(messagesRead) / seconds : 0 }
 
     /// One line: `imported 33,291 messages, 32,470 duplicates skipped, 0 quarantined, 248 files, 11.2 s, 5,870 messages/s`.
@@ -40,4 +48,12 @@ extension Int {
         }
         return self < 0 ? "-" + out : out
     }
+}
+
+/// Message counts kept by the writer.
+struct MessageCounts: Sendable {
+    var imported = 0
+    var duplicates = 0
+    var quarantined = 0
+    var withDefects = 0
 }

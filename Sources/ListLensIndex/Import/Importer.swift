@@ -9,12 +9,15 @@ import Glibc
 
 /// Imports archives into a ``Store``: read (streaming) → parse and analyse (all cores) → write (serial).
 ///
-/// Memory stays flat: at most one batch of ``batchSize`` messages is in flight. Re-importing adds
+/// Writing batch N overlaps parsing batch N+1 (a serial writer queue). Memory stays flat: at most
+/// ``maxBatchesInFlight`` batches of ``batchSize`` messages exist at once, whatever the archive size. Re-importing adds
 /// nothing: a message whose Message-ID (or, without one, content hash) is already stored counts as
 /// a duplicate. Threads are rebuilt once at the end.
 public final class Importer {
     /// Messages parsed together on all cores, then written in one transaction.
     public static let batchSize = 512
+    /// Batches parsed but not yet written, plus the one being parsed.
+    public static let maxBatchesInFlight = 2
 
     public struct Options: Sendable {
         /// The list these messages belong to. When nil: the List-Id header, else the archive's folder name.
@@ -45,6 +48,7 @@ public final class Importer {
         var doneBytes: Int64 = 0
         var lastReport = 0.0
 
+        let writer = BatchWriter(store: store, listOverride: options.list, maxInFlight: Self.maxBatchesInFlight)
         for entry in entries {
             let reader: ArchiveReader
             do {
@@ -60,7 +64,8 @@ public final class Importer {
             }
             summary.files += 1
             summary.bytes += reader.fileSize
-            let sourceID = try registerSource(reader)
+            let sourceID = try writer.sync { try Self.registerSource(reader.path, format: reader.format.rawValue,
+                                                                  compressed: reader.compressed, size: reader.fileSize, store: $0) }
             let listName = options.list ?? Self.folderName(of: entry.path)
 
             var batch: [RawMessage] = []
@@ -76,10 +81,11 @@ public final class Importer {
                 }
                 if !batch.isEmpty {
                     let analyzed = analyze(batch)
-                    try write(analyzed, sourceID: sourceID, defaultList: listName, summary: &summary)
+                    writer.submit(analyzed, sourceID: sourceID, defaultList: listName)
                     batch.removeAll(keepingCapacity: true)
                 }
                 if let progress {
+                    summary.merge(writer.counts)
                     let now = Clock.now() - start
                     if now - lastReport >= 0.2 || finished {
                         lastReport = now
@@ -91,6 +97,8 @@ public final class Importer {
             doneBytes += reader.fileSize
             logger.debug("imported file", metadata: ["path": "\(entry.path)"])
         }
+        try writer.finish()
+        summary.merge(writer.counts)
         try ThreadBuilder.rebuild(store)
         summary.seconds = Clock.now() - start
         return summary
@@ -108,36 +116,15 @@ public final class Importer {
 
     // MARK: - Writing
 
-    private func registerSource(_ reader: ArchiveReader) throws -> Int64 {
-        let path = FileDiscovery.realPath(reader.path)
+    static func registerSource(_ path: String, format: String, compressed: Bool, size: Int64, store: Store) throws -> Int64 {
+        let path = FileDiscovery.realPath(path)
         return try store.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO source (path, format, compressed, size, imported_at) VALUES (?, ?, ?, ?, datetime('now'))
                 ON CONFLICT(path) DO UPDATE SET size = excluded.size, imported_at = excluded.imported_at
-                """, arguments: [path, reader.format.rawValue, reader.compressed, reader.fileSize])
+                """, arguments: [path, format, compressed, size])
             return try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE path = ?", arguments: [path])!   // just inserted
         }
-    }
-
-    private func write(_ batch: [AnalyzedMessage], sourceID: Int64, defaultList: String?, summary: inout ImportSummary) throws {
-        var local = summary
-        try store.pool.write { db in
-            let writer = try MessageWriter(db)
-            for a in batch {
-                if let reason = a.quarantineReason {
-                    if try writer.quarantine(a, sourceID: sourceID, reason: reason) { local.quarantined += 1 } else { local.duplicates += 1 }
-                    continue
-                }
-                let list = a.message.listID.map(Self.listName(fromListID:)) ?? defaultList
-                if try writer.insert(a, sourceID: sourceID, list: options.list ?? list) {
-                    local.imported += 1
-                    if !a.message.defects.isEmpty { local.withDefects += 1 }
-                } else {
-                    local.duplicates += 1
-                }
-            }
-        }
-        summary = local
     }
 
     // MARK: - Helpers

@@ -15,8 +15,12 @@ public final class MboxReader {
     private let limits: ArchiveLimits
     private let path: String
 
-    /// Bytes from the start of the current message's separator line onwards.
+    /// Read bytes; the current message's separator line starts at `head`.
     private var buffer: [UInt8] = []
+    /// Index in `buffer` where the current message starts. Bytes before it were emitted; they are
+    /// dropped in bulk once they fill half the buffer (moving the rest after every message would be
+    /// quadratic in the chunk size).
+    private var head = 0
     /// Absolute stream offset of `buffer[0]`.
     private var bufferBase: Int64 = 0
     private var eof = false
@@ -41,11 +45,12 @@ public final class MboxReader {
             started = true
             try skipLeadingBlankLines()
         }
-        guard !buffer.isEmpty || !eof else { return nil }
-        if buffer.isEmpty { try fill(); if buffer.isEmpty { return nil } }
+        if head > 0 && head * 2 >= buffer.count { compact() }
+        guard head < buffer.count || !eof else { return nil }
+        if head == buffer.count { try fill(); if head == buffer.count { return nil } }
 
-        // buffer[0] starts the current message's separator line (or the message itself).
-        let sepLineEnd = try endOfLine(from: 0)   // index after the '\n' (or buffer end at EOF)
+        // buffer[head] starts the current message's separator line (or the message itself).
+        let sepLineEnd = try endOfLine(from: head)   // index after the '\n' (or buffer end at EOF)
         while true {
             if let next = findSeparator(from: max(scanned, sepLineEnd)) {
                 return emit(upTo: next, headerStart: sepLineEnd)
@@ -135,8 +140,8 @@ public final class MboxReader {
     // MARK: - Emitting
 
     private func emit(upTo end: Int, headerStart: Int) -> RawMessage {
-        let hasSeparator = buffer.starts(with: Self.fromPrefix)
-        let envelope: [UInt8]? = hasSeparator ? Array(buffer[5..<trimLineEnd(headerStart)]) : nil
+        let hasSeparator = buffer[head...].starts(with: Self.fromPrefix)
+        let envelope: [UInt8]? = hasSeparator ? Array(buffer[(head + 5)..<trimLineEnd(headerStart)]) : nil
         var bodyEnd = end
         // The blank line before the next separator belongs to the mbox format, not the message.
         if bodyEnd > headerStart, buffer[bodyEnd - 1] == .lf {
@@ -144,20 +149,31 @@ public final class MboxReader {
             if j > headerStart, buffer[j - 1] == .cr { j -= 1 }
             if j > headerStart, buffer[j - 1] == .lf { bodyEnd = j }
         }
-        let oversized = dropped > 0
-        let bytes = Self.unescapeMboxrd(buffer[min(headerStart, bodyEnd)..<bodyEnd])
-        let message = RawMessage(bytes: bytes, envelope: envelope, offset: bufferBase,
-                                 length: Int64(end) + dropped, oversized: oversized)
-        buffer.removeSubrange(0..<end)
-        bufferBase += Int64(end) + dropped
+        // Oversized by the whole length in the stream; only the first maxMessageBytes are kept.
+        let oversized = Int64(end - head) + dropped > Int64(limits.maxMessageBytes)
+        let bodyStart = min(headerStart, bodyEnd)
+        let keptEnd = oversized ? min(bodyEnd, bodyStart + limits.maxMessageBytes) : bodyEnd
+        let bytes = Self.unescapeMboxrd(buffer[bodyStart..<keptEnd])
+        let message = RawMessage(bytes: bytes, envelope: envelope, offset: bufferBase + Int64(head),
+                                 length: Int64(end - head) + dropped, oversized: oversized)
+        bufferBase += dropped   // dropped bytes are gone from the buffer but not from the stream
         dropped = 0
-        scanned = 0
+        head = end
+        scanned = end
         return message
+    }
+
+    /// Drops the emitted bytes before `head`.
+    private func compact() {
+        buffer.removeSubrange(0..<head)
+        bufferBase += Int64(head)
+        scanned = max(0, scanned - head)
+        head = 0
     }
 
     private func trimLineEnd(_ end: Int) -> Int {
         var e = end
-        while e > 5, buffer[e - 1] == .lf || buffer[e - 1] == .cr { e -= 1 }
+        while e > head + 5, buffer[e - 1] == .lf || buffer[e - 1] == .cr { e -= 1 }
         return e
     }
 

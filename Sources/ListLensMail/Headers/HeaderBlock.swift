@@ -1,6 +1,8 @@
 /// One header field as written: its name and its raw value (folded, undecoded).
 public struct HeaderField: Sendable, Equatable {
     public var name: String
+    /// `name` lowercased once, for lookups.
+    public var lowercasedName: String
     /// The raw value bytes after the colon, line folds included.
     public var rawValue: ArraySlice<UInt8>
 
@@ -27,14 +29,14 @@ public struct HeaderBlock: Sendable {
 
     public init(fields: [HeaderField] = []) { self.fields = fields }
 
-    /// The first field with this name (ASCII case-insensitive).
+    /// The first field with this name; `name` must be lowercase (`"message-id"`).
     public func first(_ name: String) -> HeaderField? {
-        fields.first { $0.name.utf8.count == name.utf8.count && $0.name.lowercased() == name }
+        fields.first { $0.lowercasedName == name }
     }
 
-    /// Every field with this name, in order.
+    /// Every field with this name, in order; `name` must be lowercase.
     public func all(_ name: String) -> [HeaderField] {
-        fields.filter { $0.name.utf8.count == name.utf8.count && $0.name.lowercased() == name }
+        fields.filter { $0.lowercasedName == name }
     }
 
     /// Splits `bytes` into a header block and the index where the body starts.
@@ -57,7 +59,7 @@ public struct HeaderBlock: Sendable {
                 defects.append(.headerFieldTooLong)
             }
             if block.fields.count < limits.maxFields {
-                block.fields.append(HeaderField(name: c.name, rawValue: bytes[c.start..<valueEnd]))
+                block.fields.append(HeaderField(name: c.name, lowercasedName: c.name.lowercased(), rawValue: bytes[c.start..<valueEnd]))
             } else if !fieldCountExceeded {
                 fieldCountExceeded = true
                 defects.append(.tooManyHeaderFields)
