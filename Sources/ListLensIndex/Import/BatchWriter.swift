@@ -16,6 +16,7 @@ final class BatchWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var _counts = MessageCounts()
     private var failure: Error?
+    private let ids = MessageWriter.IDCache()   // used on `queue` only
 
     init(store: Store, listOverride: String?, maxInFlight: Int) {
         self.store = store
@@ -62,7 +63,7 @@ final class BatchWriter: @unchecked Sendable {
     private func write(_ batch: [AnalyzedMessage], sourceID: Int64, defaultList: String?) throws -> MessageCounts {
         var local = MessageCounts()
         try store.pool.write { db in
-            let writer = try MessageWriter(db)
+            let writer = try MessageWriter(db, cache: ids)
             for a in batch {
                 if let reason = a.quarantineReason {
                     if try writer.quarantine(a, sourceID: sourceID, reason: reason) { local.quarantined += 1 } else { local.duplicates += 1 }

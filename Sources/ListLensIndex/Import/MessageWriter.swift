@@ -6,15 +6,27 @@ import ListLensMail
 /// Writes analysed messages inside one transaction, with cached prepared statements.
 /// Every statement is parameterized.
 struct MessageWriter {
+    /// Row ids of lists, organizations and participants already looked up, kept across batches
+    /// of one import (ids never change once inserted).
+    final class IDCache {
+        var lists: [String: Int64] = [:]
+        var organizations: [String: Int64] = [:]
+        var participants: [String: (id: Int64, hasName: Bool)] = [:]
+    }
+
     private let db: Database
+    private let cache: IDCache
+    private let existing: Statement
     private let insertMessage: Statement
     private let insertFTS: Statement
     private let insertRecipient: Statement
     private let insertRef: Statement
     private let insertQuarantine: Statement
 
-    init(_ db: Database) throws {
+    init(_ db: Database, cache: IDCache) throws {
         self.db = db
+        self.cache = cache
+        existing = try db.cachedStatement(sql: "SELECT 1 FROM message WHERE message_id = ?")
         insertMessage = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO message (message_id, synthetic_id, list_id, date, date_source, from_name, from_address,
                 participant_id, organization_id, subject, normalized_subject, tags, text, authored_text, quoted_text,
@@ -34,8 +46,15 @@ struct MessageWriter {
     /// Inserts the message; false when a message with its Message-ID is already stored.
     func insert(_ a: AnalyzedMessage, sourceID: Int64, list: String?) throws -> Bool {
         let m = a.message
-        let listID = try list.map { try idFor(table: "list", column: "name", value: $0) }
-        let organizationID = try a.organization.map { try idFor(table: "organization", column: "name", value: $0) }
+        // Duplicates are common (pipermail months hold every message twice): skip them before any other work.
+        if try Bool.fetchOne(existing, arguments: [m.messageID]) == true { return false }
+        let listID = try list.map { name in
+            try cache.lists[name] ?? remember(try idFor(table: "list", column: "name", value: name)) { cache.lists[name] = $0 }
+        }
+        let organizationID = try a.organization.map { name in
+            try cache.organizations[name]
+                ?? remember(try idFor(table: "organization", column: "name", value: name)) { cache.organizations[name] = $0 }
+        }
         let participantID = try a.participantKey.map { key in
             try participant(key: key, name: Identity.cleanName(m.from?.name), address: m.from?.address ?? key,
                             organizationID: organizationID)
@@ -74,7 +93,19 @@ struct MessageWriter {
         return db.lastInsertedRowID
     }
 
+    private func remember(_ id: Int64, _ store: (Int64) -> Void) -> Int64 {
+        store(id)
+        return id
+    }
+
     private func participant(key: String, name: String?, address: String, organizationID: Int64?) throws -> Int64 {
+        if let known = cache.participants[key], known.hasName || name == nil { return known.id }
+        let id = try lookUpParticipant(key: key, name: name, address: address, organizationID: organizationID)
+        cache.participants[key] = (id, name != nil || cache.participants[key]?.hasName == true)
+        return id
+    }
+
+    private func lookUpParticipant(key: String, name: String?, address: String, organizationID: Int64?) throws -> Int64 {
         let select = try db.cachedStatement(sql: "SELECT id, name FROM participant WHERE key = ?")
         if let row = try Row.fetchOne(select, arguments: [key]) {
             let id: Int64 = row["id"]
