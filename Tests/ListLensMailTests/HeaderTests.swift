@@ -48,6 +48,8 @@ struct HeaderTests {
         ("team: a@x.example, b@y.example;", [Mailbox(name: nil, address: "a@x.example"), Mailbox(name: nil, address: "b@y.example")]),
         ("=?utf-8?q?J=C3=BCrgen?= <j@x.example>", [Mailbox(name: "Jürgen", address: "j@x.example")]),
         ("<bare@x.example>", [Mailbox(name: nil, address: "bare@x.example")]),
+        ("glyph at divmod.com (glyph at divmod.com)", [Mailbox(name: nil, address: "glyph@divmod.com")]),   // pipermail, no name
+        (#""a@x.example" <a@x.example>"#, [Mailbox(name: nil, address: "a@x.example")]),
         ("x@y.example (a (nested) comment)", [Mailbox(name: "a (nested) comment", address: "x@y.example")]),
     ])
     func addresses(input: String, expected: [Mailbox]) {

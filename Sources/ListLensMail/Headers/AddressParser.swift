@@ -127,7 +127,14 @@ public enum AddressParser {
             let n = decodePhrase(c, &result).trimmingCharacters(in: " \t")
             if !n.isEmpty { name = n }
         }
-        return Mailbox(name: name, address: normalizeAddress(address))
+        let normalized = normalizeAddress(address)
+        // Pipermail writes `user at host (user at host)` when the sender gave no name; a "name" that
+        // is only the address (in either form) is no name.
+        if let n = name, n.lowercased() == normalized.lowercased()
+            || n.lowercased().replacingOccurrences(of: " at ", with: "@") == normalized.lowercased() {
+            name = nil
+        }
+        return Mailbox(name: name, address: normalized)
     }
 
     private static func displayName(tokens: [Token], result: inout Result) -> String? {

@@ -44,7 +44,8 @@ struct SearchCommand: ParsableCommand {
         if hits.isEmpty { Terminal.err("no messages match"); return }
         for h in hits {
             let who = h.from.name ?? h.from.address ?? "(unknown)"
-            Terminal.out("\(h.date.map { String($0.prefix(10)) } ?? "----------")  \(who) — \(h.subject)")
+            let subject = h.subject.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+            Terminal.out("\(h.date.map { String($0.prefix(10)) } ?? "----------")  \(who) — \(subject)")
             Terminal.out("    \(h.snippet)")
         }
     }
