@@ -48,6 +48,8 @@ struct HeaderTests {
         ("team: a@x.example, b@y.example;", [Mailbox(name: nil, address: "a@x.example"), Mailbox(name: nil, address: "b@y.example")]),
         ("=?utf-8?q?J=C3=BCrgen?= <j@x.example>", [Mailbox(name: "Jürgen", address: "j@x.example")]),
         ("<bare@x.example>", [Mailbox(name: nil, address: "bare@x.example")]),
+        ("Glyph Lefkowitz glyph@divunal.com", [Mailbox(name: "Glyph Lefkowitz", address: "glyph@divunal.com")]),   // pipermail 1999
+        ("Michiel Buddingh' <m@x.example>", [Mailbox(name: "Michiel Buddingh'", address: "m@x.example")]),
         ("glyph at divmod.com (glyph at divmod.com)", [Mailbox(name: nil, address: "glyph@divmod.com")]),   // pipermail, no name
         (#""a@x.example" <a@x.example>"#, [Mailbox(name: nil, address: "a@x.example")]),
         ("x@y.example (a (nested) comment)", [Mailbox(name: "a (nested) comment", address: "x@y.example")]),
@@ -71,6 +73,8 @@ struct HeaderTests {
         ("Thu, 29 Feb 2024 23:59:59 -0000", "2024-02-29T23:59:59Z"),
         ("Sat, 1 Jan 99 00:00:00 GMT", "1999-01-01T00:00:00Z"),
         ("2013-07-01 22:35:59", "2013-07-01T22:35:59Z"),
+        ("Wed 29 May 2019 06:09:22 PM EDT", "2019-05-29T22:09:22Z"),                       // notmuch crypto corpus
+        ("Wed 29 May 2019 12:09:22 AM +0000", "2019-05-29T00:09:22Z"),
     ])
     func dates(input: String, expected: String) throws {
         var unknownZone = false
@@ -83,6 +87,7 @@ struct HeaderTests {
         ("Mon, 31 Feb 2002 15:02:34 +0000", .unreadable),
         ("yesterday", .unreadable),
         ("Mon, 21 Oct 2002 25:02:34 +0000", .unreadable),
+        ("Sat, 21 Feb 2009 05:35:10 0480", .invalidOffset),                                 // unsigned, 80 minutes
     ])
     func badDates(input: String, failure: MailDateParser.Failure) {
         var unknownZone = false

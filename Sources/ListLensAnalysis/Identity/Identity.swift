@@ -19,7 +19,7 @@ public enum Identity {
 
     /// A display name cleaned of quotes and the DMARC rewrite `Name via List`.
     public static func cleanName(_ name: String?) -> String? {
-        guard var n = name?.trimmingCharacters(in: " \t\"'") , !n.isEmpty else { return nil }
+        guard var n = name?.trimmingCharacters(in: " \t"), !n.isEmpty else { return nil }
         if let r = n.range(of: " via ", options: []) { n = String(n[..<r.lowerBound]) }
         return n.isEmpty ? nil : n
     }

@@ -11,6 +11,8 @@ public enum AddressParser {
         public var mailboxes: [Mailbox] = []
         public var obfuscated = false
         public var invalidEncodedWord = false
+        /// Set while reading one element: a name written before a bare address.
+        var bareName: String?
     }
 
     private enum Token { case word([UInt8]), quoted([UInt8]), comment([UInt8]), angle([UInt8]), special(UInt8) }
@@ -121,8 +123,10 @@ public enum AddressParser {
             }
             address = addr
             if let c = comments.first { name = decodePhrase(c, &result) }
+            if name == nil, let bare = result.bareName, !bare.isEmpty { name = bare }
+            result.bareName = nil
         }
-        if let n = name?.trimmingCharacters(in: " \t\"'"), !n.isEmpty { name = n } else { name = nil }
+        if let n = name.map(unquoteName), !n.isEmpty { name = n } else { name = nil }
         if name == nil, let c = comments.first, angle != nil {
             let n = decodePhrase(c, &result).trimmingCharacters(in: " \t")
             if !n.isEmpty { name = n }
@@ -160,6 +164,14 @@ public enum AddressParser {
             result.obfuscated = true
             return String(decoding: words[0] + [UInt8(ascii: "@")] + words[2], as: UTF8.self)
         }
+        // `Glyph Lefkowitz glyph@divunal.com` (pipermail 1999, no angle brackets): the word with the `@`
+        // is the address; the words before it are the name (taken by the caller from `bareName`).
+        if words.count > 1, let at = words.lastIndex(where: { $0.contains(UInt8(ascii: "@")) }),
+           words[at].first != UInt8(ascii: "@"), words[at].last != UInt8(ascii: "@"),
+           !words.contains(where: { $0.count == 1 && [UInt8(ascii: "."), UInt8(ascii: "@")].contains($0[0]) }) {
+            result.bareName = words[..<at].map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            return String(decoding: words[at], as: UTF8.self)
+        }
         let joined = words.joined()
         guard joined.contains(UInt8(ascii: "@")) else { return nil }
         return String(decoding: Array(joined), as: UTF8.self)
@@ -170,6 +182,17 @@ public enum AddressParser {
         let s = EncodedWord.decode(bytes, failed: &failed)
         if failed { result.invalidEncodedWord = true }
         return s
+    }
+
+    /// Trims whitespace and one pair of surrounding quotes; an apostrophe that ends a name (`Buddingh'`) stays.
+    static func unquoteName(_ name: String) -> String {
+        var n = name.trimmingCharacters(in: " \t")
+        while n.count >= 2, let f = n.first, let l = n.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
+            n = String(n.dropFirst().dropLast()).trimmingCharacters(in: " \t")
+        }
+        if n.hasPrefix("\""), !n.dropFirst().contains("\"") { n.removeFirst() }   // an unbalanced opening quote
+        if n.hasSuffix("\""), !n.dropLast().contains("\"") { n.removeLast() }
+        return n
     }
 
     /// Lowercases the domain; keeps the local part as written (RFC 5321 §2.4 lets it be case-sensitive).

@@ -121,8 +121,19 @@ public enum MailDateParser {
                     continue
                 }
             }
+            if t == "pm" || t == "am", sawTime {
+                // `06:09:22 PM EDT` (notmuch crypto corpus): a 12-hour clock.
+                if t == "pm" && hour < 12 { hour += 12 } else if t == "am" && hour == 12 { hour = 0 }
+                continue
+            }
             if t.allSatisfy(\.isASCIIDigitChar) {
                 guard t.count <= 9, let v = Int64(t) else { return .failure(.unreadable) }
+                // An unsigned 4-digit token after the time and the year is a zone offset without its sign
+                // (`05:35:10 0480`, twisted-python 2009-February spam): minutes above 59 make it impossible.
+                if t.count == 4, sawTime, year != nil, day != nil, offset == nil {
+                    if v % 100 <= 59 && v / 100 <= 23 { offset = Int(v / 100 * 60 + v % 100) } else { badOffset = true }
+                    continue
+                }
                 if day == nil && v >= 1 && v <= 31 && t.count <= 2 && (month == nil || year == nil) { day = Int(v) }
                 else if year == nil { year = v }
                 continue

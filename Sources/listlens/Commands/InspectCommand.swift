@@ -10,9 +10,10 @@ struct InspectCommand: ParsableCommand {
             Example:
               listlens inspect fixtures/sample/community-list.mbox
               listlens inspect --format json broken.eml | jq '.messages[].defects'
+              listlens inspect --format jsonl big.mbox | jq -c 'select(.defects != []) | .source'
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
 
     @Argument(help: ArgumentHelp("An archive file or single message.", valueName: "file"))
     var file: String
@@ -21,19 +22,24 @@ struct InspectCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        var messages: [ExportedMessage] = []
+        // Output streams message by message, in every format: memory stays flat for large archives.
         var failure: String? = nil
+        var first = true
+        if format == .json { Terminal.out("{\"file\":\(try JSONOutput.encode(file, pretty: false)),\"messages\":[") }
         do {
             try Inspector().inspect(path: file) { m in
-                if format == .json { messages.append(m) } else { Self.printText(m) }
+                switch format {
+                case .text: Self.printText(m)
+                case .jsonl: Terminal.out(try JSONOutput.encode(m, pretty: false))
+                case .json:
+                    Terminal.out((first ? "" : ",") + (try JSONOutput.encode(m, pretty: false)))
+                    first = false
+                }
             }
         } catch let error as ArchiveError {
             failure = error.description
         }
-        if format == .json {
-            struct Document: Encodable { var file: String; var messages: [ExportedMessage]; var error: String? }
-            Terminal.out(try JSONOutput.encode(Document(file: file, messages: messages, error: failure)))
-        }
+        if format == .json { Terminal.out("],\"error\":\(try JSONOutput.encode(failure, pretty: false))}") }
         if let failure {
             Terminal.err("listlens: \(failure)")
             throw ExitCode(1)
