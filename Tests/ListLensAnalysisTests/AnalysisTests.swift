@@ -120,6 +120,7 @@ struct TopicTests {
     @Test("DMARC rewriting is removed from names")
     func names() {
         #expect(Identity.cleanName("\"Jane Doe via cloud-ops\"") == "Jane Doe")
+        #expect(Identity.cleanName("Michiel Buddingh'") == "Michiel Buddingh'")
         #expect(Identity.participantKey(address: "Glyph@Twistedmatrix.COM") == "glyph@twistedmatrix.com")
     }
 }

@@ -20,6 +20,10 @@ public enum Identity {
     /// A display name cleaned of quotes and the DMARC rewrite `Name via List`.
     public static func cleanName(_ name: String?) -> String? {
         guard var n = name?.trimmingCharacters(in: " \t"), !n.isEmpty else { return nil }
+        // One pair of surrounding quotes goes; an apostrophe that ends a name (`Buddingh'`) stays.
+        while n.count >= 2, let f = n.first, let l = n.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
+            n = String(n.dropFirst().dropLast()).trimmingCharacters(in: " \t")
+        }
         if let r = n.range(of: " via ", options: []) { n = String(n[..<r.lowerBound]) }
         return n.isEmpty ? nil : n
     }
