@@ -124,7 +124,7 @@ struct CLITests {
         }
     }
 
-    @Test("every command's help shows an example", arguments: ["import", "export", "inspect", "search", "orgs", "demo"])
+    @Test("every command's help shows an example", arguments: ["import", "export", "inspect", "search", "orgs", "demo", "benchmark"])
     func help(command: String) throws {
         let r = try CLIRun.run([command, "--help"])
         #expect(r.status == 0)
