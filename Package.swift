@@ -19,11 +19,13 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // Debian's libbz2-dev ships no pkg-config file: the module map links -lbz2 itself.
+        .systemLibrary(name: "CBzip2", path: "Sources/CBzip2", providers: [.apt(["libbz2-dev"]), .brew(["bzip2"])]),
         .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl",
                        providers: [.apt(["libpsl-dev"]), .brew(["libpsl"])]),
 
         // Archive readers, RFC 5322 / MIME parsing, charsets, HTML to text.
-        .target(name: "ListLensMail", dependencies: ["CLibXML2", "CZlib"]),
+        .target(name: "ListLensMail", dependencies: ["CLibXML2", "CZlib", "CBzip2"]),
         // Pure analysis: quote segments, threading, identities, organizations.
         .target(name: "ListLensAnalysis", dependencies: ["ListLensMail", "CLibPSL"]),
         // The SQLite store, the importer, search, export and reports.

@@ -26,6 +26,25 @@ struct ImportTests {
         #expect(try store.appliedMigrations() == ["v1-foundation"])
     }
 
+    @Test("a .gz twin of a plain mbox in the same import is read once")
+    func compressedTwin() throws {
+        let (store, cleanup) = try TestPaths.freshStore()
+        defer { cleanup() }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("twin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = dir.appendingPathComponent("2026-March.txt")
+        try FileManager.default.copyItem(atPath: TestPaths.sample, toPath: plain.path)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        p.arguments = ["-k", "-n", plain.path]
+        try p.run()
+        p.waitUntilExit()
+        let summary = try Importer(store: store).run(paths: [dir.path])
+        #expect(summary.files == 1 && summary.sameContentFiles == [plain.path + ".gz"])
+        #expect(summary.imported == 10 && summary.duplicates == 0)
+    }
+
     @Test("export carries the contract's fields, threads and parents")
     func export() throws {
         let (store, cleanup) = try TestPaths.freshStore()

@@ -100,6 +100,37 @@ struct MboxReaderTests {
         #expect(n == 3)
     }
 
+    @Test("bzip2, including concatenated streams, is sniffed from content", arguments: [false, true])
+    func bzip2(concatenated: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = dir.appendingPathComponent("archive.data")
+        func bz(_ text: String) throws -> Data {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3", "-c", "import bz2,sys; sys.stdout.buffer.write(bz2.compress(sys.stdin.buffer.read()))"]
+            let input = Pipe(), output = Pipe()
+            p.standardInput = input
+            p.standardOutput = output
+            try p.run()
+            input.fileHandleForWriting.write(Data(text.utf8))
+            try input.fileHandleForWriting.close()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return data
+        }
+        // pbzip2 writes one stream per block: split the mbox between messages 2 and 3.
+        let cut = Self.mbox.range(of: "From carol")!.lowerBound
+        let data = concatenated ? try bz(String(Self.mbox[..<cut])) + bz(String(Self.mbox[cut...])) : try bz(Self.mbox)
+        try data.write(to: archive)
+        let reader = try ArchiveReader(path: archive.path)
+        #expect(reader.compression == .bzip2)
+        var n = 0
+        while try reader.next() != nil { n += 1 }
+        #expect(n == 3)
+    }
+
     @Test("a file that is not mail is refused with its name")
     func notMail() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("notmail-\(UUID().uuidString).txt")

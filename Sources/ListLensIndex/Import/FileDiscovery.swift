@@ -1,3 +1,4 @@
+import ListLensMail
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -50,6 +51,44 @@ enum FileDiscovery {
             }
         }
         return (files, missing)
+    }
+
+    /// Splits `files` into those to read and compressed twins to leave out: `2013-July.txt.gz` when
+    /// `2013-July.txt` is also given with the same content (pipermail publishes every month both ways).
+    /// Same content means the gzip trailer's size matches and the first 64 KiB are equal.
+    static func withoutCompressedTwins(_ files: [Entry]) -> (keep: [Entry], twins: [(twin: String, of: String)]) {
+        let byPath = Set(files.map(\.path))
+        var keep: [Entry] = []
+        var twins: [(String, String)] = []
+        for f in files {
+            if f.path.hasSuffix(".gz"), byPath.contains(String(f.path.dropLast(3))), sameContent(gz: f.path, plain: String(f.path.dropLast(3))) {
+                twins.append((f.path, String(f.path.dropLast(3))))
+            } else {
+                keep.append(f)
+            }
+        }
+        return (keep, twins)
+    }
+
+    private static func sameContent(gz: String, plain: String) -> Bool {
+        var st = stat()
+        guard stat(plain, &st) == 0, let trailer = readBytes(gz, fromEnd: 4), trailer.count == 4 else { return false }
+        // ISIZE: the uncompressed size modulo 2^32, little-endian (RFC 1952 §2.3.1).
+        let isize = UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
+        guard isize == UInt32(truncatingIfNeeded: st.st_size) else { return false }
+        guard let a = try? ArchiveReader.head(path: gz, compression: .gzip, count: 65_536),
+              let b = try? ArchiveReader.head(path: plain, compression: .none, count: 65_536) else { return false }
+        return a == b
+    }
+
+    private static func readBytes(_ path: String, fromEnd count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard lseek(fd, -off_t(count), SEEK_END) >= 0 else { return nil }
+        var out = [UInt8](repeating: 0, count: count)
+        let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress, count) }
+        return n == count ? out : nil
     }
 
     static func realPath(_ path: String) -> String {

@@ -9,6 +9,8 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var files = 0
     /// Files inside given directories that are not mail archives (an index.html, a README), left alone.
     public var skippedFiles: [String] = []
+    /// Compressed files left out because their uncompressed twin (same content) was read instead.
+    public var sameContentFiles: [String] = []
     /// Files that could not be used, or stopped early, with the reason (file and byte offset named).
     public var failures: [String] = []
     public var seconds: Double = 0

@@ -42,8 +42,10 @@ public final class Importer {
     public func run(paths: [String], progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
         let start = Clock.now()
         var summary = ImportSummary()
-        let (entries, missing) = FileDiscovery.expand(paths)
+        let (found, missing) = FileDiscovery.expand(paths)
         for m in missing { summary.failures.append("\(m): no such file or directory") }
+        let (entries, twins) = FileDiscovery.withoutCompressedTwins(found)
+        summary.sameContentFiles = twins.map(\.twin)
         let totalBytes = entries.reduce(Int64(0)) { $0 + Self.fileSize($1.path) }
         var doneBytes: Int64 = 0
         var lastReport = 0.0

@@ -13,8 +13,14 @@ import Darwin
 public final class ArchiveReader {
     public let path: String
     public let format: ArchiveFormat
-    /// True when the file was gzip-compressed.
-    public let compressed: Bool
+    /// The compression the file was sniffed to have.
+    public let compression: Compression
+    /// True when the file was compressed (gzip or bzip2).
+    public var compressed: Bool { compression != .none }
+
+    public enum Compression: String, Sendable {
+        case none, gzip, bzip2
+    }
     public let fileSize: Int64
 
     private let source: ByteSource
@@ -32,17 +38,24 @@ public final class ArchiveReader {
         }
         fileSize = Int64(st.st_size)
 
-        let magic = try Self.peek(path: path, count: 2)
-        compressed = magic.count == 2 && magic[0] == 0x1F && magic[1] == 0x8B
+        let magic = try Self.peek(path: path, count: 3)
+        if magic.count >= 2 && magic[0] == 0x1F && magic[1] == 0x8B {
+            compression = .gzip
+        } else if magic.count == 3 && magic[0] == UInt8(ascii: "B") && magic[1] == UInt8(ascii: "Z") && magic[2] == UInt8(ascii: "h") {
+            compression = .bzip2
+        } else {
+            compression = .none
+        }
         // Sniff the decompressed head with a throwaway source; then stream from the start.
-        let head = try Self.head(path: path, compressed: compressed, count: 4096)
+        let head = try Self.head(path: path, compression: compression, count: 4096)
         let sniffed = head.withUnsafeBytes { ArchiveFormat.sniff($0) }
         switch sniffed {
         case .success(let f): format = f
         case .failure(let failure):
-            throw ArchiveError(.notAnArchive(detail: (compressed ? "gzip holding " : "") + failure.reason), path: path)
+            let holding = compression == .none ? "" : "\(compression.rawValue) holding "
+            throw ArchiveError(.notAnArchive(detail: holding + failure.reason), path: path)
         }
-        source = compressed ? try GzipByteSource(path: path) : try FileByteSource(path: path)
+        source = try Self.open(path: path, compression: compression)
         mbox = format == .mbox ? MboxReader(source: source, path: path, limits: limits) : nil
     }
 
@@ -82,8 +95,17 @@ public final class ArchiveReader {
         return Array(out[0..<n])
     }
 
-    private static func head(path: String, compressed: Bool, count: Int) throws -> [UInt8] {
-        let src: ByteSource = compressed ? try GzipByteSource(path: path) : try FileByteSource(path: path)
+    private static func open(path: String, compression: Compression) throws -> ByteSource {
+        switch compression {
+        case .none: return try FileByteSource(path: path)
+        case .gzip: return try GzipByteSource(path: path)
+        case .bzip2: return try Bzip2ByteSource(path: path)
+        }
+    }
+
+    /// The first `count` bytes of the file's (decompressed) content.
+    public static func head(path: String, compression: Compression, count: Int) throws -> [UInt8] {
+        let src = try open(path: path, compression: compression)
         defer { src.close() }
         var out = [UInt8](repeating: 0, count: count)
         var filled = 0

@@ -4,7 +4,7 @@ import ListLensIndex
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import mail archives: mbox files, gzipped pipermail months, single messages, or folders of them.",
+        abstract: "Import mail archives: mbox files (plain, gzip or bzip2), pipermail months, single messages, Maildir folders, or folders of them.",
         discussion: """
             The format is sniffed from each file's content, not its name. Re-importing the same
             archive adds nothing. Malformed messages are kept with a recorded defect; messages that
@@ -35,6 +35,10 @@ struct ImportCommand: ParsableCommand {
         for failure in summary.failures { Terminal.err("listlens: \(failure)") }
         if !summary.skippedFiles.isEmpty {
             Terminal.err("listlens: skipped \(summary.skippedFiles.count.grouped) file\(summary.skippedFiles.count == 1 ? "" : "s") that are not mail archives (e.g. \(summary.skippedFiles[0]))")
+        }
+        if !summary.sameContentFiles.isEmpty {
+            let n = summary.sameContentFiles.count
+            Terminal.err("listlens: read \(n.grouped) month\(n == 1 ? "" : "s") once: \(n == 1 ? "its" : "their") .gz twin holds the same mbox (e.g. \(summary.sameContentFiles[0]))")
         }
         Terminal.out(summary.line)
         if !summary.failures.isEmpty { throw ExitCode(1) }
