@@ -69,4 +69,26 @@ struct CorpusTests {
         }
         #expect(Double(linked) > 0.9 * Double(replies), "\(linked) of \(replies) replies linked")
     }
+
+    /// The broken messages issue 3 names: each shows its defects in `inspect`, and nothing is dropped.
+    @Test("broken messages in the corpora carry their defects", arguments: [
+        ("grimoirelab-perceval/tests/data/mbox/mbox_no_fields.mbox", ["missing-date", "invalid-message-id", "invalid-date"]),
+        ("notmuch-test-corpora/test/corpora/broken/broken-cc", ["duplicate-header"]),
+        ("notmuch-test-corpora/test/corpora/broken/empty-part", ["empty-embedded-message"]),
+        ("hyperkitty-testdata/hyperkitty/tests/testdata/wrong-in-reply-to-header.txt", ["invalid-references"]),
+    ])
+    func brokenMessages(file: String, expected: [String]) throws {
+        let path = URL(fileURLWithPath: TestPaths.corpora!).appendingPathComponent(file).path   // enabled only when set
+        var defects = Set<String>()
+        var messages: [ExportedMessage] = []
+        try Inspector().inspect(path: path) { m in
+            defects.formUnion(m.defects)
+            messages.append(m)
+        }
+        #expect(!messages.isEmpty)
+        for d in expected { #expect(defects.contains(d), "\(file): \(d) not among \(defects.sorted())") }
+        if file.hasSuffix("broken-cc") {
+            #expect(messages[0].cc.map(\.address) == ["bob@example.org", "charles@example.org"])
+        }
+    }
 }

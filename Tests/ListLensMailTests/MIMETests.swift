@@ -55,6 +55,19 @@ struct MIMETests {
         #expect(m.defects.contains(.invalidBase64))
     }
 
+    @Test("without Date or mbox separator, the earliest Received header gives the date")
+    func receivedFallback() {
+        let m = parse("""
+            Received: from b by c; Tue, 2 Jul 2013 10:00:00 +0000
+            Received: from a by b; Tue, 2 Jul 2013 09:59:58 +0000
+            Message-ID: <r@x.example>
+
+            body
+            """)
+        #expect(m.date?.rfc3339 == "2013-07-02T09:59:58Z" && m.dateSource == .received)
+        #expect(m.defects.contains(.missingDate))
+    }
+
     @Test("a multipart without a boundary is read as text with a defect")
     func missingBoundary() {
         let m = parse("Message-ID: <c@x.example>\nContent-Type: multipart/mixed\n\njust text\n")

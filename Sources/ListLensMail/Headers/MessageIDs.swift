@@ -31,6 +31,16 @@ public enum MessageIDs {
         return ids
     }
 
+    /// True when a `<` opens an id that no `>` closes (hyperkitty's wrong-in-reply-to case).
+    public static func hasUnclosedID(_ value: [UInt8]) -> Bool {
+        var open = false
+        for b in value {
+            if b == UInt8(ascii: "<") { if open { return true }; open = true }
+            else if b == UInt8(ascii: ">") { open = false }
+        }
+        return open
+    }
+
     /// The id of a `Message-ID` value: the first bracketed id, else a repaired one.
     ///
     /// Repairs (`repaired` is set): a bare `id@host` without brackets, and an unclosed bracket with

@@ -42,6 +42,10 @@ public struct MIMETree: Sendable {
                     if !reportedDepth { defects.append(.mimeTooDeep); reportedDepth = true }
                     continue
                 }
+                if bytes[part.body].allSatisfy(\.isFWSByte) {
+                    defects.append(.emptyEmbeddedMessage)
+                    continue
+                }
                 // The embedded message is one child whose headers are its own.
                 let (h, bodyStart) = HeaderBlock.parse(bytes[part.body], defects: &defects)
                 parts.append(makePart(headers: h, depth: part.depth + 1, body: bodyStart..<part.body.upperBound, parentType: nil))

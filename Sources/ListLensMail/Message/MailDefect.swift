@@ -20,13 +20,17 @@ public enum MailDefect: String, Sendable, Codable, CaseIterable, Hashable {
     /// The Message-ID was malformed: repaired when the id was still clear (no brackets, an unclosed
     /// bracket, spaces inside), else replaced by a synthetic one (empty, too long, no `@`).
     case invalidMessageID = "invalid-message-id"
+    /// A header RFC 5322 §3.6 allows once appeared again (notmuch broken/broken-cc); To and Cc are merged.
+    case duplicateHeader = "duplicate-header"
+    /// In-Reply-To or References held an id that never closes (`<id@host` with no `>`): it was not used.
+    case invalidReferences = "invalid-references"
     /// No From header, or none with an address in it.
     case missingFrom = "missing-from"
     /// An address was written in an archive's obfuscated form (`user at host.tld`) and was restored.
     case obfuscatedAddress = "obfuscated-address"
-    /// No Date header: the date was taken from the mbox separator line.
+    /// No Date header: the date was taken from the mbox separator line, else the earliest Received header.
     case missingDate = "missing-date"
-    /// The Date header could not be read: the date was taken from the mbox separator line, if any.
+    /// The Date header could not be read: the date was taken from the mbox separator line, else the earliest Received header.
     case invalidDate = "invalid-date"
     /// The Date header had an impossible zone offset (`+50579034`): the date was taken from the mbox separator line.
     case invalidTimezoneOffset = "invalid-timezone-offset"
@@ -54,6 +58,8 @@ public enum MailDefect: String, Sendable, Codable, CaseIterable, Hashable {
     case undeclaredCharset = "undeclared-charset"
     /// Some bytes could not be decoded in the charset and became U+FFFD.
     case undecodableBytes = "undecodable-bytes"
+    /// A message/rfc822 part with no message in it (notmuch broken/empty-part).
+    case emptyEmbeddedMessage = "empty-embedded-message"
     /// The message has no text part a reader would see.
     case noTextPart = "no-text-part"
     /// HTML could not be parsed at all; its text is empty.

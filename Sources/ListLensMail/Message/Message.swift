@@ -26,6 +26,8 @@ public struct Message: Sendable {
         case header
         /// The mbox separator line's date, used because the Date header was missing or broken.
         case envelope
+        /// The earliest Received header's date, used when there was no Date and no mbox separator date.
+        case received
         case none
     }
 }

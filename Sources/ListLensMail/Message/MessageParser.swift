@@ -48,15 +48,27 @@ public struct MessageParser: Sendable {
             if r.invalidEncodedWord { badWord = true }
         }
         if from == nil { defects.append(.missingFrom) }
-        let to = value("to").map { AddressParser.parse($0).mailboxes } ?? []
-        let cc = value("cc").map { AddressParser.parse($0).mailboxes } ?? []
+        // RFC 5322 §3.6: these appear at most once. A repeat is a defect; repeated To and Cc are merged
+        // so no recipient is lost.
+        for name in Self.singleInstance where headers.all(name).count > 1 {
+            defects.append(.duplicateHeader)
+            break
+        }
+        func mailboxes(_ name: String) -> [Mailbox] {
+            headers.all(name).flatMap { AddressParser.parse(HeaderBlock.unfold($0.rawValue)).mailboxes }
+        }
+        let to = mailboxes("to")
+        let cc = mailboxes("cc")
 
         let subject = value("subject").map { EncodedWord.decode($0, failed: &badWord) } ?? ""
         let inReplyTo = value("in-reply-to").map { MessageIDs.all(in: $0) } ?? []
         let references = value("references").map { MessageIDs.all(in: $0) } ?? []
+        if [value("in-reply-to"), value("references")].contains(where: { $0.map(MessageIDs.hasUnclosedID) ?? false }) {
+            defects.append(.invalidReferences)
+        }
         let listID = value("list-id").flatMap { MessageIDs.all(in: $0).first }
 
-        var (date, dateSource) = parseDate(value("date"), envelope: raw.envelope, defects: &defects)
+        var (date, dateSource) = parseDate(value("date"), envelope: raw.envelope, headers: headers, defects: &defects)
         if date == nil { dateSource = .none }
         if badWord { defects.append(.invalidEncodedWord) }
         if sawNonASCII { defects.append(.nonASCIIHeader) }
@@ -71,7 +83,8 @@ public struct MessageParser: Sendable {
                        textParts: textParts, defects: Self.unique(defects))
     }
 
-    private func parseDate(_ header: [UInt8]?, envelope: [UInt8]?, defects: inout [MailDefect]) -> (MailDate?, Message.DateSource) {
+    private func parseDate(_ header: [UInt8]?, envelope: [UInt8]?, headers: HeaderBlock,
+                           defects: inout [MailDefect]) -> (MailDate?, Message.DateSource) {
         var unknownZone = false
         if let header {
             switch MailDateParser.parse(HeaderBlock.decodeRaw(header).text, unknownZone: &unknownZone) {
@@ -91,8 +104,21 @@ public struct MessageParser: Sendable {
                 return (d, .envelope)
             }
         }
+        // Then the Received chain: each hop prepends its header, so the last one is the earliest;
+        // its date follows the last `;` (RFC 5321 §4.4).
+        for field in headers.all("received").reversed() {
+            let text = HeaderBlock.decodeRaw(HeaderBlock.unfold(field.rawValue)).text
+            guard let semicolon = text.lastIndex(of: ";") else { continue }
+            var ignored = false
+            if case .success(let d) = MailDateParser.parse(String(text[text.index(after: semicolon)...]), unknownZone: &ignored) {
+                return (d, .received)
+            }
+        }
         return (nil, .none)
     }
+
+    static let singleInstance = ["from", "sender", "reply-to", "to", "cc", "bcc", "message-id", "in-reply-to",
+                                 "references", "subject", "date"]
 
     /// `<sha256-prefix>@listlens.invalid`: stable for the same bytes, never clashing with a real id.
     static func syntheticID(_ bytes: [UInt8]) -> String {
