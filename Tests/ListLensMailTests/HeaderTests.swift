@@ -58,10 +58,22 @@ struct HeaderTests {
         #expect(AddressParser.parse(Array(input.utf8)).mailboxes == expected)
     }
 
-    @Test("pipermail's `user at host` is undone and flagged")
-    func obfuscation() {
-        #expect(AddressParser.parse(Array("glyph at divmod.com".utf8)).obfuscated)
+    @Test("archive obfuscations are undone and flagged", arguments: [
+        ("glyph at divmod.com", "glyph@divmod.com"),
+        ("jane_at_example.org", "jane@example.org"),
+        ("Jane <jane&#64;example.org>", "jane@example.org"),
+        ("jane&#x40;example.org (Jane)", "jane@example.org"),
+    ])
+    func obfuscation(input: String, address: String) {
+        let r = AddressParser.parse(Array(input.utf8))
+        #expect(r.obfuscated)
+        #expect(r.mailboxes.first?.address == address)
+    }
+
+    @Test("plain addresses are not flagged, and `_at_` needs a dotted host")
+    func notObfuscated() {
         #expect(!AddressParser.parse(Array("glyph@divmod.com".utf8)).obfuscated)
+        #expect(!AddressParser.parse(Array("build_at_night".utf8)).obfuscated)
     }
 
     @Test("dates", arguments: [

@@ -20,6 +20,7 @@ public enum AddressParser {
     /// Parses an unfolded header value.
     public static func parse(_ value: [UInt8]) -> Result {
         var result = Result()
+        let value = undoEntityObfuscation(value, &result)
         var element: [Token] = []
         for token in tokenize(value) {
             if case .special(let c) = token {
@@ -172,6 +173,12 @@ public enum AddressParser {
             result.bareName = words[..<at].map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
             return String(decoding: words[at], as: UTF8.self)
         }
+        // `user_at_host.tld`: some archives (and spam-shy posters) write the @ as `_at_`.
+        if words.count == 1, !words[0].contains(UInt8(ascii: "@")), let r = lastRange(of: Array("_at_".utf8), in: words[0]),
+           r.lowerBound > 0, words[0][r.upperBound...].contains(UInt8(ascii: ".")) {
+            result.obfuscated = true
+            return String(decoding: Array(words[0][..<r.lowerBound]) + [UInt8(ascii: "@")] + Array(words[0][r.upperBound...]), as: UTF8.self)
+        }
         let joined = words.joined()
         guard joined.contains(UInt8(ascii: "@")) else { return nil }
         return String(decoding: Array(joined), as: UTF8.self)
@@ -182,6 +189,30 @@ public enum AddressParser {
         let s = EncodedWord.decode(bytes, failed: &failed)
         if failed { result.invalidEncodedWord = true }
         return s
+    }
+
+    /// HTML archives write the @ as an entity: `&#64;`, `&#x40;`, `&commat;`.
+    static func undoEntityObfuscation(_ value: [UInt8], _ result: inout Result) -> [UInt8] {
+        guard value.contains(UInt8(ascii: "&")) else { return value }
+        var out = value
+        for entity in ["&#64;", "&#x40;", "&#X40;", "&commat;"] {
+            let e = Array(entity.utf8)
+            while let r = lastRange(of: e, in: out) {
+                out.replaceSubrange(r, with: [UInt8(ascii: "@")])
+                result.obfuscated = true
+            }
+        }
+        return out
+    }
+
+    static func lastRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
+        guard needle.count <= haystack.count else { return nil }
+        var i = haystack.count - needle.count
+        while i >= 0 {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i..<(i + needle.count) }
+            i -= 1
+        }
+        return nil
     }
 
     /// Trims whitespace and one pair of surrounding quotes; an apostrophe that ends a name (`Buddingh'`) stays.
