@@ -1,3 +1,4 @@
+import ListLensMail
 /// Who sent a message, as a stable key that groups one person's messages.
 ///
 /// For now one address is one participant: the key is the address, lowercased (local parts are
@@ -24,19 +25,7 @@ public enum Identity {
         while n.count >= 2, let f = n.first, let l = n.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
             n = String(n.dropFirst().dropLast()).trimmingCharacters(in: " \t")
         }
-        if let r = n.range(of: " via ", options: []) { n = String(n[..<r.lowerBound]) }
+        if let r = n.firstRange(of: " via ") { n = String(n[..<r.lowerBound]) }
         return n.isEmpty ? nil : n
-    }
-}
-
-extension String {
-    func range(of needle: String, options: [Never]) -> Range<String.Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
     }
 }

@@ -1,3 +1,4 @@
+import ListLensMail
 /// Splits a message's text into ``BodySegment``s: authored, quoted (with depth), attribution,
 /// signature and list footer.
 ///
@@ -227,15 +228,4 @@ extension Substring {
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
         return s
     }
-
-    func trimmingCharacters(in set: String) -> String {
-        var s = self
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String { Substring(self).trimmingCharacters(in: set) }
 }

@@ -1,3 +1,4 @@
+import ListLensMail
 /// Subject lines as topics: tags in brackets and the subject with reply prefixes removed.
 public enum Subject {
     /// `Re: [Twisted-Python] [ANN] Twisted 13.1` → `Twisted 13.1`.

@@ -42,7 +42,7 @@ public struct Exporter {
                 }
                 let message = ExportedMessage(
                     message_id: row["message_id"], list: row["list"],
-                    date: (row["date"] as Int64?).map { Self.rfc3339($0) },
+                    date: (row["date"] as Int64?).map(MailDateFormatting.rfc3339),
                     from: .init(name: row["from_name"], address: row["from_address"]), to: to, cc: cc,
                     subject: row["subject"], in_reply_to: irt, references: references,
                     participant: row["participant"], organization: row["organization"], thread_id: row["thread_key"],
@@ -54,9 +54,5 @@ public struct Exporter {
                 try emit(String(decoding: data, as: UTF8.self))
             }
         }
-    }
-
-    static func rfc3339(_ epoch: Int64) -> String {
-        MailDateFormatting.rfc3339(epoch)
     }
 }

@@ -1,3 +1,4 @@
+import ListLensMail
 /// A parsed search query: free text for FTS5 plus field filters. Syntax in docs/search.md.
 ///
 /// `from:glyph deferred "inline callbacks" errback*` → from = ["glyph"], terms = [deferred,
@@ -89,12 +90,5 @@ public struct SearchQuery: Sendable, Equatable {
         case .word(let w), .phrase(let w): return q(w)
         case .prefix(let p): return q(p) + " *"
         }
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

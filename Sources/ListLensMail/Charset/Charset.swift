@@ -87,14 +87,3 @@ public enum Charset {
         } ?? bytes.allSatisfy { $0 < 0x80 }
     }
 }
-
-extension String {
-    /// Trims the given ASCII characters from both ends.
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s.removeFirst() }
-        while let l = s.last, chars.contains(l) { s.removeLast() }
-        return String(s)
-    }
-}

@@ -293,16 +293,3 @@ struct TextWriter {
         return out.joined(separator: "\n")
     }
 }
-
-extension String {
-    func trimmingTrailingSpace() -> String {
-        var s = Substring(self)
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
-    }
-
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

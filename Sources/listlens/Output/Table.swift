@@ -1,3 +1,5 @@
+import ListLensMail
+
 /// Plain-text tables and CSV for reports.
 struct Table {
     var headers: [String]
@@ -12,7 +14,7 @@ struct Table {
             cells.enumerated().map { i, c in
                 let pad = String(repeating: " ", count: widths[i] - c.count)
                 return rightAligned.contains(i) ? pad + c : c + pad
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+            }.joined(separator: "  ").trimmingTrailingSpace()
         }
         return [line(headers), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
     }
@@ -29,13 +31,5 @@ struct Table {
             return "\"" + v.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
         }
         return v
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s.removeLast() }
-        return String(s)
     }
 }
