@@ -17,6 +17,7 @@ agreement is (equal + explained) / compared. Exits 1 when any field is below --m
 Usage: differential.py [--listlens BIN] [--min 0.995] [--show N] CORPORA
 """
 import argparse
+import bz2
 import collections
 import datetime
 import email
@@ -32,6 +33,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 # Reasons ListLens differs from Python on purpose. Each is checked by a predicate below.
 KNOWN_PYTHON_MISTAKES = {
@@ -287,15 +289,27 @@ def main():
                 skipped += 1
                 continue
             files += 1
-            data = gzip.open(path).read() if open(path, "rb").read(2) == b"\x1f\x8b" else open(path, "rb").read()
+            head = open(path, "rb").read(4)
             messages = [json.loads(l) for l in proc.stdout.splitlines() if l.strip()]
-            if data.startswith(b"From "):
+            # The bytes of each archive member ("" for a plain file; zip members by name, read with zipfile).
+            if head == b"PK\x03\x04":
+                with zipfile.ZipFile(path) as z:
+                    contents = {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
+            else:
+                contents = {"": gzip.open(path).read() if head[:2] == b"\x1f\x8b" else bz2.open(path).read() if head[:3] == b"BZh" else open(path, "rb").read()}
+            for member, data in contents.items():
+                if not data.startswith(b"From "):
+                    continue
+                where = f"{path}!{member}" if member else path
+                ours_count = sum(1 for m in messages if m["source"]["path"] == where)
                 compared["count"] += 1
-                if python_count(data) == len(messages):
+                if python_count(data) == ours_count:
                     equal["count"] += 1
                 else:
-                    unexplained["count"].append(f"{path}: ListLens {len(messages)}, Python {python_count(data)}")
+                    unexplained["count"].append(f"{where}: ListLens {ours_count}, Python {python_count(data)}")
             for m in messages:
+                member = m["source"]["path"][len(path) + 1:] if m["source"]["path"] != path else ""
+                data = contents.get(member, b"")
                 py = python_fields(message_bytes(data, m["source"]["offset"], m["source"]["length"]))
                 ours = {
                     "message_id": None if m["message_id"].endswith("@listlens.invalid") else m["message_id"],

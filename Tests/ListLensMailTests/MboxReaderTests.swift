@@ -131,6 +131,34 @@ struct MboxReaderTests {
         #expect(n == 3)
     }
 
+    @Test("zip members are read in turn, deflated or stored; members that are not mail are named and skipped")
+    func zip() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mbox = dir.appendingPathComponent("messages.mbox")
+        try Data(Self.mbox.utf8).write(to: mbox)
+        let zip = dir.appendingPathComponent("export.zip")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1], "w") as z:
+                z.write(sys.argv[2], "messages.mbox", compress_type=zipfile.ZIP_DEFLATED)
+                z.writestr("README.txt", "an export of the list\\n")
+                z.writestr("single.eml", "Message-ID: <z@x.example>\\nSubject: stored\\n\\nbody\\n", compress_type=zipfile.ZIP_STORED)
+            """, zip.path, mbox.path]
+        try p.run()
+        p.waitUntilExit()
+        let reader = try ArchiveReader(path: zip.path)
+        #expect(reader.format == .zip)
+        var messages: [RawMessage] = []
+        while let m = try reader.next() { messages.append(m) }
+        #expect(messages.map(\.member) == ["messages.mbox", "messages.mbox", "messages.mbox", "single.eml"])
+        #expect(messages[2].offset + messages[2].length == Int64(Self.mbox.utf8.count))
+        #expect(reader.skippedMembers == ["README.txt: not mail"])
+    }
+
     @Test("a file that is not mail is refused with its name")
     func notMail() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("notmail-\(UUID().uuidString).txt")

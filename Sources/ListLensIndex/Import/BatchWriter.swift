@@ -17,6 +17,7 @@ final class BatchWriter: @unchecked Sendable {
     private var _counts = MessageCounts()
     private var failure: Error?
     private let ids = MessageWriter.IDCache()   // used on `queue` only
+    private var sourceIDs: [String: Int64] = [:]   // used on `queue` only
 
     init(store: Store, listOverride: String?, maxInFlight: Int) {
         self.store = store
@@ -26,13 +27,13 @@ final class BatchWriter: @unchecked Sendable {
 
     var counts: MessageCounts { lock.withLock { _counts } }
 
-    func submit(_ batch: [AnalyzedMessage], sourceID: Int64, defaultList: String?) {
+    func submit(_ batch: [AnalyzedMessage], source: SourceInfo, defaultList: String?) {
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
             guard lock.withLock({ failure == nil }) else { return }
             do {
-                let delta = try write(batch, sourceID: sourceID, defaultList: defaultList)
+                let delta = try write(batch, source: source, defaultList: defaultList)
                 lock.withLock {
                     _counts.imported += delta.imported
                     _counts.duplicates += delta.duplicates
@@ -60,11 +61,17 @@ final class BatchWriter: @unchecked Sendable {
         }
     }
 
-    private func write(_ batch: [AnalyzedMessage], sourceID: Int64, defaultList: String?) throws -> MessageCounts {
+    private func write(_ batch: [AnalyzedMessage], source: SourceInfo, defaultList: String?) throws -> MessageCounts {
         var local = MessageCounts()
         try store.pool.write { db in
             let writer = try MessageWriter(db, cache: ids)
             for a in batch {
+                let sourcePath = source.path(member: a.raw.member)
+                let sourceID = try sourceIDs[sourcePath] ?? {
+                    let id = try writer.registerSource(path: sourcePath, format: source.format, compressed: source.compressed, size: source.size)
+                    sourceIDs[sourcePath] = id
+                    return id
+                }()
                 if let reason = a.quarantineReason {
                     if try writer.quarantine(a, sourceID: sourceID, reason: reason) { local.quarantined += 1 } else { local.duplicates += 1 }
                     continue

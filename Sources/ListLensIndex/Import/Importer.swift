@@ -66,8 +66,8 @@ public final class Importer {
             }
             summary.files += 1
             summary.bytes += reader.fileSize
-            let sourceID = try writer.sync { try Self.registerSource(reader.path, format: reader.format.rawValue,
-                                                                  compressed: reader.compressed, size: reader.fileSize, store: $0) }
+            let source = SourceInfo(path: FileDiscovery.realPath(reader.path), format: reader.format.rawValue,
+                                    compressed: reader.compressed, size: reader.fileSize)
             let listName = options.list ?? Self.folderName(of: entry.path)
 
             var batch: [RawMessage] = []
@@ -83,7 +83,7 @@ public final class Importer {
                 }
                 if !batch.isEmpty {
                     let analyzed = analyze(batch)
-                    writer.submit(analyzed, sourceID: sourceID, defaultList: listName)
+                    writer.submit(analyzed, source: source, defaultList: listName)
                     batch.removeAll(keepingCapacity: true)
                 }
                 if let progress {
@@ -96,6 +96,7 @@ public final class Importer {
                     }
                 }
             }
+            summary.skippedFiles += reader.skippedMembers.map { "\(entry.path)!\($0)" }
             doneBytes += reader.fileSize
             logger.debug("imported file", metadata: ["path": "\(entry.path)"])
         }
@@ -118,17 +119,6 @@ public final class Importer {
 
     // MARK: - Writing
 
-    static func registerSource(_ path: String, format: String, compressed: Bool, size: Int64, store: Store) throws -> Int64 {
-        let path = FileDiscovery.realPath(path)
-        return try store.pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO source (path, format, compressed, size, imported_at) VALUES (?, ?, ?, ?, datetime('now'))
-                ON CONFLICT(path) DO UPDATE SET size = excluded.size, imported_at = excluded.imported_at
-                """, arguments: [path, format, compressed, size])
-            return try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE path = ?", arguments: [path])!   // just inserted
-        }
-    }
-
     // MARK: - Helpers
 
     static func fileSize(_ path: String) -> Int64 {
@@ -147,6 +137,16 @@ public final class Importer {
     static func listName(fromListID id: String) -> String {
         String(id.split(separator: ".").first ?? Substring(id))
     }
+}
+
+/// The archive file messages come from; messages inside a zip add their member (`x.zip!messages.mbox`).
+struct SourceInfo: Sendable {
+    var path: String
+    var format: String
+    var compressed: Bool
+    var size: Int64
+
+    func path(member: String?) -> String { member.map { path + "!" + $0 } ?? path }
 }
 
 /// Write-once result slots for a parallel loop: each index is written by exactly one iteration.

@@ -43,6 +43,15 @@ struct MessageWriter {
             "INSERT OR IGNORE INTO quarantine (source_id, offset, length, reason) VALUES (?, ?, ?, ?)")
     }
 
+    /// The id of the source row for `path`, created or refreshed.
+    func registerSource(path: String, format: String, compressed: Bool, size: Int64) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO source (path, format, compressed, size, imported_at) VALUES (?, ?, ?, ?, datetime('now'))
+            ON CONFLICT(path) DO UPDATE SET size = excluded.size, imported_at = excluded.imported_at
+            """, arguments: [path, format, compressed, size])
+        return try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE path = ?", arguments: [path])!   // just inserted
+    }
+
     /// Inserts the message; false when a message with its Message-ID is already stored.
     func insert(_ a: AnalyzedMessage, sourceID: Int64, list: String?) throws -> Bool {
         let m = a.message

@@ -32,7 +32,7 @@ public struct Inspector {
                 subject: m.subject, in_reply_to: m.inReplyTo, references: m.references, participant: a.participantKey,
                 organization: a.organization, thread_id: thread, parent: parent, parent_method: method?.rawValue, tags: a.tags,
                 text: m.text, authored_text: a.quoted.authored, quoted_text: a.quoted.quoted,
-                source: .init(path: path, offset: raw.offset, length: raw.length), defects: m.defects.map(\.rawValue))
+                source: .init(path: raw.member.map { path + "!" + $0 } ?? path, offset: raw.offset, length: raw.length), defects: m.defects.map(\.rawValue))
             export.mime = Self.mimeNodes(m)
             export.segments = a.segments.map { .init(kind: $0.kind.rawValue, depth: $0.depth, text: $0.text) }
             if let reason = a.quarantineReason { export.defects.append("quarantined: \(reason)") }

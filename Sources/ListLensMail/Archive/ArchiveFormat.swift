@@ -4,6 +4,8 @@ public enum ArchiveFormat: String, Sendable, Codable {
     case mbox
     /// A single RFC 5322 message (`.eml`, one file of a Maildir).
     case message
+    /// A zip file whose members are mbox files or messages (a groups.io export).
+    case zip
 
     /// Decides the format from the first bytes of the (decompressed) stream.
     ///

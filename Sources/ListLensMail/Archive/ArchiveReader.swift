@@ -23,10 +23,17 @@ public final class ArchiveReader {
     }
     public let fileSize: Int64
 
-    private let source: ByteSource
-    private let mbox: MboxReader?
+    /// The stream being read: the file itself, or the current zip member.
+    private var source: ByteSource?
+    private var mbox: MboxReader?
+    private var member: String?
     private var singleDone = false
     private let limits: ArchiveLimits
+    private var zip: ZipArchive?
+    private var pendingMembers: [ZipArchive.Member] = []
+    /// Zip members that are not mail, with the reason (the rest of the archive is still read).
+    public private(set) var skippedMembers: [String] = []
+    private var consumedBefore: Int64 = 0
 
     public init(path: String, limits: ArchiveLimits = ArchiveLimits()) throws {
         self.path = path
@@ -38,10 +45,18 @@ public final class ArchiveReader {
         }
         fileSize = Int64(st.st_size)
 
-        let magic = try Self.peek(path: path, count: 3)
+        let magic = try Self.peek(path: path, count: 4)
+        if magic.count == 4 && magic[0] == UInt8(ascii: "P") && magic[1] == UInt8(ascii: "K") && magic[2] == 3 && magic[3] == 4 {
+            compression = .none
+            format = .zip
+            let archive = try ZipArchive(path: path)
+            zip = archive
+            pendingMembers = archive.members
+            return
+        }
         if magic.count >= 2 && magic[0] == 0x1F && magic[1] == 0x8B {
             compression = .gzip
-        } else if magic.count == 3 && magic[0] == UInt8(ascii: "B") && magic[1] == UInt8(ascii: "Z") && magic[2] == UInt8(ascii: "h") {
+        } else if magic.count >= 3 && magic[0] == UInt8(ascii: "B") && magic[1] == UInt8(ascii: "Z") && magic[2] == UInt8(ascii: "h") {
             compression = .bzip2
         } else {
             compression = .none
@@ -55,21 +70,65 @@ public final class ArchiveReader {
             let holding = compression == .none ? "" : "\(compression.rawValue) holding "
             throw ArchiveError(.notAnArchive(detail: holding + failure.reason), path: path)
         }
-        source = try Self.open(path: path, compression: compression)
-        mbox = format == .mbox ? MboxReader(source: source, path: path, limits: limits) : nil
+        let src = try Self.open(path: path, compression: compression)
+        source = src
+        mbox = format == .mbox ? MboxReader(source: src, path: path, limits: limits) : nil
     }
 
-    deinit { source.close() }
+    deinit { source?.close() }
 
     /// Bytes of the file consumed so far (compressed bytes for gzip), for progress and ETA.
-    public var consumedFileBytes: Int64 { source.consumedFileBytes }
+    public var consumedFileBytes: Int64 { consumedBefore + (source?.consumedFileBytes ?? 0) }
 
     /// The next message, or `nil` at the end of the file.
     public func next() throws -> RawMessage? {
-        if let mbox { return try mbox.next() }
-        guard !singleDone else { return nil }
-        singleDone = true
-        return try readSingleMessage()
+        while true {
+            if source == nil {
+                guard try openNextMember() else { return nil }
+            }
+            if let mbox {
+                if var raw = try mbox.next() { raw.member = member; return raw }
+            } else if !singleDone {
+                singleDone = true
+                var raw = try readSingleMessage()
+                raw.member = member
+                return raw
+            }
+            guard zip != nil else { return nil }
+            // This zip member is done: on to the next one.
+            consumedBefore += source?.consumedFileBytes ?? 0
+            source?.close()
+            source = nil
+            mbox = nil
+        }
+    }
+
+    /// Opens the next zip member that holds mail; false when none is left.
+    private func openNextMember() throws -> Bool {
+        guard let zip else { return false }
+        while !pendingMembers.isEmpty {
+            let m = pendingMembers.removeFirst()
+            let head: [UInt8]
+            do {
+                let probe = try zip.source(for: m)
+                defer { probe.close() }
+                head = try Self.read(probe, count: 4096)
+            } catch let error as ArchiveError {
+                skippedMembers.append("\(m.name): \(error.kind)")
+                continue
+            }
+            guard case .success(let f) = head.withUnsafeBytes({ ArchiveFormat.sniff($0) }) else {
+                skippedMembers.append("\(m.name): not mail")
+                continue
+            }
+            let src = try zip.source(for: m)
+            source = src
+            member = m.name
+            singleDone = false
+            mbox = f == .mbox ? MboxReader(source: src, path: path, limits: limits) : nil
+            return true
+        }
+        return false
     }
 
     private func readSingleMessage() throws -> RawMessage {
@@ -77,7 +136,7 @@ public final class ArchiveReader {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var total: Int64 = 0
         while true {
-            let n = try chunk.withUnsafeMutableBytes { (b) throws -> Int in try source.read(into: b) }
+            let n = try chunk.withUnsafeMutableBytes { (b) throws -> Int in try source!.read(into: b) }   // set by next()
             if n == 0 { break }
             total += Int64(n)
             if bytes.count < limits.maxMessageBytes {
@@ -107,6 +166,11 @@ public final class ArchiveReader {
     public static func head(path: String, compression: Compression, count: Int) throws -> [UInt8] {
         let src = try open(path: path, compression: compression)
         defer { src.close() }
+        return try read(src, count: count)
+    }
+
+    /// Up to `count` bytes from the start of `src`.
+    static func read(_ src: ByteSource, count: Int) throws -> [UInt8] {
         var out = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {

@@ -11,12 +11,15 @@ public struct RawMessage: Sendable {
     public var offset: Int64
     /// Length in bytes in the decompressed stream, separator line included.
     public var length: Int64
+    /// The archive member holding the message (`messages.mbox` inside a zip), or nil for a plain file.
+    public var member: String?
     /// Set when the message was larger than ``ArchiveLimits/maxMessageBytes``: `bytes` then holds
     /// only its first bytes, and the importer quarantines it.
     public var oversized: Bool
 
-    public init(bytes: [UInt8], envelope: [UInt8]? = nil, offset: Int64, length: Int64, oversized: Bool = false) {
+    public init(bytes: [UInt8], envelope: [UInt8]? = nil, offset: Int64, length: Int64, oversized: Bool = false, member: String? = nil) {
         self.bytes = bytes
+        self.member = member
         self.envelope = envelope
         self.offset = offset
         self.length = length
