@@ -81,6 +81,20 @@ struct MboxReaderTests {
         #expect(String(decoding: messages[1].bytes, as: UTF8.self).hasSuffix("\n\nsmall\n"))
     }
 
+    @Test("mboxcl2: a Content-Length that lands on the next separator keeps a forwarded message whole", arguments: [7, 1 << 20])
+    func contentLength(chunk: Int) throws {
+        let body = "Forwarded:\nFrom bob@y.example Mon Jul  1 10:00:00 2013\nSubject: inner\n\ninner body\n"
+        let text = "From a@x.example  Mon Jul  1 14:35:59 2013\nMessage-ID: <cl@x.example>\nContent-Length: \(body.utf8.count)\n\n"
+            + body + "\nFrom c@x.example  Mon Jul  1 15:35:59 2013\nMessage-ID: <cl2@x.example>\nContent-Length: 5\n\nlast\n"
+        let messages = try read(text, chunk: chunk)
+        #expect(messages.count == 2)
+        #expect(String(decoding: messages[0].bytes, as: UTF8.self).hasSuffix("inner body\n"))
+        #expect(messages[0].length + messages[1].length == Int64(text.utf8.count))
+        // A wrong Content-Length is ignored: the separator rule splits as usual.
+        let wrong = text.replacingOccurrences(of: "Content-Length: \(body.utf8.count)", with: "Content-Length: 3")
+        #expect(try read(wrong, chunk: chunk).count == 3)
+    }
+
     @Test("gzip is sniffed from content, not the name")
     func gzip() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gz-\(UUID().uuidString)")

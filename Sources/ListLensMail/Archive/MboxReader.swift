@@ -6,6 +6,9 @@ import Darwin
 
 /// Splits an mbox stream into messages, one at a time, holding at most one message plus one chunk.
 ///
+/// mboxcl/mboxcl2: a `Content-Length` header is trusted when it ends exactly at the next separator
+/// (or the end of the file); otherwise the separator rule below decides.
+///
 /// A line starting with `From ` only separates messages when the next line is a header field:
 /// pipermail does not escape `From ` in bodies (the twisted-python months hold such lines), so a
 /// bare `From ` test would cut messages in half. mboxrd escapes (`>From `, `>>From ` …) lose one `>`;
@@ -51,6 +54,12 @@ public final class MboxReader {
 
         // buffer[head] starts the current message's separator line (or the message itself).
         let sepLineEnd = try endOfLine(from: head)   // index after the '\n' (or buffer end at EOF)
+        // mboxcl/mboxcl2: a Content-Length that lands exactly on the next separator (or the end)
+        // decides where the message ends, so a forwarded message inside the body stays whole.
+        if let end = try contentLengthEnd(headerStart: sepLineEnd) {
+            scanned = end
+            return emit(upTo: end, headerStart: sepLineEnd)
+        }
         while true {
             if let next = findSeparator(from: max(scanned, sepLineEnd)) {
                 return emit(upTo: next, headerStart: sepLineEnd)
@@ -135,6 +144,55 @@ public final class MboxReader {
             if eof { return buffer.count }
             try fill()
         }
+    }
+
+    /// Largest header block searched for Content-Length.
+    static let maxContentLengthHeaderBytes = 256 * 1024
+
+    /// Where the message ends by its Content-Length header, when that end is the end of the stream or
+    /// is followed (after at most one line break) by a `From ` line; nil otherwise.
+    private func contentLengthEnd(headerStart: Int) throws -> Int? {
+        // Find the end of the header block (an empty line), reading more as needed, within a bound.
+        // This runs on the serial reader thread for every message: memchr, and a first-byte test
+        // before any comparison, keep it cheap.
+        var bodyStart: Int? = nil
+        var length: Int? = nil
+        var lineStart = headerStart
+        while bodyStart == nil {
+            let nl: Int? = buffer.withUnsafeBytes { buf in
+                guard lineStart < buf.count, let p = memchr(buf.baseAddress! + lineStart, Int32(UInt8.lf), buf.count - lineStart) else { return nil }
+                return buf.baseAddress!.distance(to: UnsafeRawPointer(p))   // non-empty: lineStart < count
+            }
+            guard let nl else {
+                if eof || buffer.count - headerStart > Self.maxContentLengthHeaderBytes { return nil }
+                try fill()
+                continue
+            }
+            let isEmpty = nl == lineStart || (nl == lineStart + 1 && buffer[lineStart] == .cr)
+            if isEmpty { bodyStart = nl + 1; break }
+            if buffer[lineStart] | 0x20 == UInt8(ascii: "c"), length == nil { length = Self.contentLength(line: buffer[lineStart..<nl]) }
+            lineStart = nl + 1
+            if lineStart - headerStart > Self.maxContentLengthHeaderBytes { return nil }
+        }
+        guard let bodyStart, let length, length <= limits.maxMessageBytes else { return nil }
+        let target = bodyStart + length
+        // Need the target and the next separator's first bytes in the buffer.
+        while buffer.count < target + 7 && !eof { try fill() }
+        if target == buffer.count && eof { return target }
+        guard target < buffer.count else { return nil }
+        var next = target
+        if buffer[next] == .lf { next += 1 } else if buffer[next] == .cr, next + 1 < buffer.count, buffer[next + 1] == .lf { next += 2 }
+        if next == buffer.count && eof { return next }
+        guard buffer.count - next >= 5, buffer[next...].starts(with: Self.fromPrefix) else { return nil }
+        return next
+    }
+
+    /// The value of a `Content-Length:` header line, if the line is one.
+    static func contentLength(line: ArraySlice<UInt8>) -> Int? {
+        guard line.count > 15, line.prefix(15).asciiCaseInsensitiveEquals("content-length:") else { return nil }
+        let digits = line.dropFirst(15).filter { !$0.isFWSByte }
+        guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(String(decoding: digits, as: UTF8.self))
     }
 
     // MARK: - Emitting
