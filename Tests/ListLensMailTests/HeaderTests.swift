@@ -63,6 +63,10 @@ struct HeaderTests {
         ("jane_at_example.org", "jane@example.org"),
         ("Jane <jane&#64;example.org>", "jane@example.org"),
         ("jane&#x40;example.org (Jane)", "jane@example.org"),
+        // stat.ethz.ch (R-help): lossy; the domain is restored, the local part kept with `@` as `_`.
+        ("Ben Bolker <bbo|ker @end|ng |rom gm@||@com>", "bbo|ker@gmail.com"),
+        ("j@me@5431 @end|ng |rom hotm@||@com (james carrigan)", "j_me_5431@hotmail.com"),
+        ("M Maechler <m@eche|er @end|ng |rom @t@t@m@th@ethz@ch>", "m_eche|er@ethz.ch"),
     ])
     func obfuscation(input: String, address: String) {
         let r = AddressParser.parse(Array(input.utf8))

@@ -20,7 +20,11 @@ public enum AddressParser {
     /// Parses an unfolded header value.
     public static func parse(_ value: [UInt8]) -> Result {
         var result = Result()
-        let value = undoEntityObfuscation(value, &result)
+        var value = undoEntityObfuscation(value, &result)
+        if let undone = EthzObfuscation.undo(value) {
+            value = undone
+            result.obfuscated = true
+        }
         var element: [Token] = []
         for token in tokenize(value) {
             if case .special(let c) = token {
