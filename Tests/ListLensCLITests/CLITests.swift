@@ -58,7 +58,7 @@ struct CLITests {
         let db = dir.appendingPathComponent("x.sqlite").path
         let imported = try CLIRun.run(["import", "--db", db, "fixtures/sample/community-list.mbox"])
         #expect(imported.status == 0)
-        #expect(imported.stdout.hasPrefix("imported 10 messages, 0 duplicates skipped, 0 quarantined, 1 file, "))
+        #expect(imported.stdout.hasPrefix("imported 10 messages, 0 duplicates skipped, 0 quarantined, 1 with defects, 1 file, "))
         #expect(imported.stderr.isEmpty)   // no progress line when stderr is not a terminal
         let again = try CLIRun.run(["import", "fixtures/sample/community-list.mbox"], environment: ["LISTLENS_DB": db])
         #expect(again.stdout.hasPrefix("imported 0 messages, 10 duplicates skipped"))

@@ -79,7 +79,7 @@ final class BatchWriter: @unchecked Sendable {
                 let list = listOverride ?? a.message.listID.map(Importer.listName(fromListID:)) ?? defaultList
                 if try writer.insert(a, sourceID: sourceID, list: list) {
                     local.imported += 1
-                    if !a.message.defects.isEmpty { local.withDefects += 1 }
+                    if a.message.defects.contains(where: \.isMalformation) { local.withDefects += 1 }
                 } else {
                     local.duplicates += 1
                 }

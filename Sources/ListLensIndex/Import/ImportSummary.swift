@@ -3,7 +3,7 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var imported = 0
     public var duplicates = 0
     public var quarantined = 0
-    /// Imported messages that carry at least one defect.
+    /// Imported messages with at least one defect other than the archive's routine address obfuscation.
     public var withDefects = 0
     /// Archive files read.
     public var files = 0
@@ -27,9 +27,10 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     }
     public var messagesPerSecond: Double { seconds > 0 ? Double(messagesRead) / seconds : 0 }
 
-    /// One line: `imported 33,291 messages, 32,470 duplicates skipped, 0 quarantined, 248 files, 11.2 s, 5,870 messages/s`.
+    /// One line: `imported 33,245 messages, 32,465 duplicates skipped, 0 quarantined, 4,620 with defects, 248 files, 22.1 s, 2,977 messages/s`.
     public var line: String {
         "imported \(imported.grouped) messages, \(duplicates.grouped) duplicates skipped, \(quarantined.grouped) quarantined, "
+            + "\(withDefects.grouped) with defects, "
             + "\(files.grouped) file\(files == 1 ? "" : "s"), \(Self.seconds(seconds)) s, \(Int(messagesPerSecond.rounded()).grouped) messages/s"
     }
 

@@ -64,4 +64,8 @@ public enum MailDefect: String, Sendable, Codable, CaseIterable, Hashable {
     case noTextPart = "no-text-part"
     /// HTML could not be parsed at all; its text is empty.
     case unparsableHTML = "unparsable-html"
+
+    /// False for the routine transformations of an archive (pipermail writes every address as
+    /// `user at host`): the import summary's "with defects" count leaves those out.
+    public var isMalformation: Bool { self != .obfuscatedAddress }
 }
