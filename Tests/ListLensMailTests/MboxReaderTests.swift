@@ -27,6 +27,32 @@ struct MboxReaderTests {
         third
         """
 
+    /// Runs `body` with a fresh temporary folder, removed afterwards.
+    func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mbox-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        return try body(dir)
+    }
+
+    /// Runs a tool (through /usr/bin/env), feeding `input`; returns its stdout and requires exit status 0.
+    @discardableResult
+    func run(_ arguments: [String], input: Data? = nil) throws -> Data {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe()
+        p.standardInput = stdin
+        p.standardOutput = stdout
+        try p.run()
+        if let input { stdin.fileHandleForWriting.write(input) }
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0, "\(arguments[0]) failed")
+        return data
+    }
+
     func read(_ text: String, chunk: Int) throws -> [RawMessage] {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("mbox-\(UUID().uuidString)")
         try Data(text.utf8).write(to: url)
@@ -97,80 +123,57 @@ struct MboxReaderTests {
 
     @Test("gzip is sniffed from content, not the name")
     func gzip() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let plain = dir.appendingPathComponent("archive")
-        try Data(Self.mbox.utf8).write(to: plain)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        p.arguments = ["-n", plain.path]
-        try p.run()
-        p.waitUntilExit()
-        let reader = try ArchiveReader(path: plain.path + ".gz")
-        #expect(reader.compressed)
-        var n = 0
-        while try reader.next() != nil { n += 1 }
-        #expect(n == 3)
+        try withTemporaryDirectory { dir in
+            let plain = dir.appendingPathComponent("archive")
+            try Data(Self.mbox.utf8).write(to: plain)
+            try run(["gzip", "-n", plain.path])
+            let reader = try ArchiveReader(path: plain.path + ".gz")
+            #expect(reader.compressed)
+            var n = 0
+            while try reader.next() != nil { n += 1 }
+            #expect(n == 3)
+        }
     }
 
     @Test("bzip2, including concatenated streams, is sniffed from content", arguments: [false, true])
     func bzip2(concatenated: Bool) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let archive = dir.appendingPathComponent("archive.data")
-        func bz(_ text: String) throws -> Data {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", "-c", "import bz2,sys; sys.stdout.buffer.write(bz2.compress(sys.stdin.buffer.read()))"]
-            let input = Pipe(), output = Pipe()
-            p.standardInput = input
-            p.standardOutput = output
-            try p.run()
-            input.fileHandleForWriting.write(Data(text.utf8))
-            try input.fileHandleForWriting.close()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return data
-        }
+        let compress = ["python3", "-c", "import bz2,sys; sys.stdout.buffer.write(bz2.compress(sys.stdin.buffer.read()))"]
+        func bz(_ text: String) throws -> Data { try run(compress, input: Data(text.utf8)) }
         // pbzip2 writes one stream per block: split the mbox between messages 2 and 3.
-        let cut = Self.mbox.range(of: "From carol")!.lowerBound
+        let cut = Self.mbox.range(of: "From carol")!.lowerBound   // the fixture above holds this line
         let data = concatenated ? try bz(String(Self.mbox[..<cut])) + bz(String(Self.mbox[cut...])) : try bz(Self.mbox)
-        try data.write(to: archive)
-        let reader = try ArchiveReader(path: archive.path)
-        #expect(reader.compression == .bzip2)
-        var n = 0
-        while try reader.next() != nil { n += 1 }
-        #expect(n == 3)
+        try withTemporaryDirectory { dir in
+            let archive = dir.appendingPathComponent("archive.data")
+            try data.write(to: archive)
+            let reader = try ArchiveReader(path: archive.path)
+            #expect(reader.compression == .bzip2)
+            var n = 0
+            while try reader.next() != nil { n += 1 }
+            #expect(n == 3)
+        }
     }
 
     @Test("zip members are read in turn, deflated or stored; members that are not mail are named and skipped")
     func zip() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zip-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let mbox = dir.appendingPathComponent("messages.mbox")
-        try Data(Self.mbox.utf8).write(to: mbox)
-        let zip = dir.appendingPathComponent("export.zip")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
-            import sys, zipfile
-            with zipfile.ZipFile(sys.argv[1], "w") as z:
-                z.write(sys.argv[2], "messages.mbox", compress_type=zipfile.ZIP_DEFLATED)
-                z.writestr("README.txt", "an export of the list\\n")
-                z.writestr("single.eml", "Message-ID: <z@x.example>\\nSubject: stored\\n\\nbody\\n", compress_type=zipfile.ZIP_STORED)
-            """, zip.path, mbox.path]
-        try p.run()
-        p.waitUntilExit()
-        let reader = try ArchiveReader(path: zip.path)
-        #expect(reader.format == .zip)
-        var messages: [RawMessage] = []
-        while let m = try reader.next() { messages.append(m) }
-        #expect(messages.map(\.member) == ["messages.mbox", "messages.mbox", "messages.mbox", "single.eml"])
-        #expect(messages[2].offset + messages[2].length == Int64(Self.mbox.utf8.count))
-        #expect(reader.skippedMembers == ["README.txt: not mail"])
+        try withTemporaryDirectory { dir in
+            let mbox = dir.appendingPathComponent("messages.mbox")
+            try Data(Self.mbox.utf8).write(to: mbox)
+            let zip = dir.appendingPathComponent("export.zip")
+            try run(["python3", "-c", """
+                import sys, zipfile
+                with zipfile.ZipFile(sys.argv[1], "w") as z:
+                    z.write(sys.argv[2], "messages.mbox", compress_type=zipfile.ZIP_DEFLATED)
+                    z.writestr("README.txt", "an export of the list\\n")
+                    z.writestr("single.eml", "Message-ID: <z@x.example>\\nSubject: stored\\n\\nbody\\n", compress_type=zipfile.ZIP_STORED)
+                """, zip.path, mbox.path])
+            let reader = try ArchiveReader(path: zip.path)
+            #expect(reader.format == .zip)
+            var messages: [RawMessage] = []
+            while let m = try reader.next() { messages.append(m) }
+            #expect(messages.map(\.member) == ["messages.mbox", "messages.mbox", "messages.mbox", "single.eml"])
+            #expect(messages[2].offset + messages[2].length == Int64(Self.mbox.utf8.count))
+            #expect(reader.skippedMembers == ["README.txt: not mail"])
+        }
     }
 
     @Test("a file that is not mail is refused with its name")
@@ -186,26 +189,22 @@ struct MboxReaderTests {
 
     @Test("a truncated gzip keeps what was read and names the file and offset")
     func truncatedGzip() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tr-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let plain = dir.appendingPathComponent("big")
-        var text = ""
-        for i in 0..<400 { text += "From a@x.example  Mon Jul  1 14:35:59 2013\nMessage-ID: <\(i)@x.example>\n\n\(String(repeating: "body \(i) ", count: 40))\n\n" }
-        try Data(text.utf8).write(to: plain)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        p.arguments = ["-n", plain.path]
-        try p.run()
-        p.waitUntilExit()
-        let gz = try Data(contentsOf: URL(fileURLWithPath: plain.path + ".gz"))
-        try gz.prefix(gz.count / 2).write(to: URL(fileURLWithPath: plain.path + ".gz"))
-        let reader = try ArchiveReader(path: plain.path + ".gz")
-        var n = 0
-        var failure: ArchiveError? = nil
-        do { while try reader.next() != nil { n += 1 } } catch let e as ArchiveError { failure = e }
-        #expect(n > 0 && n < 400)
-        #expect(failure != nil)
-        #expect(failure?.description.contains(plain.path + ".gz") == true)
+        try withTemporaryDirectory { dir in
+            let plain = dir.appendingPathComponent("big")
+            var text = ""
+            for i in 0..<400 { text += "From a@x.example  Mon Jul  1 14:35:59 2013\nMessage-ID: <\(i)@x.example>\n\n\(String(repeating: "body \(i) ", count: 40))\n\n" }
+            try Data(text.utf8).write(to: plain)
+            try run(["gzip", "-n", plain.path])
+            let gzPath = plain.path + ".gz"
+            let gz = try Data(contentsOf: URL(fileURLWithPath: gzPath))
+            try gz.prefix(gz.count / 2).write(to: URL(fileURLWithPath: gzPath))
+            let reader = try ArchiveReader(path: gzPath)
+            var n = 0
+            var failure: ArchiveError? = nil
+            do { while try reader.next() != nil { n += 1 } } catch let e as ArchiveError { failure = e }
+            #expect(n > 0 && n < 400)
+            #expect(failure != nil)
+            #expect(failure?.description.contains(gzPath) == true)
+        }
     }
 }

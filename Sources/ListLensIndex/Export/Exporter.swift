@@ -11,6 +11,7 @@ public struct Exporter {
     public func exportJSONLines(_ emit: (String) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let decoder = JSONDecoder()   // one for the whole export: the tags and defects columns of every row
         try store.pool.read { db in
             let recipients = try db.makeStatement(sql: "SELECT kind, name, address FROM recipient WHERE message_id = ? ORDER BY kind, position")
             let refs = try db.makeStatement(sql: "SELECT kind, ref FROM message_ref WHERE message_id = ? ORDER BY kind, position")
@@ -46,10 +47,10 @@ public struct Exporter {
                     from: .init(name: row["from_name"], address: row["from_address"]), to: to, cc: cc,
                     subject: row["subject"], in_reply_to: irt, references: references,
                     participant: row["participant"], organization: row["organization"], thread_id: row["thread_key"],
-                    parent: row["parent"], parent_method: row["parent_method"], tags: JSON.decodeArray(row["tags"]),
+                    parent: row["parent"], parent_method: row["parent_method"], tags: JSON.decodeArray(row["tags"], using: decoder),
                     text: row["text"], authored_text: row["authored_text"], quoted_text: row["quoted_text"],
                     source: .init(path: row["path"], offset: row["offset"], length: row["length"]),
-                    defects: JSON.decodeArray(row["defects"]))
+                    defects: JSON.decodeArray(row["defects"], using: decoder))
                 let data = try encoder.encode(message)
                 try emit(String(decoding: data, as: UTF8.self))
             }

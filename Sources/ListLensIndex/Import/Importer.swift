@@ -68,7 +68,7 @@ public final class Importer {
             summary.bytes += reader.fileSize
             let source = SourceInfo(path: FileDiscovery.realPath(reader.path), format: reader.format.rawValue,
                                     compressed: reader.compressed, size: reader.fileSize)
-            let listName = options.list ?? Self.folderName(of: entry.path)
+            let listName = Self.folderName(of: entry.path)   // the fallback; --list and List-Id win in the writer
 
             var batch: [RawMessage] = []
             batch.reserveCapacity(Self.batchSize)

@@ -157,9 +157,8 @@ enum JSON {
         return out + "\""
     }
 
-    static func decodeArray(_ text: String?) -> [String] {
-        guard let text, let data = text.data(using: .utf8),
-              let v = try? JSONDecoder().decode([String].self, from: data) else { return [] }
+    static func decodeArray(_ text: String?, using decoder: JSONDecoder) -> [String] {
+        guard let text, let v = try? decoder.decode([String].self, from: Data(text.utf8)) else { return [] }
         return v
     }
 }
