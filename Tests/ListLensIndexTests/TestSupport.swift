@@ -22,4 +22,16 @@ enum TestPaths {
         let store = try Store(path: dir.appendingPathComponent("test.sqlite").path)
         return (store, { try? FileManager.default.removeItem(at: dir) })
     }
+
+    /// Runs a program and requires exit status 0.
+    static func run(_ program: String, _ arguments: [String]) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: program)
+        p.arguments = arguments
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw RunFailure(description: "\(program) exited with \(p.terminationStatus)") }
+    }
+
+    struct RunFailure: Error, CustomStringConvertible { var description: String }
 }

@@ -45,3 +45,59 @@ struct HTMLTextTests {
         #expect(text == "1. First")
     }
 }
+
+@Suite("HTML repair and archive pages")
+struct HTMLArchiveUnitTests {
+    @Test("a non-breaking space inside a tag is a space: Word's paragraph class survives")
+    func nbspInsideTags() throws {
+        let html = "<p\u{00A0}class=\"MsoNormal\">one<o:p></o:p></p><p\u{00A0}class=\"MsoNormal\">two\u{00A0}words<o:p></o:p></p>"
+        #expect(try #require(HTMLText.convert(utf8: html)) == "one\ntwo words")
+    }
+
+    @Test("Outlook's reply header block and Yahoo's quoted div give the same text structure as plain replies")
+    func outlookAndYahoo() throws {
+        let outlook = """
+            <div class=WordSection1><p class=MsoNormal>Agreed.<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>
+            <div id="divRplyFwdMsg"><b>From:</b> Ann &lt;ann@example.org&gt;<br><b>Sent:</b> Monday<br><b>Subject:</b> plan</div>
+            <p class=MsoNormal>Shall we?<o:p></o:p></p></div>
+            """
+        #expect(try #require(HTMLText.convert(utf8: outlook)) == "Agreed.\n\nFrom: Ann <ann@example.org>\nSent: Monday\nSubject: plan\nShall we?")
+        let yahoo = #"<div>Yes.</div><div class="ydp1yahoo_quoted"><div>On Monday, Ann wrote:</div><div>Shall we?</div></div>"#
+        #expect(try #require(HTMLText.convert(utf8: yahoo)) == "Yes.\n> On Monday, Ann wrote:\n> Shall we?")
+    }
+
+    @Test("a newline right after <pre> is not text; blank lines inside <pre> are kept")
+    func preNewline() throws {
+        #expect(try #require(HTMLText.convert(utf8: "<pre>\n&gt; a\n&gt;\n&gt;\n&gt; b</pre>")) == "> a\n>\n>\n> b")
+    }
+
+    @Test("the charset comes from <meta> when the MIME part has none")
+    func metaCharset() {
+        let page = Array(#"<html><head><META http-equiv="Content-Type" content="text/html; charset=ISO-8859-2"></head><body>x</body></html>"#.utf8)
+        #expect(HTMLText.metaCharset(in: page[...]) == "iso-8859-2")
+        #expect(HTMLText.metaCharset(in: Array("<meta charset='utf-8'>".utf8)[...]) == "utf-8")
+        #expect(HTMLText.metaCharset(in: Array("<p>charset=koi8-r</p>".utf8)[...]) == nil)
+        let latin2 = Array("<meta charset=iso-8859-2><p>".utf8) + [0xB3, 0xF3, 0x64, 0xBC] + Array("</p>".utf8)   // "łódź"
+        #expect(HTMLText.convert(bytes: latin2[...], declaredCharset: nil).text == "łódź")
+    }
+
+    @Test("MHonArc's mrot13 decodes its X-From-R13 comments and is its own inverse")
+    func mrot13() {
+        #expect(MHonArcPage.mrot13("Rnan Iuvgsvryq <qnanNbcravasen-sbhaqngvba.rknzcyr>") == "Dana Whitfield <dana@openinfra-foundation.example>")
+        let s = "Zoë [list] <x@y.example>"
+        #expect(MHonArcPage.mrot13(MHonArcPage.mrot13(s)) == s)
+    }
+
+    @Test("a page with no archive markers is a bare HTML body; an index page lists its message pages")
+    func pageKinds() {
+        let context = HTMLArchive.Context()
+        if case .bareBody(let raw) = HTMLArchive.page(path: "x.html", bytes: Array("<p>hello</p>".utf8), context: context) {
+            #expect(raw.origin == .bareHTML)
+            #expect(MessageParser().parse(raw).defects == [.noHeaders])
+        } else { Issue.record("not a bare body") }
+        let index = Array(#"<ul><li><a href="027159.html">a</a><li><a href="./027160.html#x">b</a><li><a href="../x/027161.html">c</a></ul>"#.utf8)
+        if case .index(let pages) = HTMLArchive.page(path: "m/thread.html", bytes: index, context: context) {
+            #expect(pages == ["m/027159.html", "m/027160.html"])
+        } else { Issue.record("not an index") }
+    }
+}

@@ -99,6 +99,23 @@ public enum QuoteSegmenter {
                 continue
             }
             let total = depth + outlookBase
+            if total > 0, current.map({ !($0.kind == .quoted && $0.depth >= total) }) ?? true,
+               body.isAttribution(content, nextQuoted: true) {
+                // Apple Mail and Yahoo put `On … wrote:` inside the quote, as its first line: it introduces
+                // the quote, so it is an attribution one level up.
+                emit(.attribution, total - 1, content)
+                i += 1
+                continue
+            }
+            if total == 0, body.isElision(content) {
+                // `[...]` between or after quoted lines elides part of that quote: it belongs there.
+                let before = current.map { $0.kind == .quoted ? $0.depth : 0 } ?? 0
+                let after = body.nextNonBlankDepth(from: i + 1)
+                let d = before > 0 && after > 0 ? min(before, after) : max(before, after)
+                emit(d == 0 ? .authored : .quoted, d, content)
+                i += 1
+                continue
+            }
             if body.isBlank(content), let c = current {
                 emit(c.kind, c.depth, content)   // blank lines stay with the segment they sit in
             } else {
@@ -116,7 +133,7 @@ public enum QuoteSegmenter {
         let t = line.trimmingSuffixWhitespace().lowercased()
         return t.hasSuffix("wrote:") || t.hasSuffix("writes:") || t.hasSuffix("said:") || t.hasSuffix("a écrit :")
             || t.hasSuffix("a écrit:") || t.hasSuffix("schrieb:") || (t.hasPrefix("quoting ") && t.hasSuffix(":"))
-            || (t.hasPrefix("on ") && t.hasSuffix(":"))
+            || (t.hasPrefix("on ") && t.hasSuffix(":")) || t == "begin forwarded message:"
     }
 
     /// `-----Original Message-----`, `----- Original Message -----`, `-------- Forwarded Message --------`.
@@ -179,6 +196,24 @@ struct Lines {
         if e > r.lowerBound, bytes[e - 1] == 0x0D { e -= 1 }
         let n = e - r.lowerBound
         return (n == 3 && starts(r, with: "-- ")) || (n == 2 && starts(r, with: "--"))
+    }
+
+    /// `[...]`, `[…]`, `[snip]`, `<snip>`, `...` alone on a line: an elision in a quote.
+    func isElision(_ r: Range<Int>) -> Bool {
+        guard r.count <= 12 else { return false }
+        let t = string(r).trimmingSuffixWhitespace().drop(while: { $0 == " " }).lowercased()
+        return t == "[...]" || t == "[…]" || t == "[..]" || t == "[snip]" || t == "<snip>" || t == "..." || t == "…"
+            || t == "[ ... ]" || t == "(...)" || t == "[...snip...]"
+    }
+
+    /// The quote depth of the next non-blank line within three lines, or 0.
+    func nextNonBlankDepth(from: Int) -> Int {
+        var j = from
+        while j < ranges.count, j < from + 3 {
+            if !isBlank(ranges[j]) { return quoteDepth(ranges[j]).0 }
+            j += 1
+        }
+        return 0
     }
 
     func nextNonBlankIsQuoted(from: Int) -> Bool {

@@ -15,8 +15,10 @@ public struct AnalyzedMessage: Sendable {
     public var quarantineReason: String?
 
     /// Parses and analyses one raw message. Pure: no I/O, safe on any thread.
-    public static func make(_ raw: RawMessage, parser: MessageParser, organizations: OrganizationResolver) -> AnalyzedMessage {
-        let message = parser.parse(raw)
+    public static func make(_ raw: RawMessage, parser: MessageParser, organizations: OrganizationResolver,
+                            defaults: MessageDefaults = MessageDefaults()) -> AnalyzedMessage {
+        var message = parser.parse(raw)
+        defaults.fill(&message)
         let segments = QuoteSegmenter.segments(of: message.text)
         let address = message.from?.address
         var reason: String? = nil

@@ -7,6 +7,8 @@ import Darwin
 
 /// Expands the paths given to `import` into archive files, in a stable order.
 ///
+/// An HTML index page given by name brings in the message pages it links to (in its order).
+///
 /// Directories are walked with a work list (no recursion), skipping hidden entries; symlinks to
 /// files are followed once per target, so pipermail's `index.html` → `thread.html` is not read twice.
 enum FileDiscovery {
@@ -24,6 +26,16 @@ enum FileDiscovery {
             guard stat(path, &st) == 0 else { missing.append(path); continue }
             if (st.st_mode & S_IFMT) != S_IFDIR {
                 if seenTargets.insert(realPath(path)).inserted { files.append(Entry(path: path, explicit: true)) }
+                // An index page given by name (pipermail's thread.html, a hypermail or MHonArc index):
+                // its message pages are what the user means.
+                if path.hasSuffix(".html") || path.hasSuffix(".htm"), let pages = HTMLArchive.linkedPages(ofIndexAt: path) {
+                    for page in pages {
+                        var s = stat()
+                        if stat(page, &s) == 0, (s.st_mode & S_IFMT) == S_IFREG, seenTargets.insert(realPath(page)).inserted {
+                            files.append(Entry(path: page, explicit: false))
+                        }
+                    }
+                }
                 continue
             }
             var work: [(String, Int)] = [(path, 0)]

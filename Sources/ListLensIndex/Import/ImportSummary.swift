@@ -11,6 +11,10 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var skippedFiles: [String] = []
     /// Compressed files left out because their uncompressed twin (same content) was read instead.
     public var sameContentFiles: [String] = []
+    /// HTML index pages read (thread, date, author, subject): they give threading, not messages.
+    public var indexPages = 0
+    /// pipermail scrubbed-attachment pages: read with the message that links to them, not as messages.
+    public var attachmentPages = 0
     /// Files that could not be used, or stopped early, with the reason (file and byte offset named).
     public var failures: [String] = []
     public var seconds: Double = 0

@@ -22,7 +22,12 @@ public final class Importer {
     public struct Options: Sendable {
         /// The list these messages belong to. When nil: the List-Id header, else the archive's folder name.
         public var list: String?
-        public init(list: String? = nil) { self.list = list }
+        /// Sender, date and subject for messages that lack them (a bare HTML body has no headers).
+        public var defaults: MessageDefaults
+        public init(list: String? = nil, defaults: MessageDefaults = MessageDefaults()) {
+            self.list = list
+            self.defaults = defaults
+        }
     }
 
     private let store: Store
@@ -51,10 +56,11 @@ public final class Importer {
         var lastReport = 0.0
 
         let writer = BatchWriter(store: store, listOverride: options.list, maxInFlight: Self.maxBatchesInFlight)
+        let html = HTMLArchive.Context()
         for entry in entries {
             let reader: ArchiveReader
             do {
-                reader = try ArchiveReader(path: entry.path)
+                reader = try ArchiveReader(path: entry.path, htmlContext: html)
             } catch let error as ArchiveError {
                 if case .notAnArchive = error.kind, !entry.explicit {
                     summary.skippedFiles.append(entry.path)
@@ -97,6 +103,11 @@ public final class Importer {
                 }
             }
             summary.skippedFiles += reader.skippedMembers.map { "\(entry.path)!\($0)" }
+            switch reader.htmlRole {
+            case .index?: summary.indexPages += 1
+            case .attachment?: summary.attachmentPages += 1
+            default: break
+            }
             doneBytes += reader.fileSize
             logger.debug("imported file", metadata: ["path": "\(entry.path)"])
         }
@@ -110,9 +121,9 @@ public final class Importer {
     /// Parses and analyses a batch on all cores; results keep the batch's order.
     func analyze(_ batch: [RawMessage]) -> [AnalyzedMessage] {
         let results = ResultSlots<AnalyzedMessage>(count: batch.count)
-        let parser = self.parser, organizations = self.organizations
+        let parser = self.parser, organizations = self.organizations, defaults = options.defaults
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-            results.set(i, AnalyzedMessage.make(batch[i], parser: parser, organizations: organizations))
+            results.set(i, AnalyzedMessage.make(batch[i], parser: parser, organizations: organizations, defaults: defaults))
         }
         return results.values()
     }

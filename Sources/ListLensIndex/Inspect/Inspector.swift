@@ -6,13 +6,16 @@ import ListLensMail
 /// Each message comes out with its export fields plus its MIME tree and body segments. Parents are
 /// resolved against earlier messages of the same file; organizations as the importer does.
 public struct Inspector {
-    public init() {}
+    /// Show a `multipart/alternative`'s HTML part, converted, instead of its plain one.
+    public var preferHTML: Bool
+
+    public init(preferHTML: Bool = false) { self.preferHTML = preferHTML }
 
     /// Reads `path` and calls `emit` per message, in file order. Throws ``ArchiveError`` for an unusable file;
     /// a file that stops early yields its messages and then throws.
     public func inspect(path: String, emit: (ExportedMessage) throws -> Void) throws {
         let reader = try ArchiveReader(path: path)
-        let parser = MessageParser()
+        let parser = MessageParser(preferHTML: preferHTML)
         let organizations = OrganizationResolver()
         let list = Importer.folderName(of: path)
         var seen: [String: String] = [:]   // message-id → thread key

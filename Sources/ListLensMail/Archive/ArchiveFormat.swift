@@ -6,6 +6,8 @@ public enum ArchiveFormat: String, Sendable, Codable {
     case message
     /// A zip file whose members are mbox files or messages (a groups.io export).
     case zip
+    /// An HTML page: a pipermail, hypermail or MHonArc message or index page, or a bare HTML mail body.
+    case html
 
     /// Decides the format from the first bytes of the (decompressed) stream.
     ///
@@ -20,6 +22,7 @@ public enum ArchiveFormat: String, Sendable, Codable {
             return .success(.mbox)
         }
         if Self.startsWithHeaderField(head, from: i) { return .success(.message) }
+        if Self.startsLikeHTML(head, from: i) { return .success(.html) }
         if head.count - i >= 2, head[i] == 0x1F, head[i + 1] == 0x8B { return .failure(SniffFailure(reason: "gzip inside gzip")) }
         return .failure(SniffFailure(reason: "no mbox separator or mail header at the start"))
     }
@@ -32,6 +35,17 @@ public enum ArchiveFormat: String, Sendable, Codable {
         var k = j
         while k < head.count, head[k].isWSP { k += 1 }
         return j > start && j - start <= 76 && k < head.count && head[k] == .colon
+    }
+
+    /// `<html`, `<!DOCTYPE`, `<?xml`, `<!--`, `<div`, `<tt>`…: a tag first, after a UTF-8 BOM and white space.
+    /// Tried after the header test: RFC 5322 lets a field name start with `<`, and `<x: y` is a header.
+    static func startsLikeHTML(_ head: UnsafeRawBufferPointer, from start: Int) -> Bool {
+        var j = start
+        if head.count - j >= 3, head[j] == 0xEF, head[j + 1] == 0xBB, head[j + 2] == 0xBF { j += 3 }
+        while j < head.count, head[j].isFWSByte { j += 1 }
+        guard head.count - j >= 2, head[j] == UInt8(ascii: "<") else { return false }
+        let c = head[j + 1]
+        return c.isASCIIAlpha || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")
     }
 
     struct SniffFailure: Error { var reason: String }

@@ -34,10 +34,26 @@ public final class ArchiveReader {
     /// Zip members that are not mail, with the reason (the rest of the archive is still read).
     public private(set) var skippedMembers: [String] = []
     private var consumedBefore: Int64 = 0
+    private let htmlContext: HTMLArchive.Context
+    /// For an HTML file: what the page turned out to be (set once the page has been read).
+    public private(set) var htmlRole: HTMLRole?
 
-    public init(path: String, limits: ArchiveLimits = ArchiveLimits()) throws {
+    public enum HTMLRole: String, Sendable {
+        /// An archive's message page: one message.
+        case message
+        /// An index page (thread, date, author, subject): threading for its folder, no message.
+        case index
+        /// pipermail's scrubbed attachment: read with the message linking to it.
+        case attachment
+        /// An HTML mail body without headers: one message with a `no-headers` defect.
+        case bareBody = "bare-body"
+    }
+
+    /// - Parameter htmlContext: state shared by the HTML pages of one import (pipermail thread indexes).
+    public init(path: String, limits: ArchiveLimits = ArchiveLimits(), htmlContext: HTMLArchive.Context = HTMLArchive.Context()) throws {
         self.path = path
         self.limits = limits
+        self.htmlContext = htmlContext
         var st = stat()
         guard stat(path, &st) == 0 else { throw ArchiveError(.unreadable(errno: errno), path: path) }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
@@ -88,6 +104,10 @@ public final class ArchiveReader {
             }
             if let mbox {
                 if var raw = try mbox.next() { raw.member = member; return raw }
+            } else if format == .html {
+                guard !singleDone else { return nil }
+                singleDone = true
+                return try readHTMLPage()
             } else if !singleDone {
                 singleDone = true
                 var raw = try readSingleMessage()
@@ -129,6 +149,30 @@ public final class ArchiveReader {
             return true
         }
         return false
+    }
+
+    /// Reads the page whole (pages are small; ``HTMLArchive/maxPageBytes`` bounds them) and turns it
+    /// into its message, if it has one.
+    private func readHTMLPage() throws -> RawMessage? {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var total: Int64 = 0
+        while true {
+            let n = try chunk.withUnsafeMutableBytes { (b) throws -> Int in try source!.read(into: b) }   // set by init
+            if n == 0 { break }
+            total += Int64(n)
+            if bytes.count < HTMLArchive.maxPageBytes { bytes.append(contentsOf: chunk[0..<min(n, HTMLArchive.maxPageBytes - bytes.count)]) }
+        }
+        if total > Int64(HTMLArchive.maxPageBytes) {
+            htmlRole = .message
+            return RawMessage(bytes: Array(bytes.prefix(4096)), offset: 0, length: total, oversized: true)
+        }
+        switch HTMLArchive.page(path: path, bytes: bytes, context: htmlContext) {
+        case .message(let raw): htmlRole = .message; return raw
+        case .bareBody(let raw): htmlRole = .bareBody; return raw
+        case .index: htmlRole = .index; return nil
+        case .attachment: htmlRole = .attachment; return nil
+        }
     }
 
     private func readSingleMessage() throws -> RawMessage {

@@ -16,6 +16,17 @@ public struct RawMessage: Sendable {
     /// Set when the message was larger than ``ArchiveLimits/maxMessageBytes``: `bytes` then holds
     /// only its first bytes, and the importer quarantines it.
     public var oversized: Bool
+    /// Where the bytes come from: mail as written, or a message rebuilt from an HTML archive page.
+    public var origin: Origin = .mail
+
+    public enum Origin: String, Sendable {
+        /// Bytes as the archive holds them.
+        case mail
+        /// Headers and text rebuilt from a pipermail, hypermail or MHonArc page (UTF-8 header values).
+        case htmlArchive = "html-archive"
+        /// An HTML body with no headers at all (the seed case): read as one message.
+        case bareHTML = "bare-html"
+    }
 
     public init(bytes: [UInt8], envelope: [UInt8]? = nil, offset: Int64, length: Int64, oversized: Bool = false, member: String? = nil) {
         self.bytes = bytes

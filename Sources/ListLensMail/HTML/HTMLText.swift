@@ -15,34 +15,26 @@ public enum HTMLText {
     /// Deepest element nesting walked; deeper content is still read, flattened at this depth.
     public static let maxDepth = 256
 
-    static let options: Int32 = Int32(HTML_PARSE_RECOVER.rawValue) | Int32(HTML_PARSE_NONET.rawValue)
-        | Int32(HTML_PARSE_NOERROR.rawValue) | Int32(HTML_PARSE_NOWARNING.rawValue)
-        | Int32(HTML_PARSE_COMPACT.rawValue) | Int32(HTML_PARSE_NOBLANKS.rawValue)
-
-    private static let initialized: Bool = {
-        xmlInitParser()
-        clibxml2_silence()
-        return true
-    }()
+    /// Most nodes visited in one document (a bound on work for hostile input).
+    public static let maxNodes = 2_000_000
 
     /// Converts UTF-8 HTML to text; `nil` when libxml2 could not build a document at all.
     public static func convert(utf8 html: String) -> String? {
-        _ = initialized
-        var bytes = Array(html.utf8)
-        if bytes.count > maxInputBytes { bytes.removeSubrange(maxInputBytes...) }
-        bytes = stripDownlevelConditionals(bytes)
-        guard !bytes.isEmpty else { return "" }
-        // The text is already UTF-8: always say so, whatever a <meta> claims (TOOLCHAIN.md §1).
-        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in   // non-empty checked above
-                htmlReadMemory(p, Int32(buf.count), "mail.html", "UTF-8", options)
-            }
-        }
-        guard let doc else { return nil }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return "" }
+        guard !html.isEmpty else { return "" }
+        guard let doc = HTMLDocument(utf8: Array(html.utf8)) else { return nil }
+        guard let root = doc.root else { return "" }
+        return text(of: [root])
+    }
+
+    /// The text of `nodes` (siblings, in order) as a reader sees it. The walk ends at the first node
+    /// `stop` accepts, even a nested one (an end-of-article comment swallowed by an unclosed tag);
+    /// nodes `skip` accepts are left out with their content.
+    /// `linkTargets: false` for archive pages, whose links the archiver made from the text itself.
+    static func text(of nodes: [xmlNodePtr], stop: ((xmlNodePtr) -> Bool)? = nil, skip: ((xmlNodePtr) -> Bool)? = nil,
+                     linkTargets: Bool = true) -> String {
         var writer = TextWriter()
-        walk(root, into: &writer)
+        writer.linkTargets = linkTargets
+        walk(nodes, into: &writer, stop: stop, skip: skip)
         return writer.finish()
     }
 
@@ -54,8 +46,10 @@ public enum HTMLText {
         "address", "center", "form", "fieldset", "section", "article", "header", "footer", "body", "html",
     ]
 
-    private static func walk(_ root: xmlNodePtr, into w: inout TextWriter) {
-        var stack: [Step] = [.enter(root, 0)]
+    private static func walk(_ roots: [xmlNodePtr], into w: inout TextWriter, stop: ((xmlNodePtr) -> Bool)?,
+                             skip: ((xmlNodePtr) -> Bool)?) {
+        var stack: [Step] = roots.reversed().map { .enter($0, 0) }
+        var visited = 0
         var listCounters: [Int] = []   // -1 for bullets, else next number
         while let step = stack.popLast() {
             switch step {
@@ -63,9 +57,10 @@ public enum HTMLText {
                 switch name {
                 case "pre": w.preDepth -= 1; w.endBlock()
                 case "blockquote": w.endBlock(); w.quoteDepth -= 1; w.endBlock()
+                case "div" where isQuoteDiv(node): w.endBlock(); w.quoteDepth -= 1; w.endBlock()
                 case "ul", "ol": _ = listCounters.popLast(); w.endBlock()
                 case "a":
-                    if let href = attribute(node, "href"), !href.isEmpty {
+                    if w.linkTargets, let href = attribute(node, "href"), !href.isEmpty {
                         let text = w.textSince(mark: w.linkMarks.popLast() ?? 0)
                         let url = href.hasPrefix("mailto:") ? String(href.dropFirst(7)) : href
                         let shown = text.trimmingCharacters(in: " \t\n")
@@ -82,6 +77,10 @@ public enum HTMLText {
                     if blocks.contains(name) || name == "li" { w.endBlock() }
                 }
             case .enter(let node, let depth):
+                visited += 1
+                if visited > maxNodes { return }
+                if let stop, stop(node) { return }
+                if let skip, skip(node) { continue }
                 switch node.pointee.type {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let content = node.pointee.content { w.appendText(String(cString: content), raw: w.preDepth > 0) }
@@ -105,8 +104,11 @@ public enum HTMLText {
                         w.endBlock(blank: !word)
                         if word { w.wordParagraphMarks.append(w.lineCount) }
                     }
-                case "pre": w.endBlock(); w.preDepth += 1
+                case "pre": w.endBlock(); w.preDepth += 1; w.atPreStart = true
                 case "blockquote": w.endBlock(); w.quoteDepth += 1
+                case "div" where isQuoteDiv(node):
+                    // Yahoo's quoted message is a div, not a blockquote.
+                    w.endBlock(); w.quoteDepth += 1
                 case "ul": listCounters.append(-1); w.endBlock()
                 case "ol": listCounters.append(Int(attribute(node, "start") ?? "") ?? 1); w.endBlock()
                 case "li":
@@ -151,42 +153,18 @@ public enum HTMLText {
         return false
     }
 
+    /// Yahoo Mail's `<div class="yahoo_quoted">` holds the quoted message (its attribution inside).
+    private static func isQuoteDiv(_ node: xmlNodePtr) -> Bool {
+        guard let cls = attribute(node, "class") else { return false }
+        return cls.split(separator: " ").contains { $0.hasSuffix("yahoo_quoted") }   // `ydp9b1f0a55yahoo_quoted` too
+    }
+
     private static func isHidden(_ style: String) -> Bool {
         let s = style.lowercased().filter { $0 != " " }
         return s.contains("display:none") || s.contains("mso-hide:all")
     }
 
-    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        guard let v = xmlGetProp(node, name) else { return nil }
-        defer { clibxml2_free(v) }
-        return String(cString: v)
-    }
-
-    /// Removes Word's downlevel-revealed markers `<![if …]>` and `<![endif]>`, keeping what they enclose
-    /// (libxml2 would otherwise show them as text; TOOLCHAIN.md §1, pitfall 7).
-    static func stripDownlevelConditionals(_ bytes: [UInt8]) -> [UInt8] {
-        let marker: [UInt8] = Array("<![".utf8)
-        guard bytes.count > 3 else { return bytes }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        var changed = false
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i..<(i + 3)].elementsEqual(marker) {
-                let rest = bytes[(i + 3)...]
-                // Only `<![if …]>` and `<![endif]>` exactly: `<![endif]-->` closes an ordinary comment and must stay.
-                if rest.starts(with: "if".utf8) || rest.starts(with: "endif".utf8),
-                   let close = rest.prefix(200).firstIndex(of: UInt8(ascii: ">")), bytes[close - 1] == UInt8(ascii: "]") {
-                    i = close + 1
-                    changed = true
-                    continue
-                }
-            }
-            out.append(bytes[i])
-            i += 1
-        }
-        return changed ? out : bytes
-    }
+    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? { HTMLDocument.attribute(node, name) }
 }
 
 /// Accumulates text lines the way a browser lays out blocks, with `> ` prefixes for quote depth.
@@ -195,10 +173,15 @@ struct TextWriter {
     private var line = ""
     private var lineDepth = 0
     private var pendingSpace = false
+    /// Lines from `<pre>`: kept as written, blank ones too (`finish` collapses only layout blanks).
+    private var lineIsVerbatim = false
+    private var verbatim = Set<Int>()
     private var blankRequested = false
     var quoteDepth = 0
     var preDepth = 0
     var linkMarks: [Int] = []
+    var linkTargets = true
+    var atPreStart = false
     var wordParagraphMarks: [Int] = []
 
     var lineCount: Int { lines.count }
@@ -221,12 +204,17 @@ struct TextWriter {
 
     mutating func appendText(_ text: String, raw: Bool = false) {
         if raw {
+            // A newline right after `<pre>` is not content (HTML §13.2.6.4.7); libxml2 keeps it.
+            var text = Substring(text)
+            if atPreStart, text.first == "\n" { text = text.dropFirst() }
+            atPreStart = false
             var first = true
             for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 if !first { flushLine() }
                 first = false
                 startLineIfNeeded()
-                line += piece.filter { $0 != "\r" }
+                lineIsVerbatim = true
+                line += piece.lazy.filter { $0 != "\r" }.map { $0 == "\u{00A0}" ? " " : $0 }
             }
             return
         }
@@ -271,6 +259,7 @@ struct TextWriter {
 
     private mutating func flushLine() {
         let text = line.trimmingTrailingSpace()
+        if lineIsVerbatim { verbatim.insert(lines.count); lineIsVerbatim = false }
         lines.append(prefix(lineDepth) + text)
         line = ""
         pendingSpace = false
@@ -283,9 +272,9 @@ struct TextWriter {
         if !line.isEmpty { flushLine() }
         // Collapse runs of blank lines and trim blank lines at both ends.
         var out: [String] = []
-        for l in lines {
+        for (k, l) in lines.enumerated() {
             let blank = l.allSatisfy { $0 == ">" || $0 == " " }
-            if blank, let last = out.last, last.allSatisfy({ $0 == ">" || $0 == " " }) { continue }
+            if blank, !verbatim.contains(k), let last = out.last, last.allSatisfy({ $0 == ">" || $0 == " " }) { continue }
             out.append(blank ? l.trimmingTrailingSpace() : l)
         }
         while let f = out.first, f.allSatisfy({ $0 == ">" || $0 == " " }) { out.removeFirst() }

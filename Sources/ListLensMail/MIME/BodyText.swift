@@ -1,10 +1,10 @@
 /// Chooses and decodes the text a reader sees from a MIME tree.
 ///
-/// `multipart/alternative`: text/plain preferred, else HTML converted. Other multiparts: every
+/// `multipart/alternative`: text/plain preferred (HTML when asked), else HTML converted. Other multiparts: every
 /// inline text part in order (Mailman adds its list footer as a separate part). Attachments
 /// (a `Content-Disposition: attachment`, or a non-text part) are left out.
 enum BodyText {
-    static func extract(bytes: [UInt8], tree: MIMETree, defects: inout [MailDefect]) -> (String, [Int]) {
+    static func extract(bytes: [UInt8], tree: MIMETree, preferHTML: Bool = false, defects: inout [MailDefect]) -> (String, [Int]) {
         var chosen: [Int] = []
         var stack: [Int] = [0]
         while let i = stack.popLast() {
@@ -12,9 +12,12 @@ enum BodyText {
             let ct = part.contentType.value
             if ct == "multipart/alternative" {
                 let kids = part.children
-                if let plain = kids.last(where: { isInlineText(tree.parts[$0], "text/plain") && !tree.parts[$0].body.isEmpty }) {
+                let html = kids.last(where: { isInlineText(tree.parts[$0], "text/html") })
+                if preferHTML, let html {
+                    chosen.append(html)
+                } else if let plain = kids.last(where: { isInlineText(tree.parts[$0], "text/plain") && !tree.parts[$0].body.isEmpty }) {
                     chosen.append(plain)
-                } else if let html = kids.last(where: { isInlineText(tree.parts[$0], "text/html") }) {
+                } else if let html {
                     chosen.append(html)
                 } else if let nested = kids.first(where: { tree.parts[$0].contentType.isMultipart }) {
                     stack.append(nested)
@@ -52,11 +55,12 @@ enum BodyText {
     /// The decoded text of one leaf part: transfer encoding, charset, format=flowed, HTML.
     static func decodeText(bytes: [UInt8], part: MIMEPart, defects: inout [MailDefect]) -> String {
         let payload = decodeTransfer(bytes: bytes, part: part, defects: &defects)
-        let label = part.contentType.parameters["charset"]
+        let html = part.contentType.value == "text/html"
+        let label = part.contentType.parameters["charset"] ?? (html ? HTMLText.metaCharset(in: payload[...]) : nil)
         let decoded = Charset.decode(payload[...], label: label)
         if let d = decoded.defect { defects.append(d) }
         var text = normalizeNewlines(decoded.text)
-        if part.contentType.value == "text/html" {
+        if html {
             if let converted = HTMLText.convert(utf8: text) { text = converted } else {
                 defects.append(.unparsableHTML)
                 text = ""

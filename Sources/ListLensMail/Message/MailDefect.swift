@@ -64,6 +64,9 @@ public enum MailDefect: String, Sendable, Codable, CaseIterable, Hashable {
     case noTextPart = "no-text-part"
     /// HTML could not be parsed at all; its text is empty.
     case unparsableHTML = "unparsable-html"
+    /// The file was a bare HTML body with no headers at all (a mail body saved from a web archive):
+    /// sender, date and subject are unknown unless `listlens import --from/--date/--subject` give them.
+    case noHeaders = "no-headers"
 
     /// False for the routine transformations of an archive (pipermail writes every address as
     /// `user at host`): the import summary's "with defects" count leaves those out.

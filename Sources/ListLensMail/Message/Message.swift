@@ -28,6 +28,8 @@ public struct Message: Sendable {
         case envelope
         /// The earliest Received header's date, used when there was no Date and no mbox separator date.
         case received
+        /// Given on the command line (`listlens import --date`) for a message without one.
+        case given
         case none
     }
 }

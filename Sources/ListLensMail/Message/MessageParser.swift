@@ -4,8 +4,10 @@
 public struct MessageParser: Sendable {
     public var headerLimits = HeaderLimits()
     public var mimeLimits = MIMELimits()
+    /// Read a `multipart/alternative`'s HTML part instead of its plain one (to see or check the HTML).
+    public var preferHTML = false
 
-    public init() {}
+    public init(preferHTML: Bool = false) { self.preferHTML = preferHTML }
 
     public func parse(_ raw: RawMessage) -> Message {
         var defects: [MailDefect] = []
@@ -75,7 +77,15 @@ public struct MessageParser: Sendable {
 
         let tree = MIMETree.build(bytes: bytes, headers: headers, body: bodyStart..<bytes.count,
                                   limits: mimeLimits, defects: &defects)
-        let (text, textParts) = BodyText.extract(bytes: bytes, tree: tree, defects: &defects)
+        let (text, textParts) = BodyText.extract(bytes: bytes, tree: tree, preferHTML: preferHTML, defects: &defects)
+
+        if raw.origin == .bareHTML {
+            // One defect says it all: without headers, every header is missing.
+            let implied: Set<MailDefect> = [.missingMessageID, .missingFrom, .missingDate]
+            defects.removeAll { implied.contains($0) }
+            defects.insert(.noHeaders, at: 0)
+        }
+        if raw.origin == .htmlArchive { defects.removeAll { $0 == .nonASCIIHeader } }   // UTF-8 values we wrote
 
         return Message(messageID: messageID, messageIDIsSynthetic: synthetic, from: from, to: to, cc: cc,
                        date: date, dateSource: dateSource, subject: subject, inReplyTo: inReplyTo,

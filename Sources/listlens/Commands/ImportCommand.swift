@@ -1,17 +1,26 @@
 import ArgumentParser
 import ListLensIndex
+import ListLensMail
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import mail archives: mbox files (plain, gzip or bzip2), pipermail months, single messages, Maildir folders, or folders of them.",
+        abstract: "Import mail archives: mbox files (plain, gzip or bzip2), pipermail months, single messages, Maildir folders, HTML archives (pipermail, hypermail, MHonArc), or folders of them.",
         discussion: """
             The format is sniffed from each file's content, not its name. Re-importing the same
             archive adds nothing. Malformed messages are kept with a recorded defect; messages that
             cannot be kept are quarantined with the reason. Both are counted in the summary.
 
+            HTML archive pages are read for their message; index pages (thread.html …) give
+            pipermail's threading and, when named on the command line, bring in the pages they link
+            to. An HTML file with no headers at all is one message with a "no-headers" defect:
+            --from, --date and --subject fill what it (or any message) lacks.
+
             Example:
               listlens import --db twisted.sqlite ../shared/corpora/twisted-pipermail/twisted-python/*.txt.gz
+              listlens import --db twisted.sqlite ../shared/corpora/twisted-pipermail/twisted-python/2013-July/thread.html
+              listlens import --db lcoo.sqlite --list openstack-operators \\
+                --from "Jamey <jamey@example.com>" --date "2017-06-02 14:05 -0400" --subject "Re: LCOO" reply.html
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -22,12 +31,26 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The list the messages belong to (default: the List-Id header, else the archive's folder name).")
     var list: String?
 
+    @Option(help: ArgumentHelp("Sender for messages without one, as in a From: header.", valueName: "address"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Date for messages without one: RFC 5322 or ISO 8601 (2017-06-02T14:05:00-04:00).", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("Subject for messages without one.", valueName: "text"))
+    var subject: String?
+
     @Flag(name: .shortAndLong, help: "No progress line, even on a terminal.")
     var quiet = false
 
+    func validate() throws {
+        if case .failure(let f) = MessageDefaults.parse(from: from, date: date, subject: subject) { throw ValidationError(f.description) }
+    }
+
     func run() throws {
+        let defaults = try MessageDefaults.parse(from: from, date: date, subject: subject).get()
         let store = try database.open()
-        let importer = Importer(store: store, options: .init(list: list))
+        let importer = Importer(store: store, options: .init(list: list, defaults: defaults))
         let showProgress = !quiet && Terminal.stderrIsTerminal
         let progress: ((ImportProgress) -> Void)? = showProgress ? { ProgressLine.show($0) } : nil
         let summary = try importer.run(paths: paths, progress: progress)
@@ -39,6 +62,9 @@ struct ImportCommand: ParsableCommand {
         if !summary.sameContentFiles.isEmpty {
             let n = summary.sameContentFiles.count
             Terminal.err("listlens: read \(n.grouped) month\(n == 1 ? "" : "s") once: \(n == 1 ? "its" : "their") .gz twin holds the same mbox (e.g. \(summary.sameContentFiles[0]))")
+        }
+        if summary.indexPages + summary.attachmentPages > 0 {
+            Terminal.err("listlens: read \(summary.indexPages.grouped) index page\(summary.indexPages == 1 ? "" : "s") for threading and \(summary.attachmentPages.grouped) scrubbed attachment page\(summary.attachmentPages == 1 ? "" : "s") with their messages")
         }
         Terminal.out(summary.line)
         if !summary.failures.isEmpty { throw ExitCode(1) }

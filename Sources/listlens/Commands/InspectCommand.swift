@@ -10,6 +10,7 @@ struct InspectCommand: ParsableCommand {
             Example:
               listlens inspect fixtures/sample/community-list.mbox
               listlens inspect --format json broken.eml | jq '.messages[].defects'
+              listlens inspect --html outlook-reply.eml     # the HTML part's text and its quote segments
               listlens inspect --format jsonl big.mbox | jq -c 'select(.defects != []) | .source'
             """)
 
@@ -21,13 +22,16 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
+    @Flag(help: "Read the HTML alternative of multipart/alternative messages instead of the plain one.")
+    var html = false
+
     func run() throws {
         // Output streams message by message, in every format: memory stays flat for large archives.
         var failure: String? = nil
         var first = true
         if format == .json { Terminal.out("{\"file\":\(try JSONOutput.encode(file, pretty: false)),\"messages\":[") }
         do {
-            try Inspector().inspect(path: file) { m in
+            try Inspector(preferHTML: html).inspect(path: file) { m in
                 switch format {
                 case .text: Self.printText(m)
                 case .jsonl: Terminal.out(try JSONOutput.encode(m, pretty: false))

@@ -1,0 +1,140 @@
+import CLibXML2
+
+/// Mailman 2's pipermail pages: one page per message, index pages per month, scrubbed attachments.
+///
+/// A message page shows the subject in `<H1>`, the sender's name in `<B>`, the (obfuscated)
+/// address as the text of a `mailto:` link, the date in `<I>`, and the body between
+/// `<!--beginarticle-->` and `<!--endarticle-->` with quoted lines in `<I>`. The `mailto:` link
+/// is for replying to this message, so its `In-Reply-To=` parameter is the message's own
+/// Message-ID. The parent is not on the page: it comes from the month's `thread.html`.
+enum PipermailPage {
+    static func isArticle(_ comments: [(node: xmlNodePtr, text: String)]) -> Bool {
+        comments.contains { $0.text == "beginarticle" }
+    }
+
+    /// The message on a pipermail message page; nil when the page has no article.
+    static func article(_ doc: HTMLDocument, comments: [(node: xmlNodePtr, text: String)], context: HTMLArchive.Context,
+                        path: String) -> ArchivedMessage? {
+        guard let begin = comments.first(where: { $0.text == "beginarticle" })?.node else { return nil }
+        var subject: String?, name: String?, address: String?, date: String?, messageID: String?
+        var sawMailto = false
+        var reachedArticle = false
+        doc.forEachNode { node in
+            if node == begin { reachedArticle = true; return false }
+            guard node.pointee.type == XML_ELEMENT_NODE else { return true }
+            switch HTMLDocument.name(node) {
+            case "h1" where subject == nil: subject = HTMLArchive.collapse(HTMLDocument.textContent(node))
+            case "link" where messageID == nil:
+                if HTMLDocument.attribute(node, "rel")?.lowercased() == "made", let href = HTMLDocument.attribute(node, "href") {
+                    messageID = messageIDFromMailto(href)
+                }
+            case "b" where name == nil && !sawMailto && subject != nil: name = HTMLArchive.collapse(HTMLDocument.textContent(node))
+            case "a" where !sawMailto:
+                if let href = HTMLDocument.attribute(node, "href"), href.lowercased().hasPrefix("mailto:") {
+                    sawMailto = true
+                    address = HTMLArchive.collapse(HTMLDocument.textContent(node))
+                    if let id = messageIDFromMailto(href) { messageID = id }
+                }
+            case "i" where sawMailto && date == nil: date = HTMLArchive.collapse(HTMLDocument.textContent(node))
+            default: break
+            }
+            return true
+        }
+        guard reachedArticle else { return nil }
+        let body = HTMLDocument.siblings(after: begin) { isComment($0, "endarticle") }
+        let text = HTMLText.text(of: body, stop: { isComment($0, "endarticle") }, linkTargets: false)
+        var message = ArchivedMessage(from: HTMLArchive.fromField(name: name, address: address), date: date,
+                                      subject: subject, messageID: messageID, text: text)
+        if let id = messageID, let parent = context.pipermailParent(of: id, pagePath: path) { message.inReplyTo = [parent] }
+        message.htmlAttachments = reunitedAttachments(body, pagePath: path)
+        return message
+    }
+
+    /// The Message-ID in a reply link's `In-Reply-To=` parameter (`%3C…%3E`), without `<>`.
+    static func messageIDFromMailto(_ href: String) -> String? {
+        guard let r = href.firstRange(of: "In-Reply-To=") else { return nil }
+        let value = href[r.upperBound...].prefix { $0 != "&" }
+        var id = HTMLArchive.percentDecode(String(value)).trimmingCharacters(in: " \t")
+        if id.hasPrefix("<") { id.removeFirst() }
+        if id.hasSuffix(">") { id.removeLast() }
+        return id.isEmpty || id.count > 998 ? nil : id
+    }
+
+    static func isComment(_ node: xmlNodePtr, _ text: String) -> Bool {
+        guard node.pointee.type == XML_COMMENT_NODE, let c = node.pointee.content else { return false }
+        return String(cString: c) == text
+    }
+
+    // MARK: - Scrubbed attachments
+
+    /// Links in the body to `…/attachments/…` files that exist next to the archive, read back into
+    /// the HTML Mailman scrubbed from the message.
+    static func reunitedAttachments(_ body: [xmlNodePtr], pagePath: String) -> [(name: String, source: String)] {
+        var hrefs: [String] = []
+        for root in body {
+            var stack = [root]
+            while let n = stack.popLast(), hrefs.count < HTMLArchive.maxAttachments {
+                if n.pointee.type == XML_ELEMENT_NODE, HTMLDocument.name(n) == "a", let href = HTMLDocument.attribute(n, "href"),
+                   href.contains("/attachments/"), href.hasSuffix(".html") || href.hasSuffix(".htm") {
+                    hrefs.append(href)
+                }
+                var c = n.pointee.children
+                while let k = c { stack.append(k); c = k.pointee.next }
+            }
+        }
+        var out: [(String, String)] = []
+        for href in hrefs {
+            guard let local = HTMLArchive.localAttachmentPath(href: href, pagePath: pagePath),
+                  let bytes = HTMLArchive.readFile(local), let source = attachmentSource(bytes) else { continue }
+            out.append((String(local.split(separator: "/").last ?? "attachment.html"), source))
+        }
+        return out
+    }
+
+    /// The original HTML of a scrubbed attachment page: Mailman stored it escaped in `<tt>`, with
+    /// `&nbsp;` for spaces and `<br>` at line ends.
+    static func attachmentSource(_ bytes: [UInt8]) -> String? {
+        let decoded = Charset.decode(bytes[...], label: HTMLText.metaCharset(in: bytes[...]))
+        guard let doc = HTMLDocument(utf8: Array(decoded.text.utf8)), let tt = doc.first("tt") ?? doc.first("pre") else { return nil }
+        let source = HTMLDocument.textContent(tt).replacingOccurrences(of: "\u{00A0}", with: " ")
+        return source.contains("<") ? source : nil
+    }
+
+    /// True for a page that is a scrubbed attachment: a bare `<tt>` (or `<pre>`) under `attachments/`.
+    static func isAttachmentPage(_ doc: HTMLDocument, path: String) -> Bool {
+        guard path.contains("/attachments/") || path.hasPrefix("attachments/") else { return false }
+        return doc.first("tt") != nil || doc.first("pre") != nil
+    }
+
+    // MARK: - Index pages
+
+    /// `thread.html`: the pages in thread order with their thread key, from pipermail's
+    /// `<!--N key-->` comment before each entry. The key lists the entry's ancestors
+    /// (`01372710959.27159-01372714960.59621-`); N is only the indentation, capped at 3.
+    static func threadEntries(_ doc: HTMLDocument) -> [(page: String, key: String)] {
+        var out: [(String, String)] = []
+        var pending: String?
+        doc.forEachNode { node in
+            if node.pointee.type == XML_COMMENT_NODE, let c = node.pointee.content {
+                let text = String(cString: c).trimmingCharacters(in: " \t\n")
+                if let space = text.firstIndex(of: " "), Int(text[..<space]) != nil {
+                    pending = String(text[text.index(after: space)...]).trimmingCharacters(in: " ")
+                }
+            } else if let key = pending, node.pointee.type == XML_ELEMENT_NODE, HTMLDocument.name(node) == "a",
+                      let href = HTMLDocument.attribute(node, "href"), HTMLArchive.isMessagePageName(href) {
+                out.append((href, key))
+                pending = nil
+            }
+            return out.count < HTMLArchive.maxIndexEntries
+        }
+        return out
+    }
+
+    /// `a-b-c-` → `a-b-`; nil for a thread root (`a-`).
+    static func parentKey(_ key: String) -> String? {
+        var parts = key.split(separator: "-", omittingEmptySubsequences: true)
+        guard parts.count > 1 else { return nil }
+        parts.removeLast()
+        return parts.joined(separator: "-") + "-"
+    }
+}

@@ -1,0 +1,49 @@
+/// Values given on the command line for what a message lacks (`listlens import --from --date --subject`):
+/// a bare HTML body has no headers at all, and some archives lose a sender or a date.
+///
+/// Only gaps are filled: a message's own From, Date or Subject always wins.
+public struct MessageDefaults: Sendable, Equatable {
+    public var from: Mailbox?
+    public var date: MailDate?
+    public var subject: String?
+
+    public init(from: Mailbox? = nil, date: MailDate? = nil, subject: String? = nil) {
+        self.from = from
+        self.date = date
+        self.subject = subject
+    }
+
+    public var isEmpty: Bool { from == nil && date == nil && subject == nil }
+
+    /// Fills the message's missing sender, date and subject; a filled date's source is ``Message/DateSource/given``.
+    public func fill(_ message: inout Message) {
+        if message.from == nil, let from { message.from = from }
+        if message.date == nil, let date { message.date = date; message.dateSource = .given }
+        if message.subject.isEmpty, let subject { message.subject = subject }
+    }
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case address(String), date(String)
+        public var description: String {
+            switch self {
+            case .address(let s): return "--from \"\(s)\": no mail address in it (expected e.g. \"Jamey <jamey@example.com>\")"
+            case .date(let s): return "--date \"\(s)\": not a date (expected e.g. \"2017-06-02 14:05 -0400\" or an RFC 5322 date)"
+            }
+        }
+    }
+
+    /// Reads command-line text: an address as in a `From:` header, a date as in a `Date:` header or ISO 8601.
+    public static func parse(from: String?, date: String?, subject: String?) -> Result<MessageDefaults, Failure> {
+        var d = MessageDefaults(subject: subject)
+        if let from {
+            guard let box = AddressParser.parse(Array(from.utf8)).mailboxes.first else { return .failure(.address(from)) }
+            d.from = box
+        }
+        if let date {
+            var unknown = false
+            guard case .success(let parsed) = MailDateParser.parse(date, unknownZone: &unknown) else { return .failure(.date(date)) }
+            d.date = parsed
+        }
+        return .success(d)
+    }
+}
