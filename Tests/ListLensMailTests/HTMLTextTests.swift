@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ListLensMail
 
@@ -99,5 +100,48 @@ struct HTMLArchiveUnitTests {
         if case .index(let pages) = HTMLArchive.page(path: "m/thread.html", bytes: index, context: context) {
             #expect(pages == ["m/027159.html", "m/027160.html"])
         } else { Issue.record("not an index") }
+    }
+}
+
+@Suite("UTF-8 validation")
+struct UTF8ValidationTests {
+    @Test("isValidUTF8 agrees with the standard library on random and edge-case bytes")
+    func agreesWithStdlib() {
+        var rng = SystemRandomNumberGenerator()
+        var cases: [[UInt8]] = [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xF0, 0x9F, 0x98, 0x80], Array("łódź".utf8)]
+        for _ in 0..<3000 {
+            let n = Int.random(in: 0...12, using: &rng)
+            cases.append((0..<n).map { _ in [UInt8.random(in: 0...255, using: &rng), UInt8.random(in: 0x80...0xBF, using: &rng)][Int.random(in: 0...1, using: &rng)] })
+        }
+        for c in cases {
+            #expect(Charset.isValidUTF8(c[...]) == (String(validating: c, as: UTF8.self) != nil), "\(c)")
+        }
+    }
+}
+
+/// The converter has two event sources: libxml2's SAX parser (mail bodies) and a walk over a parsed
+/// tree (archive pages, where comments mark the body). Both must give the same text.
+@Suite("SAX and tree conversions agree", .enabled(if: ProcessInfo.processInfo.environment["LISTLENS_CORPORA"] != nil,
+                                                  "LISTLENS_CORPORA is not set: real-archive tests skipped"))
+struct HTMLEventSourceTests {
+    @Test("every HTML file of the quotequail, seed, pipermail and hypermail corpora")
+    func sameText() throws {
+        let root = ProcessInfo.processInfo.environment["LISTLENS_CORPORA"]!   // enabled only when set
+        var files: [String] = [root + "/seed/000_670395e02ef3a6df.txt"]
+        for dir in ["/quotequail/tests/files", "/twisted-pipermail/twisted-python/2013-July", "/cf-convention-hypermail/Data"] {
+            files += try FileManager.default.contentsOfDirectory(atPath: root + dir).filter { $0.hasSuffix(".html") }.sorted()
+                .prefix(120).map { root + dir + "/" + $0 }
+        }
+        var compared = 0
+        for f in files {
+            let bytes = try #require(HTMLArchive.readFile(f))
+            let utf8 = Array(Charset.decode(bytes[...], label: HTMLText.metaCharset(in: bytes[...])).text.utf8)
+            let sax = HTMLText.convert(utf8Bytes: utf8)
+            let doc = try #require(HTMLDocument(utf8: utf8))
+            let tree = doc.root.map { HTMLText.text(of: [$0]) } ?? ""
+            #expect(sax == tree, "\(f)")
+            compared += 1
+        }
+        #expect(compared > 250)
     }
 }

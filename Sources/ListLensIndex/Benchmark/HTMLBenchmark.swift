@@ -18,7 +18,7 @@ public struct HTMLBenchmark {
     public init(rounds: Int = 3) { self.rounds = max(1, rounds) }
 
     public func run(paths: [String]) throws -> Result {
-        let documents: [[UInt8]] = paths.compactMap { HTMLArchiveFile.read($0) }
+        let documents: [[UInt8]] = paths.compactMap(HTMLArchive.readFile)
         let bytes = documents.reduce(0) { $0 + $1.count }
         var times: [Double] = []
         var characters = 0
@@ -32,13 +32,5 @@ public struct HTMLBenchmark {
         }
         times.sort()
         return Result(files: documents.count, bytes: bytes, seconds: times[times.count / 2], rounds: rounds, textCharacters: characters)
-    }
-}
-
-enum HTMLArchiveFile {
-    /// The whole file, or nil when it cannot be read.
-    static func read(_ path: String) -> [UInt8]? {
-        guard let reader = try? ArchiveReader.head(path: path, compression: .none, count: HTMLArchive.maxPageBytes) else { return nil }
-        return reader
     }
 }

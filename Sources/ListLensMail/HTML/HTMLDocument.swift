@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An HTML document parsed by libxml2, owned until deinit.
 ///
@@ -11,7 +16,7 @@ final class HTMLDocument {
 
     static let options: Int32 = Int32(HTML_PARSE_RECOVER.rawValue) | Int32(HTML_PARSE_NONET.rawValue)
         | Int32(HTML_PARSE_NOERROR.rawValue) | Int32(HTML_PARSE_NOWARNING.rawValue)
-        | Int32(HTML_PARSE_COMPACT.rawValue) | Int32(HTML_PARSE_NOBLANKS.rawValue)
+        | Int32(HTML_PARSE_COMPACT.rawValue) | Int32(HTML_PARSE_NOBLANKS.rawValue) | Int32(HTML_PARSE_NODEFDTD.rawValue)
 
     private static let initialized: Bool = {
         xmlInitParser()
@@ -28,7 +33,8 @@ final class HTMLDocument {
         guard !input.isEmpty else { return nil }
         let parsed: htmlDocPtr? = input.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in   // non-empty checked above
-                htmlReadMemory(p, Int32(buf.count), "mail.html", "UTF-8", Self.options)
+                guard let ctxt = ParserContext.current else { return htmlReadMemory(p, Int32(buf.count), "mail.html", "UTF-8", Self.options) }
+                return htmlCtxtReadMemory(ctxt, p, Int32(buf.count), "mail.html", "UTF-8", Self.options)
             }
         }
         guard let parsed else { return nil }
@@ -88,6 +94,17 @@ final class HTMLDocument {
         return String(cString: v)
     }
 
+    /// An attribute's value as the NUL-terminated bytes in the tree, without copying: nil when the
+    /// attribute is absent or its value is not one plain text node (then use ``attribute(_:_:)``).
+    static func attributeBytes(_ node: xmlNodePtr, _ name: StaticString) -> UnsafePointer<UInt8>? {
+        guard node.pointee.properties != nil else { return nil }
+        let attr = name.withUTF8Buffer { buf in buf.baseAddress.flatMap { xmlHasProp(node, $0) } }
+        guard let attr, attr.pointee.type == XML_ATTRIBUTE_NODE else { return nil }
+        guard let text = attr.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+              let content = text.pointee.content else { return nil }
+        return UnsafePointer(content)
+    }
+
     /// The concatenated text of a node and its descendants (entities decoded).
     static func textContent(_ node: xmlNodePtr) -> String {
         guard let c = xmlNodeGetContent(node) else { return "" }
@@ -107,5 +124,68 @@ final class HTMLDocument {
             n = node.pointee.next
         }
         return out
+    }
+}
+
+/// libxml2 HTML parser contexts, one of each kind per thread, reused for every document that thread
+/// parses (as lxml does): string dictionary and buffers are kept. Freed when the thread ends.
+enum ParserContext {
+    private static let key: pthread_key_t? = {
+        var k = pthread_key_t()
+        let made = pthread_key_create(&k) { p in
+            if let p { htmlFreeParserCtxt(p.assumingMemoryBound(to: htmlParserCtxt.self)) }
+        }
+        return made == 0 ? k : nil
+    }()
+
+    private static let saxKey: pthread_key_t? = {
+        var k = pthread_key_t()
+        let made = pthread_key_create(&k) { p in
+            if let p { htmlFreeParserCtxt(p.assumingMemoryBound(to: htmlParserCtxt.self)) }
+        }
+        return made == 0 ? k : nil
+    }()
+
+    /// The thread's context for building trees (archive pages).
+    static var current: htmlParserCtxtPtr? { context(key) { _ in } }
+
+    /// The thread's context whose SAX handler feeds the ``HTMLTextBuilder`` in `_private` (mail bodies):
+    /// no tree is built. Comments, processing instructions and the DTD are ignored.
+    static var sax: htmlParserCtxtPtr? {
+        context(saxKey) { ctxt in
+            guard let h = ctxt.pointee.sax else { return }
+            h.pointee.startDocument = nil
+            h.pointee.endDocument = nil
+            h.pointee.internalSubset = nil
+            h.pointee.externalSubset = nil
+            h.pointee.comment = nil
+            h.pointee.processingInstruction = nil
+            h.pointee.reference = nil
+            h.pointee.ignorableWhitespace = { _, _, _ in }   // NOBLANKS: the tree would not have them either
+            h.pointee.startElement = { ctx, name, attributes in
+                guard let b = ParserContext.builder(ctx) else { return }
+                b.pointee.start(Tag(name), HTMLTextBuilder.Attributes(node: nil, list: attributes))
+                if b.pointee.overBudget { xmlStopParser(ctx?.assumingMemoryBound(to: xmlParserCtxt.self)) }
+            }
+            h.pointee.endElement = { ctx, _ in ParserContext.builder(ctx)?.pointee.end() }
+            h.pointee.characters = { ctx, ch, len in
+                guard let ch, len > 0 else { return }
+                ParserContext.builder(ctx)?.pointee.text(UnsafeBufferPointer(start: ch, count: Int(len)))
+            }
+            h.pointee.cdataBlock = h.pointee.characters
+        }
+    }
+
+    static func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLTextBuilder>? {
+        ctx?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private?.assumingMemoryBound(to: HTMLTextBuilder.self)
+    }
+
+    private static func context(_ key: pthread_key_t?, setUp: (htmlParserCtxtPtr) -> Void) -> htmlParserCtxtPtr? {
+        guard let key else { return nil }
+        if let p = pthread_getspecific(key) { return p.assumingMemoryBound(to: htmlParserCtxt.self) }
+        guard let ctxt = htmlNewParserCtxt() else { return nil }
+        setUp(ctxt)
+        pthread_setspecific(key, ctxt)
+        return ctxt
     }
 }

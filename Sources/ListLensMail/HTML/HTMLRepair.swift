@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level repairs made before libxml2 sees an HTML document, in one forward pass.
 ///
 /// These are not a tag-soup parser: they only undo damage that makes libxml2 build the wrong tree.
@@ -16,51 +22,49 @@ enum HTMLRepair {
 
     static func repair(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
         var changed = false
         let n = bytes.count
-        var i = 0
         bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            var copied = 0   // bytes[..<copied] are in `out` (only once something changed)
+            func cut(_ from: Int, _ to: Int, replacement: UInt8?) {
+                if !changed { out.reserveCapacity(n); changed = true }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<from]))
+                if let r = replacement { out.append(r) }
+                copied = to
+            }
+            var i = 0
             while i < n {
-                let c = b[i]
-                guard c == UInt8(ascii: "<"), i + 1 < n else { out.append(c); i += 1; continue }
+                // The next `<`, by memchr.
+                guard let p = memchr(base + i, Int32(UInt8(ascii: "<")), n - i) else { break }
+                i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                guard i + 1 < n else { break }
                 let next = b[i + 1]
                 if next == UInt8(ascii: "!") {
                     if i + 3 < n, b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") {
-                        // A comment: copy through its end.
-                        let end = find(b, "-->", from: i + 4).map { $0 + 3 } ?? n
-                        out.append(contentsOf: b[i..<end])
-                        i = end
+                        i = find(b, "-->", from: i + 4).map { $0 + 3 } ?? n   // a comment: left as it is
                         continue
                     }
                     if i + 2 < n, b[i + 2] == UInt8(ascii: "["), isDownlevelMarker(b, at: i + 3) {
                         let limit = min(n, i + maxMarkerLength)
                         if let close = b[(i + 3)..<limit].firstIndex(of: UInt8(ascii: ">")), b[close - 1] == UInt8(ascii: "]") {
+                            cut(i, close + 1, replacement: nil)
                             i = close + 1
-                            changed = true
                             continue
                         }
                     }
                 }
-                guard next.isASCIIAlpha || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") else {
-                    out.append(c); i += 1; continue
-                }
-                // A tag: copy to its `>`, turning NBSP into a space (quotes cannot hide a `>` that
-                // matters here: libxml2 ends the tag at the same place).
-                out.append(c)
+                guard next.isASCIIAlpha || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") else { i += 1; continue }
+                // A tag, to its `>`: NBSP becomes a space (an unclosed tag ends where the next `<` starts).
                 i += 1
-                while i < n, b[i] != UInt8(ascii: ">") {
-                    if b[i] == 0xC2, i + 1 < n, b[i + 1] == 0xA0 {
-                        out.append(0x20)
-                        i += 2
-                        changed = true
-                        continue
-                    }
-                    if b[i] == UInt8(ascii: "<") { break }   // an unclosed tag: the next one starts here
-                    out.append(b[i])
+                while i < n {
+                    let c = b[i]
+                    if c == UInt8(ascii: ">") || c == UInt8(ascii: "<") { break }
+                    if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { cut(i, i + 2, replacement: 0x20); i += 2; continue }
                     i += 1
                 }
             }
+            if changed { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n])) }
         }
         return changed ? out : bytes
     }
@@ -120,7 +124,16 @@ extension HTMLText {
     /// Converts HTML bytes to text: the charset is `declaredCharset` (a MIME part's), else the
     /// document's `<meta>`, else detection (UTF-8 when valid, windows-1252 otherwise).
     public static func convert(bytes: ArraySlice<UInt8>, declaredCharset: String?) -> (text: String?, defect: MailDefect?) {
-        let decoded = Charset.decode(bytes, label: declaredCharset ?? metaCharset(in: bytes))
+        let label = declaredCharset ?? metaCharset(in: bytes)
+        let name = Charset.normalize(label)
+        // UTF-8 as it stands (declared so, or ASCII-labelled, or undeclared): straight to libxml2, no String
+        // in between. The defects are those Charset.decode gives for the same bytes.
+        if name.isEmpty || name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii", Charset.isValidUTF8(bytes) {
+            let defect: MailDefect? = Charset.isASCII(bytes) || name.hasPrefix("utf") ? nil
+                : name.isEmpty ? .undeclaredCharset : .charsetMismatch
+            return (convert(utf8Bytes: Array(bytes)), defect)
+        }
+        let decoded = Charset.decode(bytes, label: label)
         return (convert(utf8: decoded.text), decoded.defect)
     }
 }

@@ -105,7 +105,7 @@ public enum HTMLArchive {
             raw.origin = .htmlArchive
             return .message(raw)
         }
-        if let linked = indexLinks(doc, comments: comments) {
+        if let linked = indexLinks(doc) {
             let folder = folder(of: path)
             return .index(linkedPages: linked.map { folder + $0 })
         }
@@ -116,7 +116,7 @@ public enum HTMLArchive {
     /// The local message pages an index page links to, or nil when `path` is not an index page.
     public static func linkedPages(ofIndexAt path: String) -> [String]? {
         guard let bytes = readFile(path), let doc = document(bytes) else { return nil }
-        return indexLinks(doc, comments: doc.comments()).map { $0.map { folder(of: path) + $0 } }
+        return indexLinks(doc).map { $0.map { folder(of: path) + $0 } }
     }
 
     private static func bare(_ bytes: [UInt8]) -> RawMessage {
@@ -127,7 +127,7 @@ public enum HTMLArchive {
 
     /// An index page: pipermail's month indexes and list page, hypermail's and MHonArc's indexes.
     /// Returns the message pages linked (same folder, in page order, once each).
-    static func indexLinks(_ doc: HTMLDocument, comments: [(node: xmlNodePtr, text: String)]) -> [String]? {
+    static func indexLinks(_ doc: HTMLDocument) -> [String]? {
         var pages: [String] = []
         var seen = Set<String>()
         var monthLinks = 0
@@ -140,8 +140,8 @@ public enum HTMLArchive {
             if isLocalName(href), isMessagePageName(href), seen.insert(href).inserted { pages.append(href) }
             return pages.count < maxIndexEntries
         }
-        let generator = comments.contains { $0.text.hasPrefix(" MHonArc") }
-        if pages.count >= 2 || (generator && !pages.isEmpty) { return pages }
+        // Message pages were recognised before: a page linking to one is an index (a month of one message too).
+        if !pages.isEmpty { return pages }
         return monthLinks >= 2 ? [] : nil
     }
 
@@ -172,7 +172,7 @@ public enum HTMLArchive {
     }
 
     /// Reads a whole file, up to ``maxPageBytes``; nil when it cannot be read.
-    static func readFile(_ path: String) -> [UInt8]? {
+    public static func readFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
