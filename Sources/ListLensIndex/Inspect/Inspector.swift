@@ -13,7 +13,9 @@ public struct Inspector {
 
     /// Reads `path` and calls `emit` per message, in file order. Throws ``ArchiveError`` for an unusable file;
     /// a file that stops early yields its messages and then throws.
-    public func inspect(path: String, emit: (ExportedMessage) throws -> Void) throws {
+    /// - Returns: for an HTML file, what the page turned out to be (an index page has no message of its own).
+    @discardableResult
+    public func inspect(path: String, emit: (ExportedMessage) throws -> Void) throws -> ArchiveReader.HTMLRole? {
         let reader = try ArchiveReader(path: path)
         let parser = MessageParser(preferHTML: preferHTML)
         let organizations = OrganizationResolver()
@@ -41,6 +43,7 @@ public struct Inspector {
             if let reason = a.quarantineReason { export.defects.append("quarantined: \(reason)") }
             try emit(export)
         }
+        return reader.htmlRole
     }
 
     /// The MIME tree flattened depth-first, numbered like IMAP body parts.

@@ -31,7 +31,7 @@ struct InspectCommand: ParsableCommand {
         var first = true
         if format == .json { Terminal.out("{\"file\":\(try JSONOutput.encode(file, pretty: false)),\"messages\":[") }
         do {
-            try Inspector(preferHTML: html).inspect(path: file) { m in
+            let role = try Inspector(preferHTML: html).inspect(path: file) { m in
                 switch format {
                 case .text: Self.printText(m)
                 case .jsonl: Terminal.out(try JSONOutput.encode(m, pretty: false))
@@ -39,6 +39,14 @@ struct InspectCommand: ParsableCommand {
                     Terminal.out((first ? "" : ",") + (try JSONOutput.encode(m, pretty: false)))
                     first = false
                 }
+            }
+            switch role {
+            case .index?:
+                let pages = HTMLArchive.linkedPages(ofIndexAt: file)?.count ?? 0
+                Terminal.err("listlens: \(file): an index page linking \(pages.grouped) message page\(pages == 1 ? "" : "s"); `listlens import \(file)` reads them")
+            case .attachment?:
+                Terminal.err("listlens: \(file): a pipermail scrubbed attachment; it is read with the message page that links to it")
+            default: break
             }
         } catch let error as ArchiveError {
             failure = error.description
