@@ -137,4 +137,30 @@ struct CLITests {
         #expect(r.status == 64)
         #expect(r.stderr.contains("unknown field 'bogus:'"))
     }
+
+    @Test("a bare HTML body imports as one message; --from, --date, --subject and --list fill what it lacks")
+    func bareHTML() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("reply.html")
+        try Data(#"<html><body><p class="MsoNormal">Agreed, see below.</p><p class="MsoNormal">&gt;Shall we?</p></body></html>"#.utf8).write(to: page)
+        let db = dir.appendingPathComponent("x.sqlite").path
+        let r = try CLIRun.run(["import", "--db", db, "--from", "Jamey <jamey@example.com>", "--date", "2017-06-02 14:05 -0400",
+                                "--subject", "Re: LCOO", "--list", "openstack-operators", page.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("imported 1 messages"))
+        let e = try CLIRun.run(["export", "--db", db])
+        let m = try #require(try JSONSerialization.jsonObject(with: Data(e.stdout.utf8)) as? [String: Any])
+        #expect((m["from"] as? [String: Any])?["address"] as? String == "jamey@example.com")
+        #expect(m["date"] as? String == "2017-06-02T18:05:00Z")
+        #expect(m["subject"] as? String == "Re: LCOO")
+        #expect(m["list"] as? String == "openstack-operators")
+        #expect((m["defects"] as? [String])?.first == "no-headers")
+        #expect(m["authored_text"] as? String == "Agreed, see below.")
+        #expect(m["quoted_text"] as? String == "Shall we?")
+
+        let bad = try CLIRun.run(["import", "--db", db, "--date", "someday", page.path])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--date \"someday\": not a date"))
+    }
 }

@@ -47,14 +47,17 @@ struct HTMLCorpusTests {
         }
     }
 
-    @Test("Outlook/Word, Gmail, Apple Mail and Thunderbird HTML parts: the reader's text with its quotes", arguments: [
+    @Test("Outlook/Word, Gmail, Apple Mail, Thunderbird and Yandex (HTML only) parts: the reader's text with its quotes", arguments: [
         ("word-outlook-html/openbmc-808c3e0f39a7.eml", ["authored0", "attribution0", "quoted1", "attribution1", "quoted2", "quoted1", "quoted2", "quoted1"],
          "Thanks for your response. I am working on the hardware CI for yosemitev2", "Hi Velumani, glad to see a new system added to openbmc!"),
         ("gmail-html-quote/openbmc-12f1045e6170.eml", ["attribution0", "quoted1", "authored0", "quoted1"],
          "Can you make service \"run always\".", "Do we have any gpio lib which"),
         ("apple-mail-cite/openbmc-2a660cd99957.eml", ["authored0", "attribution0", "quoted1"],
          "Hi Chanh,", "On Jan 12, 2021, at 9:51 PM"),
-        ("thunderbird-moz-cite/openbmc-6b6040fcf4a7.eml", nil, nil, nil),
+        ("thunderbird-moz-cite/openbmc-6b6040fcf4a7.eml", ["attribution0", "quoted1", "authored0", "quoted1", "authored0"],
+         "[Thu] Thank for this info.", "How about hot plug NC-SI module?"),
+        ("html-only-no-text-part/openbmc-08da509f7a4b.eml", nil, "Sometimes (not every BMC reboot) dbus get stuck during startup.",
+         "My first thought is: Don't run an empty busctl in a loop then"),
     ] as [(String, [String]?, String?, String?)])
     func htmlMail(file: String, shape: [String]?, authored: String?, quoted: String?) throws {
         let path = Self.corpora.appendingPathComponent("openbmc-public-inbox/eml/" + file).path
