@@ -67,6 +67,15 @@ struct HTMLArchiveUnitTests {
         #expect(try #require(HTMLText.convert(utf8: yahoo)) == "Yes.\n> On Monday, Ann wrote:\n> Shall we?")
     }
 
+    @Test("hostile input: a tag with 100,000 attributes, 100,000 nested divs, an unclosed comment")
+    func hostile() throws {
+        let attrs = "<p " + (0..<100_000).map { "a\($0)=\"x\"" }.joined(separator: " ") + ">hi</p><p>there</p>"
+        #expect(try #require(HTMLText.convert(utf8: attrs)) == "hi\n\nthere")
+        let deep = String(repeating: "<div>", count: 100_000) + "deep" + String(repeating: "</div>", count: 100_000)
+        #expect(try #require(HTMLText.convert(utf8: deep)) == "deep")
+        #expect(try #require(HTMLText.convert(utf8: "<p>before</p><!-- never closed <p>after</p>")) == "before")
+    }
+
     @Test("a newline right after <pre> is not text; blank lines inside <pre> are kept")
     func preNewline() throws {
         #expect(try #require(HTMLText.convert(utf8: "<pre>\n&gt; a\n&gt;\n&gt;\n&gt; b</pre>")) == "> a\n>\n>\n> b")

@@ -11,6 +11,7 @@ import Darwin
 ///   through a web archive turns every space into NBSP, the ones inside tags too
 ///   (`<p class="MsoNormal">` with an NBSP after `p`). libxml2 then reads `\u{A0}class` as
 ///   the attribute name, and Word's paragraph classes are lost.
+/// - A tag longer than ``maxTagBytes`` is cut there (its end `>` kept).
 /// - Word's downlevel-revealed markers `<![if …]>` and `<![endif]>` are removed, keeping what
 ///   they enclose. libxml2 would otherwise show them as text (TOOLCHAIN.md §1, pitfall 7).
 ///   `<![endif]-->` closes an ordinary comment and stays.
@@ -19,6 +20,9 @@ import Darwin
 enum HTMLRepair {
     /// Longest downlevel marker looked for (`<![if !supportLineBreakNewLine]>` is 33 bytes).
     static let maxMarkerLength = 200
+    /// Longest tag kept whole (bytes); the rest of a longer tag is cut. Word's longest tags are a few
+    /// hundred bytes; thousands of attributes would make libxml2's duplicate check quadratic.
+    static let maxTagBytes = 16 << 10
 
     static func repair(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
@@ -56,11 +60,20 @@ enum HTMLRepair {
                 }
                 guard next.isASCIIAlpha || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") else { i += 1; continue }
                 // A tag, to its `>`: NBSP becomes a space (an unclosed tag ends where the next `<` starts).
+                let tagStart = i
                 i += 1
                 while i < n {
                     let c = b[i]
                     if c == UInt8(ascii: ">") || c == UInt8(ascii: "<") { break }
                     if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { cut(i, i + 2, replacement: 0x20); i += 2; continue }
+                    if i - tagStart >= maxTagBytes {
+                        // libxml2 compares each attribute with every earlier one: a huge tag costs its square.
+                        var end = i
+                        while end < n, b[end] != UInt8(ascii: ">"), b[end] != UInt8(ascii: "<") { end += 1 }
+                        cut(i, end, replacement: nil)
+                        i = end
+                        break
+                    }
                     i += 1
                 }
             }
