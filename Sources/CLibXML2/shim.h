@@ -13,9 +13,14 @@
 /* xmlFree is a global mutable function pointer: Swift 6 rejects using it directly. */
 static inline void clibxml2_free(void *p) { xmlFree(p); }
 
-/* Silence libxml2's global error printing (it would write parts of message bodies to stderr). */
+/* Silence libxml2's global error printing (it would write parts of message bodies to stderr).
+   The handlers are per thread: set them for this thread and as the default of threads to come. */
 static void clibxml2_ignore_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static void clibxml2_ignore_structured(void *ctx, xmlErrorPtr error) { (void)ctx; (void)error; }
 static inline void clibxml2_silence(void) {
+    xmlThrDefSetGenericErrorFunc(NULL, clibxml2_ignore_error);
+    xmlThrDefSetStructuredErrorFunc(NULL, clibxml2_ignore_structured);
     xmlSetGenericErrorFunc(NULL, clibxml2_ignore_error);
+    xmlSetStructuredErrorFunc(NULL, clibxml2_ignore_structured);
 }
 #endif

@@ -18,7 +18,7 @@ final class HTMLDocument {
         | Int32(HTML_PARSE_NOERROR.rawValue) | Int32(HTML_PARSE_NOWARNING.rawValue)
         | Int32(HTML_PARSE_COMPACT.rawValue) | Int32(HTML_PARSE_NOBLANKS.rawValue) | Int32(HTML_PARSE_NODEFDTD.rawValue)
 
-    private static let initialized: Bool = {
+    static let initialized: Bool = {
         xmlInitParser()
         clibxml2_silence()
         return true
@@ -183,6 +183,8 @@ enum ParserContext {
     private static func context(_ key: pthread_key_t?, setUp: (htmlParserCtxtPtr) -> Void) -> htmlParserCtxtPtr? {
         guard let key else { return nil }
         if let p = pthread_getspecific(key) { return p.assumingMemoryBound(to: htmlParserCtxt.self) }
+        _ = HTMLDocument.initialized
+        clibxml2_silence()   // this thread's error handlers
         guard let ctxt = htmlNewParserCtxt() else { return nil }
         setUp(ctxt)
         pthread_setspecific(key, ctxt)
