@@ -59,6 +59,21 @@ struct QuoteSegmenterTests {
         #expect(kinds("hi\n_______________________________________________\nTwisted-Python mailing list\nx") == ["authored0", "footer0"])
     }
 
+    @Test("attributions inside quotes: the quote's first line one level up, above a deeper quote at its own depth")
+    func attributionsInQuotes() {
+        #expect(kinds("Yes.\n\n> On Mon, Ann wrote:\n> Shall we?") == ["authored0", "attribution0", "quoted1"])
+        #expect(kinds("Yes.\n> Sure.\n> On Mon, Ann wrote:\n>> Shall we?\n> Then.")
+                == ["authored0", "quoted1", "attribution1", "quoted2", "quoted1"])
+        #expect(kinds("Fwd.\n> Begin forwarded message:\n> From: Ann <a@x.example>\n> Date: Mon\n>\n> Old text")
+                == ["authored0", "attribution0", "attribution1", "quoted1"])
+    }
+
+    @Test("an elision between quotes belongs to the quote it cuts")
+    func elisions() {
+        #expect(kinds(">> older\n[...]\n> old\nnew") == ["quoted2", "quoted1", "authored0"])
+        #expect(kinds("new\n[...]\nmore new") == ["authored0"])
+    }
+
     @Test("'wrote:' with no quote after it is ordinary text")
     func notAttribution() {
         #expect(kinds("He wrote:\nnothing quoted follows") == ["authored0"])

@@ -99,7 +99,7 @@ struct HTMLCorpusTests {
         #expect(agreeing * 10 >= compared * 8, "\(agreeing) of \(compared) agree")
     }
 
-    @Test("quotequail's HTML replies and forwards: new text at depth 0, the wrapped message below it")
+    @Test("quotequail's HTML replies and forwards: new text at depth 0, the wrapped message at depth 1 below it")
     func quotequail() throws {
         let dir = Self.corpora.appendingPathComponent("quotequail/tests/files")
         let cases: [(String, String, String)] = [
@@ -109,13 +109,14 @@ struct HTMLCorpusTests {
             ("yahoo_reply_unescaped_address.html", "Thanks Jane, that looks great.", "Hi Dan,"),
             ("outlook_forward.html", "Original message", "Hi Foo,"),
             ("thunderbird_forward.html", "", "Subject: Re: Example subject"),
+            ("apple_forward.html", "test", "Text of the original email"),
         ]
         for (file, top, wrapped) in cases {
             let m = try #require(try Self.inspect(dir.appendingPathComponent(file).path).first)
             let segs = m.segments ?? []
             if !top.isEmpty { #expect(segs.first?.kind == "authored" && segs.first?.text.hasPrefix(top) == true, "\(file): \(Self.shape(m))") }
-            let firstQuote = segs.firstIndex { $0.depth >= 1 }
-            let wrappedAt = segs.firstIndex { $0.depth >= 1 && $0.text.hasPrefix(wrapped) }
+            let firstQuote = segs.firstIndex { $0.kind == "quoted" && $0.depth >= 1 }
+            let wrappedAt = segs.firstIndex { $0.kind == "quoted" && $0.depth == 1 && $0.text.hasPrefix(wrapped) }
             #expect(firstQuote != nil && wrappedAt == firstQuote, "\(file): \(Self.shape(m))")
             #expect(segs.contains { $0.kind == "attribution" }, "\(file): the reply or forward header is an attribution")
         }

@@ -84,13 +84,16 @@ public enum QuoteSegmenter {
             if body.isOutlookHeaderStart(i) {
                 // From:/Sent:/To:/Subject: lines, up to the first blank line: the attribution.
                 let base = depth + outlookBase
+                // A block that opens a quote (an HTML blockquote starting with a forwarded header, after
+                // "Begin forwarded message:") already has its depth; otherwise the text after it is one deeper.
+                let opensQuote = base > 0 && current.map { !($0.kind == .quoted && $0.depth >= base) } ?? true
                 while i < lines.count {
                     let (_, c) = body.quoteDepth(lines[i])
                     if body.isBlank(c) { break }
                     emit(.attribution, base, c)
                     i += 1
                 }
-                outlookBase += 1
+                if !opensQuote { outlookBase += 1 }
                 continue
             }
             if depth == 0 && outlookBase == 0 && body.isAttribution(line, nextQuoted: body.nextNonBlankIsQuoted(from: i + 1)) {
@@ -99,13 +102,20 @@ public enum QuoteSegmenter {
                 continue
             }
             let total = depth + outlookBase
-            if total > 0, current.map({ !($0.kind == .quoted && $0.depth >= total) }) ?? true,
-               body.isAttribution(content, nextQuoted: true) {
-                // Apple Mail and Yahoo put `On … wrote:` inside the quote, as its first line: it introduces
-                // the quote, so it is an attribution one level up.
-                emit(.attribution, total - 1, content)
-                i += 1
-                continue
+            if total > 0, body.isAttribution(content, nextQuoted: true) {
+                if body.nextNonBlankDepth(from: i + 1) > depth {
+                    // `> On … wrote:` above `>>` lines: it introduces the deeper quote, at its own depth.
+                    emit(.attribution, total, content)
+                    i += 1
+                    continue
+                }
+                if current.map({ !($0.kind == .quoted && $0.depth >= total) }) ?? true {
+                    // Apple Mail and Yahoo put `On … wrote:` inside the quote, as its first line: it introduces
+                    // the quote, so it is an attribution one level up.
+                    emit(.attribution, total - 1, content)
+                    i += 1
+                    continue
+                }
             }
             if total == 0, body.isElision(content) {
                 // `[...]` between or after quoted lines elides part of that quote: it belongs there.
