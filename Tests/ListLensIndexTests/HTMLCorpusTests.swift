@@ -162,6 +162,13 @@ struct HTMLCorpusTests {
             }
         }
         #expect(sameParent >= 120)
+        // Named on the command line, thread.html brings in its 121 pages; one message page brings in only
+        // itself, though it links its neighbours.
+        for (path, expected) in [("2013-July/thread.html", 121), ("2013-July/027160.html", 1)] {
+            let (one, clean) = try TestPaths.freshStore()
+            defer { clean() }
+            #expect(try Importer(store: one).run(paths: [list.appendingPathComponent(path).path]).imported == expected, "\(path)")
+        }
         // Scrubbed HTML attachments are reunited with their message as text/html parts.
         let page = try #require(try Self.inspect(list.appendingPathComponent("2013-July/027159.html").path).first)
         #expect(page.mime?.contains { $0.content_type == "text/html" && $0.filename == "attachment.html" && $0.disposition == "attachment" } == true)

@@ -87,36 +87,41 @@ public enum HTMLArchive {
 
     /// Reads one HTML file. `bytes` are the file's bytes (already cut at ``maxPageBytes``).
     public static func page(path: String, bytes: [UInt8], context: Context) -> Page {
-        let length = Int64(bytes.count)
         guard let doc = document(bytes) else { return .bareBody(bare(bytes)) }
         let comments = doc.comments()
         let archived: ArchivedMessage?
-        if PipermailPage.isArticle(comments) {
-            archived = PipermailPage.article(doc, comments: comments, context: context, path: path)
-        } else if MHonArcPage.isMessage(comments) {
-            archived = MHonArcPage.message(comments)
-        } else if HypermailPage.isMessage(comments) {
-            archived = HypermailPage.message(comments)
-        } else {
-            archived = nil
+        switch kind(doc, comments: comments, path: path) {
+        case .pipermail: archived = PipermailPage.article(doc, comments: comments, context: context, path: path)
+        case .mhonarc: archived = MHonArcPage.message(comments)
+        case .hypermail: archived = HypermailPage.message(comments)
+        case .index(let pages): return .index(linkedPages: pages)
+        case .attachment: return .attachment
+        case .bare: archived = nil
         }
-        if let archived {
-            var raw = RawMessage(bytes: archived.rfc5322(), offset: 0, length: length)
-            raw.origin = .htmlArchive
-            return .message(raw)
-        }
-        if let linked = indexLinks(doc) {
-            let folder = folder(of: path)
-            return .index(linkedPages: linked.map { folder + $0 })
-        }
-        if PipermailPage.isAttachmentPage(doc, path: path) { return .attachment }
-        return .bareBody(bare(bytes))
+        guard let archived else { return .bareBody(bare(bytes)) }
+        var raw = RawMessage(bytes: archived.rfc5322(), offset: 0, length: Int64(bytes.count))
+        raw.origin = .htmlArchive
+        return .message(raw)
     }
 
-    /// The local message pages an index page links to, or nil when `path` is not an index page.
+    /// The local message pages an index page links to, or nil when `path` is not an index page
+    /// (a message page links its neighbours too, but is no index).
     public static func linkedPages(ofIndexAt path: String) -> [String]? {
-        guard let bytes = readFile(path), let doc = document(bytes) else { return nil }
-        return indexLinks(doc).map { $0.map { folder(of: path) + $0 } }
+        guard let bytes = readFile(path), let doc = document(bytes),
+              case .index(let pages) = kind(doc, comments: doc.comments(), path: path) else { return nil }
+        return pages
+    }
+
+    private enum Kind { case pipermail, mhonarc, hypermail, index([String]), attachment, bare }
+
+    /// What a page is, from the markers each archiver writes; a message page is never an index.
+    private static func kind(_ doc: HTMLDocument, comments: [(node: xmlNodePtr, text: String)], path: String) -> Kind {
+        if PipermailPage.isArticle(comments) { return .pipermail }
+        if MHonArcPage.isMessage(comments) { return .mhonarc }
+        if HypermailPage.isMessage(comments) { return .hypermail }
+        if let linked = indexLinks(doc) { return .index(linked.map { folder(of: path) + $0 }) }
+        if PipermailPage.isAttachmentPage(doc, path: path) { return .attachment }
+        return .bare
     }
 
     private static func bare(_ bytes: [UInt8]) -> RawMessage {
