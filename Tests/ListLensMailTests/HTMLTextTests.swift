@@ -112,22 +112,6 @@ struct HTMLArchiveUnitTests {
     }
 }
 
-@Suite("UTF-8 validation")
-struct UTF8ValidationTests {
-    @Test("isValidUTF8 agrees with the standard library on random and edge-case bytes")
-    func agreesWithStdlib() {
-        var rng = SystemRandomNumberGenerator()
-        var cases: [[UInt8]] = [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xF0, 0x9F, 0x98, 0x80], Array("łódź".utf8)]
-        for _ in 0..<3000 {
-            let n = Int.random(in: 0...12, using: &rng)
-            cases.append((0..<n).map { _ in [UInt8.random(in: 0...255, using: &rng), UInt8.random(in: 0x80...0xBF, using: &rng)][Int.random(in: 0...1, using: &rng)] })
-        }
-        for c in cases {
-            #expect(Charset.isValidUTF8(c[...]) == (String(validating: c, as: UTF8.self) != nil), "\(c)")
-        }
-    }
-}
-
 /// The converter has two event sources: libxml2's SAX parser (mail bodies) and a walk over a parsed
 /// tree (archive pages, where comments mark the body). Both must give the same text.
 @Suite("SAX and tree conversions agree", .enabled(if: ProcessInfo.processInfo.environment["LISTLENS_CORPORA"] != nil,

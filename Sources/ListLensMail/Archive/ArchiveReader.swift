@@ -154,15 +154,7 @@ public final class ArchiveReader {
     /// Reads the page whole (pages are small; ``HTMLArchive/maxPageBytes`` bounds them) and turns it
     /// into its message, if it has one.
     private func readHTMLPage() throws -> RawMessage? {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var total: Int64 = 0
-        while true {
-            let n = try chunk.withUnsafeMutableBytes { (b) throws -> Int in try source!.read(into: b) }   // set by init
-            if n == 0 { break }
-            total += Int64(n)
-            if bytes.count < HTMLArchive.maxPageBytes { bytes.append(contentsOf: chunk[0..<min(n, HTMLArchive.maxPageBytes - bytes.count)]) }
-        }
+        let (bytes, total) = try Self.readAll(source!, keeping: HTMLArchive.maxPageBytes)   // set by init
         if total > Int64(HTMLArchive.maxPageBytes) {
             htmlRole = .message
             return RawMessage(bytes: Array(bytes.prefix(4096)), offset: 0, length: total, oversized: true)
@@ -176,18 +168,22 @@ public final class ArchiveReader {
     }
 
     private func readSingleMessage() throws -> RawMessage {
+        let (bytes, total) = try Self.readAll(source!, keeping: limits.maxMessageBytes)   // set by next()
+        return RawMessage(bytes: bytes, offset: 0, length: total, oversized: total > Int64(limits.maxMessageBytes))
+    }
+
+    /// Reads `src` to its end, keeping its first `limit` bytes; also returns the total length.
+    static func readAll(_ src: ByteSource, keeping limit: Int) throws -> (bytes: [UInt8], total: Int64) {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var total: Int64 = 0
         while true {
-            let n = try chunk.withUnsafeMutableBytes { (b) throws -> Int in try source!.read(into: b) }   // set by next()
+            let n = try chunk.withUnsafeMutableBytes { (b) throws -> Int in try src.read(into: b) }
             if n == 0 { break }
             total += Int64(n)
-            if bytes.count < limits.maxMessageBytes {
-                bytes.append(contentsOf: chunk[0..<min(n, limits.maxMessageBytes - bytes.count)])
-            }
+            if bytes.count < limit { bytes.append(contentsOf: chunk[0..<min(n, limit - bytes.count)]) }
         }
-        return RawMessage(bytes: bytes, offset: 0, length: total, oversized: total > Int64(limits.maxMessageBytes))
+        return (bytes, total)
     }
 
     private static func peek(path: String, count: Int) throws -> [UInt8] {

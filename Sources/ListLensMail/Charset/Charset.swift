@@ -69,33 +69,6 @@ public enum Charset {
         return s
     }
 
-    /// True when `bytes` are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
-    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withContiguousStorageIfAvailable { buf -> Bool in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                let b = buf[i]
-                if b < 0x80 { i += 1; continue }
-                let need: Int, low: UInt8, high: UInt8
-                switch b {
-                case 0xC2...0xDF: need = 1; low = 0x80; high = 0xBF
-                case 0xE0: need = 2; low = 0xA0; high = 0xBF
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2; low = 0x80; high = 0xBF
-                case 0xED: need = 2; low = 0x80; high = 0x9F
-                case 0xF0: need = 3; low = 0x90; high = 0xBF
-                case 0xF1...0xF3: need = 3; low = 0x80; high = 0xBF
-                case 0xF4: need = 3; low = 0x80; high = 0x8F
-                default: return false
-                }
-                guard i + need < n, (low...high).contains(buf[i + 1]) else { return false }
-                for k in 2...max(2, need) where k <= need { guard (0x80...0xBF).contains(buf[i + k]) else { return false } }
-                i += need + 1
-            }
-            return true
-        } ?? (String(validating: bytes, as: UTF8.self) != nil)
-    }
-
     @inline(__always)
     static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withContiguousStorageIfAvailable { buf in

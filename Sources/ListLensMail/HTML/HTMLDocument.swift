@@ -27,9 +27,7 @@ final class HTMLDocument {
     /// Parses UTF-8 HTML; nil when libxml2 could not build a document at all.
     init?(utf8 bytes: [UInt8]) {
         _ = Self.initialized
-        var input = bytes
-        if input.count > HTMLText.maxInputBytes { input.removeSubrange(HTMLText.maxInputBytes...) }
-        input = HTMLRepair.repair(input)
+        let input = HTMLRepair.prepare(bytes)
         guard !input.isEmpty else { return nil }
         let parsed: htmlDocPtr? = input.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in   // non-empty checked above
@@ -57,10 +55,10 @@ final class HTMLDocument {
         while let node = stack.popLast(), steps < HTMLText.maxNodes {
             steps += 1
             if !body(node) { return }
-            var children: [xmlNodePtr] = []
+            let base = stack.count
             var c = node.pointee.children
-            while let n = c { children.append(n); c = n.pointee.next }
-            stack.append(contentsOf: children.reversed())
+            while let n = c { stack.append(n); c = n.pointee.next }
+            stack[base...].reverse()   // so they pop in document order
         }
     }
 

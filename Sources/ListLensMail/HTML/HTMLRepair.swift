@@ -24,6 +24,11 @@ enum HTMLRepair {
     /// hundred bytes; thousands of attributes would make libxml2's duplicate check quadratic.
     static let maxTagBytes = 16 << 10
 
+    /// What libxml2 is given: the first ``HTMLText/maxInputBytes`` bytes, repaired.
+    static func prepare(_ bytes: [UInt8]) -> [UInt8] {
+        repair(bytes.count > HTMLText.maxInputBytes ? Array(bytes.prefix(HTMLText.maxInputBytes)) : bytes)
+    }
+
     static func repair(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         var changed = false
@@ -103,50 +108,5 @@ enum HTMLRepair {
             }
             return nil
         }
-    }
-}
-
-extension HTMLText {
-    /// How far into a document a `<meta>` charset is looked for (HTML5 prescans 1024 bytes; Word
-    /// puts a long `<style>` before nothing, but some archives put comments first).
-    public static let charsetPrescanBytes = 4096
-
-    /// The charset a `<meta charset=…>` or `<meta http-equiv=Content-Type content="…; charset=…">`
-    /// declares in the first ``charsetPrescanBytes`` bytes, or nil.
-    public static func metaCharset(in bytes: ArraySlice<UInt8>) -> String? {
-        let head = Array(bytes.prefix(charsetPrescanBytes).map { $0 | ($0.isASCIIAlpha ? 0x20 : 0) })
-        return head.withUnsafeBufferPointer { b -> String? in
-            var from = 0
-            while let meta = HTMLRepair.find(b, "<meta", from: from) {
-                let end = b[meta...].firstIndex(of: UInt8(ascii: ">")) ?? b.count
-                let tag = UnsafeBufferPointer(rebasing: b[meta..<end])
-                if let at = HTMLRepair.find(tag, "charset=", from: 0) {
-                    var i = at + 8
-                    while i < tag.count, tag[i] == UInt8(ascii: "\"") || tag[i] == UInt8(ascii: "'") || tag[i] == .space { i += 1 }
-                    var j = i
-                    while j < tag.count, tag[j].isASCIIAlpha || tag[j].isASCIIDigit || tag[j] == UInt8(ascii: "-")
-                        || tag[j] == UInt8(ascii: "_") || tag[j] == UInt8(ascii: ".") || tag[j] == UInt8(ascii: ":") { j += 1 }
-                    if j > i { return String(decoding: tag[i..<j], as: UTF8.self) }
-                }
-                from = end
-            }
-            return nil
-        }
-    }
-
-    /// Converts HTML bytes to text: the charset is `declaredCharset` (a MIME part's), else the
-    /// document's `<meta>`, else detection (UTF-8 when valid, windows-1252 otherwise).
-    public static func convert(bytes: ArraySlice<UInt8>, declaredCharset: String?) -> (text: String?, defect: MailDefect?) {
-        let label = declaredCharset ?? metaCharset(in: bytes)
-        let name = Charset.normalize(label)
-        // UTF-8 as it stands (declared so, or ASCII-labelled, or undeclared): straight to libxml2, no String
-        // in between. The defects are those Charset.decode gives for the same bytes.
-        if name.isEmpty || name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii", Charset.isValidUTF8(bytes) {
-            let defect: MailDefect? = Charset.isASCII(bytes) || name.hasPrefix("utf") ? nil
-                : name.isEmpty ? .undeclaredCharset : .charsetMismatch
-            return (convert(utf8Bytes: Array(bytes)), defect)
-        }
-        let decoded = Charset.decode(bytes, label: label)
-        return (convert(utf8: decoded.text), decoded.defect)
     }
 }

@@ -18,7 +18,7 @@ public enum HTMLText {
     /// Most nodes visited in one document (a bound on work for hostile input).
     public static let maxNodes = 2_000_000
 
-    /// Converts UTF-8 HTML to text; `nil` when libxml2 could not parse it at all.
+    /// Converts UTF-8 HTML to text; `nil` only when no libxml2 parser could be made.
     public static func convert(utf8 html: String) -> String? {
         guard !html.isEmpty else { return "" }
         return convert(utf8Bytes: Array(html.utf8))
@@ -27,9 +27,7 @@ public enum HTMLText {
     /// Converts UTF-8 HTML bytes with libxml2's SAX parser: no tree is built, the events drive the
     /// same ``HTMLTextBuilder`` the tree walk of archive pages uses.
     static func convert(utf8Bytes: [UInt8]) -> String? {
-        var input = utf8Bytes
-        if input.count > maxInputBytes { input.removeSubrange(maxInputBytes...) }
-        input = HTMLRepair.repair(input)
+        let input = HTMLRepair.prepare(utf8Bytes)
         guard !input.isEmpty else { return "" }
         guard let ctxt = ParserContext.sax else { return nil }
         var builder = HTMLTextBuilder()
@@ -107,8 +105,6 @@ struct HTMLTextBuilder {
         get { w.linkTargets }
         set { w.linkTargets = newValue }
     }
-    /// True once any element or text arrived (a document libxml2 could read at all).
-    private(set) var sawContent = false
 
     private struct Open {
         var tag: Tag
@@ -153,7 +149,6 @@ struct HTMLTextBuilder {
     }
 
     mutating func start(_ tag: Tag, _ attributes: Attributes) {
-        sawContent = true
         events += 1
         if suppressed > 0 || tag.isSkipped || isHidden(attributes) {
             open.append(Open(tag: tag, suppresses: true))
@@ -231,7 +226,6 @@ struct HTMLTextBuilder {
     }
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        sawContent = true
         guard suppressed == 0 else { return }
         w.appendText(bytes, raw: w.preDepth > 0)
     }
@@ -297,20 +291,24 @@ enum Tag: Equatable {
 
     init(_ name: UnsafePointer<xmlChar>?) {
         guard let name else { self = .other; return }
-        // Up to 10 lowercase ASCII letters packed into an integer; longer names are none of ours.
+        // Up to 10 characters packed into an integer, 6 bits each; longer names are none of ours.
         var key: UInt64 = 0
         var i = 0
         while name[i] != 0 {
             guard i < 10 else { self = .other; return }
-            let b = name[i]
-            key = key << 6 | UInt64(b.isASCIIAlpha ? (b | 0x20) - 0x5F : b.isASCIIDigit ? b - 0x2F : 0x3F)
+            key = key << 6 | Tag.code(name[i])
             i += 1
         }
         self = Tag.byKey[key] ?? .other
     }
 
-    static func key(_ s: StaticString) -> UInt64 {
-        s.withUTF8Buffer { $0.reduce(UInt64(0)) { k, b in k << 6 | UInt64(b.isASCIIAlpha ? (b | 0x20) - 0x5F : b.isASCIIDigit ? b - 0x2F : 0x3F) } }
+    /// Letters in either case 1…26, digits 27…36, anything else 63: no two characters share a code.
+    private static func code(_ b: UInt8) -> UInt64 {
+        b.isASCIIAlpha ? UInt64((b | 0x20) - 0x60) : b.isASCIIDigit ? UInt64(b - 0x30 + 27) : 63
+    }
+
+    private static func key(_ s: StaticString) -> UInt64 {
+        s.withUTF8Buffer { $0.reduce(UInt64(0)) { $0 << 6 | code($1) } }
     }
 
     static let byKey: [UInt64: Tag] = {

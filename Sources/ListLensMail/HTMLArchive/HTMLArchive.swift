@@ -60,7 +60,7 @@ public enum HTMLArchive {
             var entries: [(id: String, key: String)] = []
             for (page, key) in PipermailPage.threadEntries(doc) {
                 guard isLocalName(page), let pageBytes = readFile(folder + page), let pageDoc = document(pageBytes),
-                      let id = messageID(ofPipermailPage: pageDoc) else { continue }
+                      let id = PipermailPage.messageID(pageDoc) else { continue }
                 idByKey[key] = id
                 entries.append((id, key))
             }
@@ -69,19 +69,6 @@ public enum HTMLArchive {
                 if let parentKey = PipermailPage.parentKey(key), let parent = idByKey[parentKey] { result[id] = parent }
             }
             return result
-        }
-
-        private static func messageID(ofPipermailPage doc: HTMLDocument) -> String? {
-            var id: String?
-            doc.forEachNode { node in
-                if node.pointee.type == XML_ELEMENT_NODE, let href = HTMLDocument.attribute(node, "href"),
-                   href.lowercased().hasPrefix("mailto:"), let found = PipermailPage.messageIDFromMailto(href) {
-                    id = found
-                    return false
-                }
-                return !PipermailPage.isComment(node, "beginarticle")
-            }
-            return id
         }
     }
 
@@ -178,17 +165,9 @@ public enum HTMLArchive {
 
     /// Reads a whole file, up to ``maxPageBytes``; nil when it cannot be read.
     public static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while out.count < maxPageBytes {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
-            out.append(contentsOf: chunk[0..<min(n, maxPageBytes - out.count)])
-        }
-        return out
+        guard let src = try? FileByteSource(path: path) else { return nil }
+        defer { src.close() }
+        return try? ArchiveReader.readAll(src, keeping: maxPageBytes).bytes
     }
 
     /// `http://host/pipermail/list/attachments/20130701/3d5de807/attachment.html` → the file under the

@@ -50,6 +50,20 @@ enum PipermailPage {
         return message
     }
 
+    /// A message page's Message-ID, from its first reply link (in the head or before the article).
+    static func messageID(_ doc: HTMLDocument) -> String? {
+        var id: String?
+        doc.forEachNode { node in
+            if node.pointee.type == XML_ELEMENT_NODE, let href = HTMLDocument.attribute(node, "href"),
+               href.lowercased().hasPrefix("mailto:"), let found = messageIDFromMailto(href) {
+                id = found
+                return false
+            }
+            return !isComment(node, "beginarticle")
+        }
+        return id
+    }
+
     /// The Message-ID in a reply link's `In-Reply-To=` parameter (`%3C…%3E`), without `<>`.
     static func messageIDFromMailto(_ href: String) -> String? {
         guard let r = href.firstRange(of: "In-Reply-To=") else { return nil }

@@ -55,17 +55,18 @@ enum BodyText {
     /// The decoded text of one leaf part: transfer encoding, charset, format=flowed, HTML.
     static func decodeText(bytes: [UInt8], part: MIMEPart, defects: inout [MailDefect]) -> String {
         let payload = decodeTransfer(bytes: bytes, part: part, defects: &defects)
-        let html = part.contentType.value == "text/html"
-        let label = part.contentType.parameters["charset"] ?? (html ? HTMLText.metaCharset(in: payload[...]) : nil)
+        let label = part.contentType.parameters["charset"]
+        if part.contentType.value == "text/html" {
+            // Charset from the part, else the document's <meta>, else detection; CR LF is white space to HTML.
+            let converted = HTMLText.convert(bytes: payload[...], declaredCharset: label)
+            if let d = converted.defect { defects.append(d) }
+            if converted.text == nil { defects.append(.unparsableHTML) }
+            return trimTrailingBlankLines(converted.text ?? "")
+        }
         let decoded = Charset.decode(payload[...], label: label)
         if let d = decoded.defect { defects.append(d) }
         var text = normalizeNewlines(decoded.text)
-        if html {
-            if let converted = HTMLText.convert(utf8: text) { text = converted } else {
-                defects.append(.unparsableHTML)
-                text = ""
-            }
-        } else if part.contentType.parameters["format"]?.lowercased() == "flowed" {
+        if part.contentType.parameters["format"]?.lowercased() == "flowed" {
             text = FormatFlowed.unflow(text, delSp: part.contentType.parameters["delsp"]?.lowercased() == "yes")
         }
         return trimTrailingBlankLines(text)

@@ -1,0 +1,36 @@
+extension HTMLText {
+    /// How far into a document a `<meta>` charset is looked for (HTML5 prescans 1024 bytes; Word
+    /// puts a long `<style>` before nothing, but some archives put comments first).
+    public static let charsetPrescanBytes = 4096
+
+    /// The charset a `<meta charset=…>` or `<meta http-equiv=Content-Type content="…; charset=…">`
+    /// declares in the first ``charsetPrescanBytes`` bytes, or nil.
+    public static func metaCharset(in bytes: ArraySlice<UInt8>) -> String? {
+        let head = Array(bytes.prefix(charsetPrescanBytes).map { $0 | ($0.isASCIIAlpha ? 0x20 : 0) })
+        return head.withUnsafeBufferPointer { b -> String? in
+            var from = 0
+            while let meta = HTMLRepair.find(b, "<meta", from: from) {
+                let end = b[meta...].firstIndex(of: UInt8(ascii: ">")) ?? b.count
+                let tag = UnsafeBufferPointer(rebasing: b[meta..<end])
+                if let at = HTMLRepair.find(tag, "charset=", from: 0) {
+                    var i = at + 8
+                    while i < tag.count, tag[i] == UInt8(ascii: "\"") || tag[i] == UInt8(ascii: "'") || tag[i] == .space { i += 1 }
+                    var j = i
+                    while j < tag.count, tag[j].isASCIIAlpha || tag[j].isASCIIDigit || tag[j] == UInt8(ascii: "-")
+                        || tag[j] == UInt8(ascii: "_") || tag[j] == UInt8(ascii: ".") || tag[j] == UInt8(ascii: ":") { j += 1 }
+                    if j > i { return String(decoding: tag[i..<j], as: UTF8.self) }
+                }
+                from = end
+            }
+            return nil
+        }
+    }
+
+    /// Converts HTML bytes to text: the charset is `declaredCharset` (a MIME part's), else the
+    /// document's `<meta>`, else detection (UTF-8 when valid, windows-1252 otherwise). The same
+    /// steps as a text/html mail part takes (``BodyText``), which is what the benchmark measures.
+    public static func convert(bytes: ArraySlice<UInt8>, declaredCharset: String?) -> (text: String?, defect: MailDefect?) {
+        let decoded = Charset.decode(bytes, label: declaredCharset ?? metaCharset(in: bytes))
+        return (convert(utf8: decoded.text), decoded.defect)
+    }
+}
