@@ -6,7 +6,7 @@ struct BenchmarkCommand: ParsableCommand {
         commandName: "benchmark",
         abstract: "Measure parse throughput (all cores, no database): messages/s, MB/s, peak memory; or HTML-to-text MB/s with --html.",
         discussion: """
-            Build in release first: debug builds are many times slower. scripts/benchmark.py runs this
+            Build in release first: debug builds are many times slower. scripts/benchmark.py runs this \
             beside Python's email package on the same files and prints the ratio.
 
             Example:

@@ -7,7 +7,7 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Import the sample archive into a fresh database, then show the organization report and a search.",
         discussion: """
-            The sample (fixtures/sample/community-list.mbox) is a small list written for ListLens:
+            The sample (fixtures/sample/community-list.mbox) is a small list written for ListLens: \
             several organizations, threads, quoted replies, and one Word-generated HTML message.
 
             Example:

@@ -7,13 +7,13 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import mail archives: mbox files (plain, gzip or bzip2), pipermail months, single messages, Maildir folders, HTML archives (pipermail, hypermail, MHonArc), or folders of them.",
         discussion: """
-            The format is sniffed from each file's content, not its name. Re-importing the same
-            archive adds nothing. Malformed messages are kept with a recorded defect; messages that
+            The format is sniffed from each file's content, not its name. Re-importing the same \
+            archive adds nothing. Malformed messages are kept with a recorded defect; messages that \
             cannot be kept are quarantined with the reason. Both are counted in the summary.
 
-            HTML archive pages are read for their message; index pages (thread.html …) give
-            pipermail's threading and, when named on the command line, bring in the pages they link
-            to. An HTML file with no headers at all is one message with a "no-headers" defect:
+            HTML archive pages are read for their message; index pages (thread.html …) give \
+            pipermail's threading and, when named on the command line, bring in the pages they link \
+            to. An HTML file with no headers at all is one message with a "no-headers" defect: \
             --from, --date and --subject fill what it (or any message) lacks.
 
             Example:

@@ -6,7 +6,7 @@ struct OrgsCommand: ParsableCommand {
         commandName: "orgs",
         abstract: "Report organization involvement: messages, people, threads started, first and last message.",
         discussion: """
-            An organization is the registrable domain of the sender's address (public suffix list);
+            An organization is the registrable domain of the sender's address (public suffix list); \
             webmail senders (gmail.com, yahoo.com, …) count as unaffiliated.
 
             Example:

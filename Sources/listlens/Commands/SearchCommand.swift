@@ -6,8 +6,8 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search what people wrote (not what they quoted), ranked by relevance (docs/search.md).",
         discussion: """
-            Words must all match; "a phrase" matches as written; word* matches a prefix.
-            from:NAME keeps messages whose sender name or address contains NAME.
+            Words must all match; "a phrase" matches as written; word* matches a prefix. \
+            from:NAME keeps messages whose sender name or address contains NAME. \
             quoted:WORD searches quoted text instead.
 
             Example:
