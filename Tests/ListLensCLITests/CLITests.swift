@@ -162,5 +162,14 @@ struct CLITests {
         let bad = try CLIRun.run(["import", "--db", db, "--date", "someday", page.path])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--date \"someday\": not a date"))
+        let noAddress = try CLIRun.run(["import", "--db", db, "--from", "nobody", page.path])
+        #expect(noAddress.status == 64)
+        #expect(noAddress.stderr.contains("--from \"nobody\": no mail address in it"))
+
+        // An HTML file with neither headers nor text is no message: quarantined, with the reason.
+        let empty = dir.appendingPathComponent("empty.html")
+        try Data("<html><body><p>&nbsp;</p></body></html>".utf8).write(to: empty)
+        let q = try CLIRun.run(["import", "--db", db, empty.path])
+        #expect(q.stdout.hasPrefix("imported 0 messages, 0 duplicates skipped, 1 quarantined"), "\(q.stdout)")
     }
 }

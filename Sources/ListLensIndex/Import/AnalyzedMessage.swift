@@ -24,7 +24,7 @@ public struct AnalyzedMessage: Sendable {
         var reason: String? = nil
         if raw.oversized {
             reason = "message larger than the \(ArchiveLimits().maxMessageBytes >> 20) MiB limit"
-        } else if message.headers.fields.isEmpty && message.text.allSatisfy(\.isWhitespace) {
+        } else if message.headers.fields.isEmpty || raw.origin == .bareHTML, message.text.allSatisfy(\.isWhitespace) {
             reason = "no headers and no text: not a message"
         }
         return AnalyzedMessage(

@@ -36,7 +36,9 @@ public struct MessageDefaults: Sendable, Equatable {
     public static func parse(from: String?, date: String?, subject: String?) -> Result<MessageDefaults, Failure> {
         var d = MessageDefaults(subject: subject)
         if let from {
-            guard let box = AddressParser.parse(Array(from.utf8)).mailboxes.first else { return .failure(.address(from)) }
+            guard let box = AddressParser.parse(Array(from.utf8)).mailboxes.first, box.address.contains("@") else {
+                return .failure(.address(from))
+            }
             d.from = box
         }
         if let date {
