@@ -24,19 +24,21 @@ let package = Package(
         .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl",
                        providers: [.apt(["libpsl-dev"]), .brew(["libpsl"])]),
 
+        // Small text helpers every module shares (trimming, number grouping, a monotonic clock).
+        .target(name: "ListLensText"),
         // Archive readers, RFC 5322 / MIME parsing, charsets, HTML to text.
-        .target(name: "ListLensMail", dependencies: ["CLibXML2", "CZlib", "CBzip2"]),
+        .target(name: "ListLensMail", dependencies: ["ListLensText", "CLibXML2", "CZlib", "CBzip2"]),
         // Pure analysis: quote segments, threading, identities, organizations.
-        .target(name: "ListLensAnalysis", dependencies: ["ListLensMail", "CLibPSL"]),
+        .target(name: "ListLensAnalysis", dependencies: ["ListLensMail", "ListLensText", "CLibPSL"]),
         // The SQLite store, the importer, search, export and reports.
         .target(name: "ListLensIndex", dependencies: [
-            "ListLensMail", "ListLensAnalysis",
+            "ListLensMail", "ListLensAnalysis", "ListLensText",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The command-line tool: translates arguments into library calls, results into text.
         .executableTarget(name: "listlens", dependencies: [
-            "ListLensIndex",
+            "ListLensIndex", "ListLensMail", "ListLensText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

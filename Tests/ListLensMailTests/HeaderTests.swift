@@ -37,8 +37,7 @@ struct HeaderTests {
         ("=?utf-8?q?broken", "=?utf-8?q?broken"),                // unterminated: kept as written
     ])
     func encodedWords(input: String, expected: String) {
-        var failed = false
-        #expect(EncodedWord.decode(Array(input.utf8), failed: &failed) == expected)
+        #expect(EncodedWord.decode(Array(input.utf8)).text == expected)
     }
 
     @Test("address lists", arguments: [
@@ -93,9 +92,29 @@ struct HeaderTests {
         ("Wed 29 May 2019 12:09:22 AM +0000", "2019-05-29T00:09:22Z"),
     ])
     func dates(input: String, expected: String) throws {
-        var unknownZone = false
-        let date = try MailDateParser.parse(input, unknownZone: &unknownZone).get()
-        #expect(date.rfc3339 == expected)
+        let parsed = try MailDateParser.parse(input).get()
+        #expect(parsed.date.rfc3339 == expected)
+        #expect(parsed.defect == nil)
+    }
+
+    @Test("an unknown zone name is read as UTC and named as a defect")
+    func unknownZone() throws {
+        let parsed = try MailDateParser.parse("Mon, 1 Jul 2013 22:35:59 XYZT").get()
+        #expect(parsed.date.rfc3339 == "2013-07-01T22:35:59Z")
+        #expect(parsed.defect == .unknownTimezone)
+    }
+
+    @Test("an encoded word that cannot be decoded is kept and named as a defect")
+    func undecodableEncodedWord() {
+        let decoded = EncodedWord.decode(Array("=?x-no-such-charset?q?caf=E9?= ok".utf8))
+        #expect(decoded.defect == .invalidEncodedWord)
+        #expect(EncodedWord.decode(Array("=?utf-8?q?caf=C3=A9?=".utf8)) == EncodedWord.Decoded(text: "café", defect: nil))
+    }
+
+    @Test("base64 skips stray characters and names them as a defect")
+    func base64Defects() {
+        #expect(Base64.decode(Array("aGVsbG8=".utf8)) == Base64.Decoded(bytes: Array("hello".utf8), defect: nil))
+        #expect(Base64.decode(Array("aGVs!bG8=".utf8)) == Base64.Decoded(bytes: Array("hello".utf8), defect: .invalidBase64))
     }
 
     @Test("impossible dates and offsets fail", arguments: [
@@ -106,8 +125,7 @@ struct HeaderTests {
         ("Sat, 21 Feb 2009 05:35:10 0480", .invalidOffset),                                 // unsigned, 80 minutes
     ])
     func badDates(input: String, failure: MailDateParser.Failure) {
-        var unknownZone = false
-        #expect(throws: failure) { try MailDateParser.parse(input, unknownZone: &unknownZone).get() }
+        #expect(throws: failure) { try MailDateParser.parse(input).get() }
     }
 
     @Test("Message-IDs", arguments: [
@@ -117,9 +135,9 @@ struct HeaderTests {
         ("<1104874643.31904.249.camel@6 webmail.nil8r.net ", "1104874643.31904.249.camel@6webmail.nil8r.net", true),
     ])
     func messageIDs(input: String, expected: String, repaired: Bool) {
-        var wasRepaired = false
-        #expect(MessageIDs.primary(in: Array(input.utf8), repaired: &wasRepaired) == expected)
-        #expect(wasRepaired == repaired)
+        let primary = MessageIDs.primary(in: Array(input.utf8))
+        #expect(primary?.id == expected)
+        #expect(primary?.repaired == repaired)
     }
 
     @Test("In-Reply-To with prose keeps only the bracketed id")

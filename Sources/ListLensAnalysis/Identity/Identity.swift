@@ -1,4 +1,4 @@
-import ListLensMail
+import ListLensText
 /// Who sent a message, as a stable key that groups one person's messages.
 ///
 /// For now one address is one participant: the key is the address, lowercased (local parts are

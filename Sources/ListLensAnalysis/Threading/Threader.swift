@@ -1,11 +1,3 @@
-/// How a message's parent was found.
-public enum ParentMethod: String, Sendable, Codable {
-    /// The message named in `In-Reply-To`.
-    case inReplyTo = "in-reply-to"
-    /// The last message of `References` that is known.
-    case references = "references"
-}
-
 /// Links messages to their parents, JWZ-style, with loop checks and no recursion.
 ///
 /// Departures from JWZ, on purpose (as public-inbox): no subject grouping, because a shared subject

@@ -1,4 +1,4 @@
-import ListLensMail
+import ListLensText
 /// Subject lines as topics: tags in brackets and the subject with reply prefixes removed.
 public enum Subject {
     /// `Re: [Twisted-Python] [ANN] Twisted 13.1` → `Twisted 13.1`.

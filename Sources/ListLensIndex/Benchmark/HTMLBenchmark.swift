@@ -1,4 +1,5 @@
 import ListLensMail
+import ListLensText
 
 /// HTML-to-text throughput on one core: every file is read into memory first, then converted
 /// `rounds` times; the median round is reported. scripts/benchmark_html.py runs lxml on the same files.
@@ -23,12 +24,12 @@ public struct HTMLBenchmark {
         var times: [Double] = []
         var characters = 0
         for _ in 0..<rounds {
-            let start = Clock.now()
+            let start = MonotonicClock.now()
             characters = 0
             for d in documents {
                 characters += HTMLText.convert(bytes: d[...], declaredCharset: nil).text?.utf8.count ?? 0
             }
-            times.append(Clock.now() - start)
+            times.append(MonotonicClock.now() - start)
         }
         times.sort()
         return Result(files: documents.count, bytes: bytes, seconds: times[times.count / 2], rounds: rounds, textCharacters: characters)

@@ -1,6 +1,7 @@
 import Dispatch
 import ListLensAnalysis
 import ListLensMail
+import ListLensText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,7 +28,7 @@ public struct ParseBenchmark {
 
     /// Parses every message of the archives under `paths`. Files that are not mail are skipped.
     public func run(paths: [String]) throws -> Result {
-        let start = Clock.now()
+        let start = MonotonicClock.now()
         let parser = MessageParser()
         let organizations = OrganizationResolver()
         var messages = 0, files = 0
@@ -54,7 +55,7 @@ public struct ParseBenchmark {
         }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Result(files: files, messages: messages, bytes: bytes, seconds: Clock.now() - start,
+        return Result(files: files, messages: messages, bytes: bytes, seconds: MonotonicClock.now() - start,
                       cores: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), peakRSSKiB: Int(usage.ru_maxrss))
     }
 }

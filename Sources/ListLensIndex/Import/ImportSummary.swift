@@ -1,3 +1,5 @@
+import ListLensText
+
 /// What one import did. Every message read is counted once: imported, duplicate or quarantined.
 public struct ImportSummary: Sendable, Codable, Equatable {
     public var imported = 0
@@ -42,25 +44,4 @@ public struct ImportSummary: Sendable, Codable, Equatable {
         let tenths = Int((s * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }
-}
-
-extension Int {
-    /// `33291` → `33,291`.
-    public var grouped: String {
-        let digits = String(Swift.abs(self))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return self < 0 ? "-" + out : out
-    }
-}
-
-/// Message counts kept by the writer.
-struct MessageCounts: Sendable {
-    var imported = 0
-    var duplicates = 0
-    var quarantined = 0
-    var withDefects = 0
 }

@@ -2,6 +2,7 @@ import Dispatch
 import GRDB
 import ListLensAnalysis
 import ListLensMail
+import ListLensText
 import Logging
 #if canImport(Glibc)
 import Glibc
@@ -45,7 +46,7 @@ public final class Importer {
     /// Imports every archive under `paths`. Unusable files are reported in the summary's
     /// `failures` and the import goes on with the rest; only database failures throw.
     public func run(paths: [String], progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
-        let start = Clock.now()
+        let start = MonotonicClock.now()
         var summary = ImportSummary()
         let (found, missing) = FileDiscovery.expand(paths)
         for m in missing { summary.failures.append("\(m): no such file or directory") }
@@ -62,7 +63,7 @@ public final class Importer {
             do {
                 reader = try ArchiveReader(path: entry.path, htmlContext: html)
             } catch let error as ArchiveError {
-                if case .notAnArchive = error.kind, !entry.explicit {
+                if error.code == .notAnArchive, !entry.explicit {
                     summary.skippedFiles.append(entry.path)
                 } else {
                     summary.failures.append(error.description)
@@ -94,7 +95,7 @@ public final class Importer {
                 }
                 if let progress {
                     summary.merge(writer.counts)
-                    let now = Clock.now() - start
+                    let now = MonotonicClock.now() - start
                     if now - lastReport >= 0.2 || finished {
                         lastReport = now
                         progress(ImportProgress(messages: summary.messagesRead, bytesDone: doneBytes + reader.consumedFileBytes,
@@ -114,7 +115,7 @@ public final class Importer {
         try writer.finish()
         summary.merge(writer.counts)
         try ThreadBuilder.rebuild(store)
-        summary.seconds = Clock.now() - start
+        summary.seconds = MonotonicClock.now() - start
         return summary
     }
 
@@ -147,34 +148,5 @@ public final class Importer {
     /// `twisted-python.twistedmatrix.com` → `twisted-python`; `openbmc.lists.ozlabs.org` → `openbmc`.
     static func listName(fromListID id: String) -> String {
         String(id.split(separator: ".").first ?? Substring(id))
-    }
-}
-
-/// The archive file messages come from; messages inside a zip add their member (`x.zip!messages.mbox`).
-struct SourceInfo: Sendable {
-    var path: String
-    var format: String
-    var compressed: Bool
-    var size: Int64
-
-    func path(member: String?) -> String { member.map { path + "!" + $0 } ?? path }
-}
-
-/// Write-once result slots for a parallel loop: each index is written by exactly one iteration.
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    // Safe because concurrentPerform gives each index to one iteration, and values() is read
-    // only after concurrentPerform returns (which orders the writes before the read).
-    private var slots: [T?]
-    init(count: Int) { slots = [T?](repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { slots.withUnsafeMutableBufferPointer { $0[i] = value } }
-    func values() -> [T] { slots.map { $0! } }   // every slot was set by concurrentPerform
-}
-
-/// Monotonic seconds.
-enum Clock {
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

@@ -1,4 +1,4 @@
-import ListLensMail
+import ListLensText
 /// A parsed search query: free text for FTS5 plus field filters. Syntax in docs/search.md.
 ///
 /// `from:glyph deferred "inline callbacks" errback*` → from = ["glyph"], terms = [deferred,

@@ -146,9 +146,6 @@ public final class MboxReader {
         }
     }
 
-    /// Largest header block searched for Content-Length.
-    static let maxContentLengthHeaderBytes = 256 * 1024
-
     /// Where the message ends by its Content-Length header, when that end is the end of the stream or
     /// is followed (after at most one line break) by a `From ` line; nil otherwise.
     private func contentLengthEnd(headerStart: Int) throws -> Int? {
@@ -164,7 +161,7 @@ public final class MboxReader {
                 return buf.baseAddress!.distance(to: UnsafeRawPointer(p))   // non-empty: lineStart < count
             }
             guard let nl else {
-                if eof || buffer.count - headerStart > Self.maxContentLengthHeaderBytes { return nil }
+                if eof || buffer.count - headerStart > ArchiveLimits.maxContentLengthHeaderBytes { return nil }
                 try fill()
                 continue
             }
@@ -172,7 +169,7 @@ public final class MboxReader {
             if isEmpty { bodyStart = nl + 1; break }
             if buffer[lineStart] | 0x20 == UInt8(ascii: "c"), length == nil { length = Self.contentLength(line: buffer[lineStart..<nl]) }
             lineStart = nl + 1
-            if lineStart - headerStart > Self.maxContentLengthHeaderBytes { return nil }
+            if lineStart - headerStart > ArchiveLimits.maxContentLengthHeaderBytes { return nil }
         }
         guard let bodyStart, let length, length <= limits.maxMessageBytes else { return nil }
         let target = bodyStart + length

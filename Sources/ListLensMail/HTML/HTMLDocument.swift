@@ -9,7 +9,7 @@ import Darwin
 ///
 /// The parser never touches the network and loads no DTD or external entity (`HTML_PARSE_NONET`,
 /// no `XML_PARSE_DTDLOAD`/`NOENT`); it recovers from errors quietly. Input larger than
-/// ``HTMLText/maxInputBytes`` is cut there first. The bytes are repaired by ``HTMLRepair`` and
+/// ``HTMLLimits/maxInputBytes`` is cut there first. The bytes are repaired by ``HTMLRepair`` and
 /// must already be UTF-8 (callers decode the charset): a `<meta>` claiming otherwise is ignored.
 final class HTMLDocument {
     let doc: htmlDocPtr
@@ -52,7 +52,7 @@ final class HTMLDocument {
         while let n = top { stack.append(n); top = n.pointee.next }
         stack.reverse()
         var steps = 0
-        while let node = stack.popLast(), steps < HTMLText.maxNodes {
+        while let node = stack.popLast(), steps < HTMLLimits.maxNodes {
             steps += 1
             if !body(node) { return }
             let base = stack.count
@@ -116,76 +116,11 @@ final class HTMLDocument {
     static func siblings(after start: xmlNodePtr, until isEnd: (xmlNodePtr) -> Bool) -> [xmlNodePtr] {
         var out: [xmlNodePtr] = []
         var n = start.pointee.next
-        while let node = n, out.count < HTMLText.maxNodes {
+        while let node = n, out.count < HTMLLimits.maxNodes {
             if isEnd(node) { break }
             out.append(node)
             n = node.pointee.next
         }
         return out
-    }
-}
-
-/// libxml2 HTML parser contexts, one of each kind per thread, reused for every document that thread
-/// parses (as lxml does): string dictionary and buffers are kept. Freed when the thread ends.
-enum ParserContext {
-    private static let key: pthread_key_t? = {
-        var k = pthread_key_t()
-        let made = pthread_key_create(&k) { p in
-            if let p { htmlFreeParserCtxt(p.assumingMemoryBound(to: htmlParserCtxt.self)) }
-        }
-        return made == 0 ? k : nil
-    }()
-
-    private static let saxKey: pthread_key_t? = {
-        var k = pthread_key_t()
-        let made = pthread_key_create(&k) { p in
-            if let p { htmlFreeParserCtxt(p.assumingMemoryBound(to: htmlParserCtxt.self)) }
-        }
-        return made == 0 ? k : nil
-    }()
-
-    /// The thread's context for building trees (archive pages).
-    static var current: htmlParserCtxtPtr? { context(key) { _ in } }
-
-    /// The thread's context whose SAX handler feeds the ``HTMLTextBuilder`` in `_private` (mail bodies):
-    /// no tree is built. Comments, processing instructions and the DTD are ignored.
-    static var sax: htmlParserCtxtPtr? {
-        context(saxKey) { ctxt in
-            guard let h = ctxt.pointee.sax else { return }
-            h.pointee.startDocument = nil
-            h.pointee.endDocument = nil
-            h.pointee.internalSubset = nil
-            h.pointee.externalSubset = nil
-            h.pointee.comment = nil
-            h.pointee.processingInstruction = nil
-            h.pointee.reference = nil
-            h.pointee.ignorableWhitespace = { _, _, _ in }   // NOBLANKS: the tree would not have them either
-            h.pointee.startElement = { ctx, name, attributes in
-                guard let b = ParserContext.builder(ctx) else { return }
-                b.pointee.start(Tag(name), HTMLTextBuilder.Attributes(node: nil, list: attributes))
-                if b.pointee.overBudget { xmlStopParser(ctx?.assumingMemoryBound(to: xmlParserCtxt.self)) }
-            }
-            h.pointee.endElement = { ctx, _ in ParserContext.builder(ctx)?.pointee.end() }
-            h.pointee.characters = { ctx, ch, len in
-                guard let ch, len > 0 else { return }
-                ParserContext.builder(ctx)?.pointee.text(UnsafeBufferPointer(start: ch, count: Int(len)))
-            }
-            h.pointee.cdataBlock = h.pointee.characters
-        }
-    }
-
-    static func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLTextBuilder>? {
-        ctx?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private?.assumingMemoryBound(to: HTMLTextBuilder.self)
-    }
-
-    private static func context(_ key: pthread_key_t?, setUp: (htmlParserCtxtPtr) -> Void) -> htmlParserCtxtPtr? {
-        guard let key else { return nil }
-        if let p = pthread_getspecific(key) { return p.assumingMemoryBound(to: htmlParserCtxt.self) }
-        _ = HTMLDocument.initialized
-        clibxml2_silence()   // this thread's error handlers
-        guard let ctxt = htmlNewParserCtxt() else { return nil }
-        setUp(ctxt)
-        pthread_setspecific(key, ctxt)
-        return ctxt
     }
 }

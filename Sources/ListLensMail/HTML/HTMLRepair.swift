@@ -11,22 +11,16 @@ import Darwin
 ///   through a web archive turns every space into NBSP, the ones inside tags too
 ///   (`<p class="MsoNormal">` with an NBSP after `p`). libxml2 then reads `\u{A0}class` as
 ///   the attribute name, and Word's paragraph classes are lost.
-/// - A tag longer than ``maxTagBytes`` is cut there (its end `>` kept).
+/// - A tag longer than ``HTMLLimits/maxTagBytes`` is cut there (its end `>` kept).
 /// - Word's downlevel-revealed markers `<![if …]>` and `<![endif]>` are removed, keeping what
 ///   they enclose. libxml2 would otherwise show them as text (TOOLCHAIN.md §1, pitfall 7).
 ///   `<![endif]-->` closes an ordinary comment and stays.
 ///
 /// Comments are copied untouched. The pass never looks back and allocates one output buffer.
 enum HTMLRepair {
-    /// Longest downlevel marker looked for (`<![if !supportLineBreakNewLine]>` is 33 bytes).
-    static let maxMarkerLength = 200
-    /// Longest tag kept whole (bytes); the rest of a longer tag is cut. Word's longest tags are a few
-    /// hundred bytes; thousands of attributes would make libxml2's duplicate check quadratic.
-    static let maxTagBytes = 16 << 10
-
-    /// What libxml2 is given: the first ``HTMLText/maxInputBytes`` bytes, repaired.
+    /// What libxml2 is given: the first ``HTMLLimits/maxInputBytes`` bytes, repaired.
     static func prepare(_ bytes: [UInt8]) -> [UInt8] {
-        repair(bytes.count > HTMLText.maxInputBytes ? Array(bytes.prefix(HTMLText.maxInputBytes)) : bytes)
+        repair(bytes.count > HTMLLimits.maxInputBytes ? Array(bytes.prefix(HTMLLimits.maxInputBytes)) : bytes)
     }
 
     static func repair(_ bytes: [UInt8]) -> [UInt8] {
@@ -55,7 +49,7 @@ enum HTMLRepair {
                         continue
                     }
                     if i + 2 < n, b[i + 2] == UInt8(ascii: "["), isDownlevelMarker(b, at: i + 3) {
-                        let limit = min(n, i + maxMarkerLength)
+                        let limit = min(n, i + HTMLLimits.maxMarkerLength)
                         if let close = b[(i + 3)..<limit].firstIndex(of: UInt8(ascii: ">")), b[close - 1] == UInt8(ascii: "]") {
                             cut(i, close + 1, replacement: nil)
                             i = close + 1
@@ -71,7 +65,7 @@ enum HTMLRepair {
                     let c = b[i]
                     if c == UInt8(ascii: ">") || c == UInt8(ascii: "<") { break }
                     if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { cut(i, i + 2, replacement: 0x20); i += 2; continue }
-                    if i - tagStart >= maxTagBytes {
+                    if i - tagStart >= HTMLLimits.maxTagBytes {
                         // libxml2 compares each attribute with every earlier one: a huge tag costs its square.
                         var end = i
                         while end < n, b[end] != UInt8(ascii: ">"), b[end] != UInt8(ascii: "<") { end += 1 }

@@ -1,12 +1,8 @@
 extension HTMLText {
-    /// How far into a document a `<meta>` charset is looked for (HTML5 prescans 1024 bytes; Word
-    /// puts a long `<style>` before nothing, but some archives put comments first).
-    public static let charsetPrescanBytes = 4096
-
     /// The charset a `<meta charset=…>` or `<meta http-equiv=Content-Type content="…; charset=…">`
-    /// declares in the first ``charsetPrescanBytes`` bytes, or nil.
+    /// declares in the first ``HTMLLimits/charsetPrescanBytes`` bytes, or nil.
     public static func metaCharset(in bytes: ArraySlice<UInt8>) -> String? {
-        let head = Array(bytes.prefix(charsetPrescanBytes).map { $0 | ($0.isASCIIAlpha ? 0x20 : 0) })
+        let head = Array(bytes.prefix(HTMLLimits.charsetPrescanBytes).map { $0 | ($0.isASCIIAlpha ? 0x20 : 0) })
         return head.withUnsafeBufferPointer { b -> String? in
             var from = 0
             while let meta = HTMLRepair.find(b, "<meta", from: from) {

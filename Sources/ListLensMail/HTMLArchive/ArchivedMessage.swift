@@ -17,16 +17,13 @@ struct ArchivedMessage {
     /// original HTML source and its file name.
     var htmlAttachments: [(name: String, source: String)] = []
 
-    /// Longest header value written; longer values (a broken page) are cut.
-    static let maxFieldBytes = 8192
-
     /// The message as RFC 5322 bytes: UTF-8 header values (RFC 6532), a text/plain UTF-8 body,
     /// and reunited HTML parts after it in a multipart/mixed.
     func rfc5322() -> [UInt8] {
         var out = ""
         func field(_ name: String, _ value: String?) {
             guard var v = value?.filter({ $0 != "\r" && $0 != "\n" }), !v.isEmpty else { return }
-            if v.utf8.count > Self.maxFieldBytes { v = String(decoding: v.utf8.prefix(Self.maxFieldBytes), as: UTF8.self) }
+            if v.utf8.count > HTMLArchiveLimits.maxFieldBytes { v = String(decoding: v.utf8.prefix(HTMLArchiveLimits.maxFieldBytes), as: UTF8.self) }
             out += name + ": " + v + "\n"
         }
         field("From", from)

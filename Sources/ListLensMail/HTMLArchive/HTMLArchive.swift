@@ -1,3 +1,5 @@
+import ListLensText
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,15 +14,6 @@ import CLibXML2
 /// its name. Every page is parsed by libxml2 (``HTMLDocument``); the body becomes text through
 /// the same converter as HTML mail, so quotes come out as `>` lines and segment the same way.
 public enum HTMLArchive {
-    /// Largest page read (bytes); hypermail's thread index of 10,699 messages is 2.2 MB.
-    public static let maxPageBytes = 16 << 20
-    /// Most entries read from one index page.
-    public static let maxIndexEntries = 200_000
-    /// Most scrubbed attachments reunited with one message.
-    public static let maxAttachments = 32
-    /// Thread indexes kept in memory while importing (one per month folder being read).
-    public static let maxCachedThreadIndexes = 4
-
     /// What one HTML file holds.
     public enum Page {
         /// A message page of an archive.
@@ -45,7 +38,7 @@ public enum HTMLArchive {
         func pipermailParent(of id: String, pagePath: String) -> String? {
             let folder = HTMLArchive.folder(of: pagePath)
             if parents[folder] == nil {
-                if order.count >= HTMLArchive.maxCachedThreadIndexes { parents[order.removeFirst()] = nil }
+                if order.count >= HTMLArchiveLimits.maxCachedThreadIndexes { parents[order.removeFirst()] = nil }
                 parents[folder] = Self.readThreadIndex(folder: folder)
                 order.append(folder)
             }
@@ -72,7 +65,7 @@ public enum HTMLArchive {
         }
     }
 
-    /// Reads one HTML file. `bytes` are the file's bytes (already cut at ``maxPageBytes``).
+    /// Reads one HTML file. `bytes` are the file's bytes (already cut at ``HTMLArchiveLimits/maxPageBytes``).
     public static func page(path: String, bytes: [UInt8], context: Context) -> Page {
         guard let doc = document(bytes) else { return .bareBody(bare(bytes)) }
         let comments = doc.comments()
@@ -130,7 +123,7 @@ public enum HTMLArchive {
             if let hash = href.firstIndex(of: "#") { href = String(href[..<hash]) }
             if href.hasSuffix("/thread.html") || href.hasSuffix(".txt.gz") || href.hasSuffix(".txt") { monthLinks += 1 }
             if isLocalName(href), isMessagePageName(href), seen.insert(href).inserted { pages.append(href) }
-            return pages.count < maxIndexEntries
+            return pages.count < HTMLArchiveLimits.maxIndexEntries
         }
         // Message pages were recognised before: a page linking to one is an index (a month of one message too).
         if !pages.isEmpty { return pages }
@@ -163,11 +156,11 @@ public enum HTMLArchive {
         return String(path[...slash])
     }
 
-    /// Reads a whole file, up to ``maxPageBytes``; nil when it cannot be read.
+    /// Reads a whole file, up to ``HTMLArchiveLimits/maxPageBytes``; nil when it cannot be read.
     public static func readFile(_ path: String) -> [UInt8]? {
         guard let src = try? FileByteSource(path: path) else { return nil }
         defer { src.close() }
-        return try? ArchiveReader.readAll(src, keeping: maxPageBytes).bytes
+        return try? src.readAll(keeping: HTMLArchiveLimits.maxPageBytes).bytes
     }
 
     /// `http://host/pipermail/list/attachments/20130701/3d5de807/attachment.html` → the file under the

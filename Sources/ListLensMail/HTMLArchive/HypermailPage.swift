@@ -1,4 +1,5 @@
 import CLibXML2
+import ListLensText
 
 /// hypermail's message pages: metadata in comments (`<!-- name="…" -->`, `email`, `sent`,
 /// `received`, `subject`, `id`, `inreplyto`), the body between `<!-- body="start" -->` and

@@ -1,4 +1,5 @@
 import CLibXML2
+import ListLensText
 
 /// MHonArc's message pages: metadata in `<!--X-…: -->` comments before the document
 /// (`X-Subject`, `X-From-R13`, `X-Date`, `X-Message-Id`, one `X-Reference` per reference), the body

@@ -1,4 +1,5 @@
 import CLibXML2
+import ListLensText
 
 /// Mailman 2's pipermail pages: one page per message, index pages per month, scrubbed attachments.
 ///
@@ -87,7 +88,7 @@ enum PipermailPage {
         var hrefs: [String] = []
         for root in body {
             var stack = [root]
-            while let n = stack.popLast(), hrefs.count < HTMLArchive.maxAttachments {
+            while let n = stack.popLast(), hrefs.count < HTMLArchiveLimits.maxAttachments {
                 if n.pointee.type == XML_ELEMENT_NODE, HTMLDocument.name(n) == "a", let href = HTMLDocument.attribute(n, "href"),
                    href.contains("/attachments/"), href.hasSuffix(".html") || href.hasSuffix(".htm") {
                     hrefs.append(href)
@@ -139,7 +140,7 @@ enum PipermailPage {
                 out.append((href, key))
                 pending = nil
             }
-            return out.count < HTMLArchive.maxIndexEntries
+            return out.count < HTMLArchiveLimits.maxIndexEntries
         }
         return out
     }

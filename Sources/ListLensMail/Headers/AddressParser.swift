@@ -1,11 +1,11 @@
+import ListLensText
+
 /// Reads address lists (RFC 5322 §3.4) as mail really writes them.
 ///
 /// Handles display names (quoted or not, RFC 2047-encoded), angle addresses, bare addr-specs with
 /// a comment name (`user@host (Name)`), groups (`team: a@x, b@y;`), and pipermail's obfuscation
 /// `user at host.tld (Name)`. Tokenizing is one left-to-right pass; comments nest by a counter, never by recursion.
 public enum AddressParser {
-    /// Deepest comment nesting followed; deeper parentheses are taken as text.
-    static let maxCommentDepth = 16
 
     public struct Result: Sendable {
         public var mailboxes: [Mailbox] = []
@@ -71,7 +71,7 @@ public enum AddressParser {
                 while i < n, depth > 0 {
                     let d = v[i]
                     if d == UInt8(ascii: "\\"), i + 1 < n { text.append(v[i + 1]); i += 2; continue }
-                    if d == UInt8(ascii: "("), depth < maxCommentDepth { depth += 1 }
+                    if d == UInt8(ascii: "("), depth < HeaderLimits.maxCommentDepth { depth += 1 }
                     if d == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
                     text.append(d); i += 1
                 }
@@ -189,10 +189,9 @@ public enum AddressParser {
     }
 
     private static func decodePhrase(_ bytes: [UInt8], _ result: inout Result) -> String {
-        var failed = false
-        let s = EncodedWord.decode(bytes, failed: &failed)
-        if failed { result.invalidEncodedWord = true }
-        return s
+        let decoded = EncodedWord.decode(bytes)
+        if decoded.defect != nil { result.invalidEncodedWord = true }
+        return decoded.text
     }
 
     /// HTML archives write the @ as an entity: `&#64;`, `&#x40;`, `&commat;`.

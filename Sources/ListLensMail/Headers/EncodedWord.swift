@@ -4,14 +4,20 @@
 /// together when they share a charset, so a multi-byte character split across two words survives.
 /// - SeeAlso: [RFC 2047](https://www.rfc-editor.org/rfc/rfc2047)
 public enum EncodedWord {
-    /// Longest encoded word accepted. RFC 2047 says 75; real clients exceed it, so allow more but stay bounded.
-    static let maxWordBytes = 4096
 
     private enum Piece { case text([UInt8]), encoded(charset: String, bytes: [UInt8]) }
 
-    /// Decodes `value`; `failed` is set when a word looked encoded but could not be decoded.
-    public static func decode(_ value: [UInt8], failed: inout Bool) -> String {
-        guard value.count >= 8, containsMarker(value) else { return HeaderBlock.decodeRaw(value).text }
+    /// Decoded text, and ``MailDefect/invalidEncodedWord`` when a word looked encoded but could not
+    /// be decoded (it is then kept as written).
+    public struct Decoded: Sendable, Equatable {
+        public var text: String
+        public var defect: MailDefect?
+    }
+
+    /// Decodes `value`: `=?utf-8?q?caf=C3=A9?=` → `café`.
+    public static func decode(_ value: [UInt8]) -> Decoded {
+        guard value.count >= 8, containsMarker(value) else { return Decoded(text: HeaderBlock.decodeRaw(value).text, defect: nil) }
+        var failed = false
         var pieces: [Piece] = []
         var literal: [UInt8] = []
         var i = 0
@@ -49,7 +55,7 @@ public enum EncodedWord {
                 out += decoded.text
             }
         }
-        return out
+        return Decoded(text: out, defect: failed ? .invalidEncodedWord : nil)
     }
 
     private static func isEncoded(_ p: Piece) -> Bool { if case .encoded = p { return true } else { return false } }
@@ -80,15 +86,14 @@ public enum EncodedWord {
         let textStart = i
         // The text ends at the first `?=`. Some clients put spaces inside Q text; accept them.
         while i + 1 < n, !(v[i] == UInt8(ascii: "?") && v[i + 1] == UInt8(ascii: "=")) {
-            if i - start > maxWordBytes { return nil }
+            if i - start > HeaderLimits.maxEncodedWordBytes { return nil }
             i += 1
         }
         guard i + 1 < n else { return nil }
         let text = v[textStart..<i]
         let bytes: [UInt8]
         if enc == UInt8(ascii: "b") {
-            var bad = false
-            bytes = Base64.decode(text, invalid: &bad)
+            bytes = Base64.decode(text).bytes   // stray characters are skipped, as in bodies
         } else {
             bytes = QuotedPrintable.decodeHeaderQ(text)
         }

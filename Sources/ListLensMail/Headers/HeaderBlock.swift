@@ -1,28 +1,3 @@
-/// One header field as written: its name and its raw value (folded, undecoded).
-public struct HeaderField: Sendable, Equatable {
-    public var name: String
-    /// `name` lowercased once, for lookups.
-    public var lowercasedName: String
-    /// The raw value bytes after the colon, line folds included.
-    public var rawValue: ArraySlice<UInt8>
-
-    /// The value unfolded (RFC 5322 §2.2.3: CRLF before WSP removed), trimmed, decoded from raw
-    /// 8-bit as UTF-8 or windows-1252. RFC 2047 encoded words are left as written.
-    public var unfoldedValue: String {
-        HeaderBlock.decodeRaw(HeaderBlock.unfold(rawValue)).text
-    }
-}
-
-/// Named limits on header blocks.
-public struct HeaderLimits: Sendable {
-    /// Postfix's `header_size_limit` (102,400 bytes) for one field, folds included.
-    public var maxFieldBytes = 102_400
-    /// Fields read per message. The corpora's largest blocks hold a few dozen (long Received and
-    /// ARC chains); 1,000 keeps hostile input bounded.
-    public var maxFields = 1_000
-    public init() {}
-}
-
 /// The header block of a message: fields in order, looked up by case-insensitive name.
 public struct HeaderBlock: Sendable {
     public var fields: [HeaderField] = []

@@ -1,8 +1,5 @@
 /// Extracts Message-IDs from `Message-ID`, `In-Reply-To` and `References` values.
 public enum MessageIDs {
-    /// Longest id kept. public-inbox bounds ids at 244 bytes (a Xapian term limit); RFC 5322 lines
-    /// stop at 998. Longer values are mangled headers, not ids.
-    public static let maxLength = 998
 
     /// Every `<id>` in the value, brackets removed, in order, without repeats.
     ///
@@ -20,7 +17,7 @@ public enum MessageIDs {
                 if !value[j].isFWSByte { id.append(value[j]) }
                 j += 1
             }
-            if j < value.count, value[j] == UInt8(ascii: ">"), !id.isEmpty, id.count <= maxLength {
+            if j < value.count, value[j] == UInt8(ascii: ">"), !id.isEmpty, id.count <= HeaderLimits.maxMessageIDLength {
                 let s = String(decoding: id, as: UTF8.self)
                 if seen.insert(s).inserted { ids.append(s) }
                 i = j + 1
@@ -41,17 +38,23 @@ public enum MessageIDs {
         return open
     }
 
+    /// The id of a `Message-ID` value, and whether it had to be repaired to be read.
+    public struct Primary: Sendable, Equatable {
+        public var id: String
+        /// Set for the repaired forms; the message then carries ``MailDefect/invalidMessageID``.
+        public var repaired: Bool
+    }
+
     /// The id of a `Message-ID` value: the first bracketed id, else a repaired one.
     ///
-    /// Repairs (`repaired` is set): a bare `id@host` without brackets, and an unclosed bracket with
-    /// whitespace inside, as in twisted-python 2005-January: `<1104874643.31904.249.camel@6 webmail.nil8r.net`.
-    public static func primary(in value: [UInt8], repaired: inout Bool) -> String? {
-        if let first = all(in: value).first { return first }
+    /// Repairs: a bare `id@host` without brackets, and an unclosed bracket with whitespace inside, as
+    /// in twisted-python 2005-January: `<1104874643.31904.249.camel@6 webmail.nil8r.net`.
+    public static func primary(in value: [UInt8]) -> Primary? {
+        if let first = all(in: value).first { return Primary(id: first, repaired: false) }
         var trimmed = HeaderBlock.unfold(value[...])
         if trimmed.first == UInt8(ascii: "<") { trimmed.removeFirst() }
         trimmed.removeAll { $0.isFWSByte || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") }
-        guard !trimmed.isEmpty, trimmed.count <= maxLength, trimmed.contains(UInt8(ascii: "@")) else { return nil }
-        repaired = true
-        return String(decoding: trimmed, as: UTF8.self)
+        guard !trimmed.isEmpty, trimmed.count <= HeaderLimits.maxMessageIDLength, trimmed.contains(UInt8(ascii: "@")) else { return nil }
+        return Primary(id: String(decoding: trimmed, as: UTF8.self), repaired: true)
     }
 }

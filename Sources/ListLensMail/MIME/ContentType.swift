@@ -1,3 +1,5 @@
+import ListLensText
+
 /// A parsed `Content-Type` or `Content-Disposition` value: `text/plain; charset="utf-8"; format=flowed`.
 public struct ContentType: Sendable, Equatable {
     /// `type/subtype`, lowercased. For a disposition, just the disposition (`attachment`).
@@ -89,18 +91,6 @@ public struct ContentType: Sendable, Equatable {
             if u[i] == UInt8(ascii: "%"), i + 2 < u.count, let h = QuotedPrintable.hex(u[i + 1]), let l = QuotedPrintable.hex(u[i + 2]) {
                 out.append(h << 4 | l); i += 3
             } else { out.append(u[i]); i += 1 }
-        }
-        return out
-    }
-}
-
-extension String {
-    func replacingBackslashEscapes() -> String {
-        guard contains("\\") else { return self }
-        var out = ""
-        var escaped = false
-        for ch in self {
-            if escaped { out.append(ch); escaped = false } else if ch == "\\" { escaped = true } else { out.append(ch) }
         }
         return out
     }

@@ -1,4 +1,4 @@
-/// Values given on the command line for what a message lacks (`listlens import --from --date --subject`):
+/// Values a caller gives for what a message lacks (the CLI's `import --from --date --subject`):
 /// a bare HTML body has no headers at all, and some archives lose a sender or a date.
 ///
 /// Only gaps are filled: a message's own From, Date or Subject always wins.
@@ -22,17 +22,23 @@ public struct MessageDefaults: Sendable, Equatable {
         if message.subject.isEmpty, let subject { message.subject = subject }
     }
 
+    /// Which given value could not be read, with the text as given. The caller names its own
+    /// option or field (the CLI says `--from`); this type knows nothing of flags.
     public enum Failure: Error, Equatable, CustomStringConvertible {
-        case address(String), date(String)
+        /// No mail address in the sender text (expected as in a `From:` header: `Jamey <jamey@example.com>`).
+        case address(String)
+        /// The date text is neither an RFC 5322 date nor ISO 8601 (`2017-06-02 14:05 -0400`).
+        case date(String)
+
         public var description: String {
             switch self {
-            case .address(let s): return "--from \"\(s)\": no mail address in it (expected e.g. \"Jamey <jamey@example.com>\")"
-            case .date(let s): return "--date \"\(s)\": not a date (expected e.g. \"2017-06-02 14:05 -0400\" or an RFC 5322 date)"
+            case .address(let s): return "\"\(s)\": no mail address in it"
+            case .date(let s): return "\"\(s)\": not a date"
             }
         }
     }
 
-    /// Reads command-line text: an address as in a `From:` header, a date as in a `Date:` header or ISO 8601.
+    /// Reads given text: an address as in a `From:` header, a date as in a `Date:` header or ISO 8601.
     public static func parse(from: String?, date: String?, subject: String?) -> Result<MessageDefaults, Failure> {
         var d = MessageDefaults(subject: subject)
         if let from {
@@ -42,9 +48,8 @@ public struct MessageDefaults: Sendable, Equatable {
             d.from = box
         }
         if let date {
-            var unknown = false
-            guard case .success(let parsed) = MailDateParser.parse(date, unknownZone: &unknown) else { return .failure(.date(date)) }
-            d.date = parsed
+            guard case .success(let parsed) = MailDateParser.parse(date) else { return .failure(.date(date)) }
+            d.date = parsed.date
         }
         return .success(d)
     }

@@ -18,10 +18,9 @@ public struct MessageParser: Sendable {
         var messageID: String
         var synthetic = false
         if let f = headers.first("message-id") {
-            var repaired = false
-            if let id = MessageIDs.primary(in: Array(f.rawValue), repaired: &repaired) {
-                messageID = id
-                if repaired { defects.append(.invalidMessageID) }
+            if let primary = MessageIDs.primary(in: Array(f.rawValue)) {
+                messageID = primary.id
+                if primary.repaired { defects.append(.invalidMessageID) }
             } else {
                 defects.append(.invalidMessageID)
                 messageID = Self.syntheticID(bytes)
@@ -62,7 +61,9 @@ public struct MessageParser: Sendable {
         let to = mailboxes("to")
         let cc = mailboxes("cc")
 
-        let subject = value("subject").map { EncodedWord.decode($0, failed: &badWord) } ?? ""
+        let decodedSubject = value("subject").map { EncodedWord.decode($0) }
+        let subject = decodedSubject?.text ?? ""
+        if decodedSubject?.defect != nil { badWord = true }
         let inReplyTo = value("in-reply-to").map { MessageIDs.all(in: $0) } ?? []
         let references = value("references").map { MessageIDs.all(in: $0) } ?? []
         if [value("in-reply-to"), value("references")].contains(where: { $0.map(MessageIDs.hasUnclosedID) ?? false }) {
@@ -95,12 +96,11 @@ public struct MessageParser: Sendable {
 
     private func parseDate(_ header: [UInt8]?, envelope: [UInt8]?, headers: HeaderBlock,
                            defects: inout [MailDefect]) -> (MailDate?, Message.DateSource) {
-        var unknownZone = false
         if let header {
-            switch MailDateParser.parse(HeaderBlock.decodeRaw(header).text, unknownZone: &unknownZone) {
-            case .success(let d):
-                if unknownZone { defects.append(.unknownTimezone) }
-                return (d, .header)
+            switch MailDateParser.parse(HeaderBlock.decodeRaw(header).text) {
+            case .success(let parsed):
+                if let defect = parsed.defect { defects.append(defect) }
+                return (parsed.date, .header)
             case .failure(.invalidOffset): defects.append(.invalidTimezoneOffset)
             case .failure(.unreadable): defects.append(.invalidDate)
             }
@@ -109,9 +109,8 @@ public struct MessageParser: Sendable {
         }
         // Fall back to the mbox separator's asctime date (the delivery time, in UTC by convention).
         if let envelope {
-            var ignored = false
-            if case .success(let d) = MailDateParser.parse(HeaderBlock.decodeRaw(envelope).text, unknownZone: &ignored) {
-                return (d, .envelope)
+            if case .success(let parsed) = MailDateParser.parse(HeaderBlock.decodeRaw(envelope).text) {
+                return (parsed.date, .envelope)
             }
         }
         // Then the Received chain: each hop prepends its header, so the last one is the earliest;
@@ -119,9 +118,8 @@ public struct MessageParser: Sendable {
         for field in headers.all("received").reversed() {
             let text = HeaderBlock.decodeRaw(HeaderBlock.unfold(field.rawValue)).text
             guard let semicolon = text.lastIndex(of: ";") else { continue }
-            var ignored = false
-            if case .success(let d) = MailDateParser.parse(String(text[text.index(after: semicolon)...]), unknownZone: &ignored) {
-                return (d, .received)
+            if case .success(let parsed) = MailDateParser.parse(String(text[text.index(after: semicolon)...])) {
+                return (parsed.date, .received)
             }
         }
         return (nil, .none)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ListLensIndex
+import ListLensText
 
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -53,12 +53,12 @@ struct DemoCommand: ParsableCommand {
         Terminal.out(summary.line.replacingDuration())
         Terminal.out("")
         Terminal.out("$ listlens orgs")
-        var orgs = try OrgsCommand.parse(["--db", dbPath])
+        let orgs = try OrgsCommand.parse(["--db", dbPath])
         try orgs.run()
         Terminal.out("")
         let query = "from:priya quota"
         Terminal.out("$ listlens search '\(query)'")
-        var search = try SearchCommand.parse(["--db", dbPath, query])
+        let search = try SearchCommand.parse(["--db", dbPath, query])
         try search.run()
         if db != nil { Terminal.out("\nThe demo database is at \(dbPath).") }
     }

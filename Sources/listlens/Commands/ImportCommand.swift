@@ -1,6 +1,7 @@
 import ArgumentParser
 import ListLensIndex
 import ListLensMail
+import ListLensText
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,7 +45,7 @@ struct ImportCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if case .failure(let f) = MessageDefaults.parse(from: from, date: date, subject: subject) { throw ValidationError(f.description) }
+        if case .failure(let f) = MessageDefaults.parse(from: from, date: date, subject: subject) { throw ValidationError(Self.describe(f)) }
     }
 
     func run() throws {
@@ -71,12 +72,12 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-/// The progress line on stderr: count, rate and ETA.
-enum ProgressLine {
-    static func show(_ p: ImportProgress) {
-        var line = "\(p.messages.grouped) messages, \(Int(p.messagesPerSecond.rounded()).grouped)/s"
-        if p.bytesTotal > 0 { line += ", \(Int(Double(p.bytesDone) * 100 / Double(p.bytesTotal)))%" }
-        if let eta = p.etaSeconds { line += ", ETA \(Int(eta.rounded())) s" }
-        Terminal.status(line)
+extension ImportCommand {
+    /// The library names the value it could not read; the CLI names the flag and shows a form that works.
+    static func describe(_ failure: MessageDefaults.Failure) -> String {
+        switch failure {
+        case .address(let s): return "--from \"\(s)\": no mail address in it (expected e.g. \"Jamey <jamey@example.com>\")"
+        case .date(let s): return "--date \"\(s)\": not a date (expected e.g. \"2017-06-02 14:05 -0400\" or an RFC 5322 date)"
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ListLensIndex
 import ListLensMail
+import ListLensText
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,4 @@
-import ListLensMail
+import ListLensText
 
 /// Plain-text tables and CSV for reports.
 struct Table {

@@ -37,14 +37,3 @@ public struct RawMessage: Sendable {
         self.oversized = oversized
     }
 }
-
-/// Named limits for reading archives.
-public struct ArchiveLimits: Sendable {
-    /// Largest message kept whole. Postfix's default `message_size_limit` is 10 MB; list archives
-    /// hold larger ones (scrubbed attachments kept inline), so 64 MiB leaves room and still bounds memory.
-    public var maxMessageBytes: Int = 64 << 20
-    /// Read chunk size: 1 MiB reads with memchr scanning ran at 3.5 GB/s here (TOOLCHAIN.md §5).
-    public var chunkBytes: Int = 1 << 20
-
-    public init() {}
-}

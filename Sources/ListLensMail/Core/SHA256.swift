@@ -50,7 +50,3 @@ public struct SHA256 {
         return String(decoding: out, as: UTF8.self)
     }
 }
-
-extension UInt32 {
-    @inline(__always) func rotr(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
-}

@@ -6,8 +6,16 @@ public enum Base64 {
         return t
     }()
 
-    /// Decodes `input`; `invalid` is set for characters outside the alphabet or bad padding.
-    public static func decode<C: Collection>(_ input: C, invalid: inout Bool) -> [UInt8] where C.Element == UInt8 {
+    /// Decoded bytes, and ``MailDefect/invalidBase64`` when characters outside the alphabet or bad
+    /// padding were skipped.
+    public struct Decoded: Sendable, Equatable {
+        public var bytes: [UInt8]
+        public var defect: MailDefect?
+    }
+
+    /// Decodes `input`: `"aGVsbG8="` → `hello`; `"aGVsbG8=!"` → `hello` with ``MailDefect/invalidBase64``.
+    public static func decode<C: Collection>(_ input: C) -> Decoded where C.Element == UInt8 {
+        var invalid = false
         var out: [UInt8] = []
         out.reserveCapacity(input.count * 3 / 4)
         var acc: UInt32 = 0
@@ -29,6 +37,6 @@ public enum Base64 {
             }
         }
         if bits >= 6 { invalid = true }   // a lone trailing character cannot make a byte
-        return out
+        return Decoded(bytes: out, defect: invalid ? .invalidBase64 : nil)
     }
 }

@@ -1,3 +1,5 @@
+import ListLensText
+
 /// Turns text bytes in a declared charset into a String, recovering from the labels mail really carries.
 ///
 /// Declared labels are resolved through an alias table (iconv lacks `ks_c_5601-1987`, `x-gbk` …).

@@ -76,10 +76,9 @@ enum BodyText {
         let body = bytes[part.body]
         switch part.transferEncoding {
         case "base64":
-            var invalid = false
-            let out = Base64.decode(body, invalid: &invalid)
-            if invalid { defects.append(.invalidBase64) }
-            return out
+            let decoded = Base64.decode(body)
+            if let defect = decoded.defect { defects.append(defect) }
+            return decoded.bytes
         case "quoted-printable":
             return QuotedPrintable.decode(body)
         case "7bit", "8bit", "binary", "", "7-bit", "8-bit":

@@ -32,7 +32,14 @@ public final class ArchiveReader {
     private var zip: ZipArchive?
     private var pendingMembers: [ZipArchive.Member] = []
     /// Zip members that are not mail, with the reason (the rest of the archive is still read).
-    public private(set) var skippedMembers: [String] = []
+    public private(set) var skippedMembers: [SkippedMember] = []
+
+    /// A zip member left out, and why: `README.txt`, `not mail`.
+    public struct SkippedMember: Sendable, Equatable {
+        public var name: String
+        public var reason: String
+        public init(name: String, reason: String) { self.name = name; self.reason = reason }
+    }
     private var consumedBefore: Int64 = 0
     private let htmlContext: HTMLArchive.Context
     /// For an HTML file: what the page turned out to be (set once the page has been read).
@@ -132,13 +139,13 @@ public final class ArchiveReader {
             do {
                 let probe = try zip.source(for: m)
                 defer { probe.close() }
-                head = try Self.read(probe, count: 4096)
+                head = try probe.read(count: 4096)
             } catch let error as ArchiveError {
-                skippedMembers.append("\(m.name): \(error.kind)")
+                skippedMembers.append(SkippedMember(name: m.name, reason: error.reason))
                 continue
             }
             guard case .success(let f) = head.withUnsafeBytes({ ArchiveFormat.sniff($0) }) else {
-                skippedMembers.append("\(m.name): not mail")
+                skippedMembers.append(SkippedMember(name: m.name, reason: "not mail"))
                 continue
             }
             let src = try zip.source(for: m)
@@ -151,11 +158,11 @@ public final class ArchiveReader {
         return false
     }
 
-    /// Reads the page whole (pages are small; ``HTMLArchive/maxPageBytes`` bounds them) and turns it
+    /// Reads the page whole (pages are small; ``HTMLArchiveLimits/maxPageBytes`` bounds them) and turns it
     /// into its message, if it has one.
     private func readHTMLPage() throws -> RawMessage? {
-        let (bytes, total) = try Self.readAll(source!, keeping: HTMLArchive.maxPageBytes)   // set by init
-        if total > Int64(HTMLArchive.maxPageBytes) {
+        let (bytes, total) = try source!.readAll(keeping: HTMLArchiveLimits.maxPageBytes)   // set by init
+        if total > Int64(HTMLArchiveLimits.maxPageBytes) {
             htmlRole = .message
             return RawMessage(bytes: Array(bytes.prefix(4096)), offset: 0, length: total, oversized: true)
         }
@@ -168,22 +175,8 @@ public final class ArchiveReader {
     }
 
     private func readSingleMessage() throws -> RawMessage {
-        let (bytes, total) = try Self.readAll(source!, keeping: limits.maxMessageBytes)   // set by next()
+        let (bytes, total) = try source!.readAll(keeping: limits.maxMessageBytes)   // set by next()
         return RawMessage(bytes: bytes, offset: 0, length: total, oversized: total > Int64(limits.maxMessageBytes))
-    }
-
-    /// Reads `src` to its end, keeping its first `limit` bytes; also returns the total length.
-    static func readAll(_ src: ByteSource, keeping limit: Int) throws -> (bytes: [UInt8], total: Int64) {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var total: Int64 = 0
-        while true {
-            let n = try chunk.withUnsafeMutableBytes { (b) throws -> Int in try src.read(into: b) }
-            if n == 0 { break }
-            total += Int64(n)
-            if bytes.count < limit { bytes.append(contentsOf: chunk[0..<min(n, limit - bytes.count)]) }
-        }
-        return (bytes, total)
     }
 
     private static func peek(path: String, count: Int) throws -> [UInt8] {
@@ -206,20 +199,6 @@ public final class ArchiveReader {
     public static func head(path: String, compression: Compression, count: Int) throws -> [UInt8] {
         let src = try open(path: path, compression: compression)
         defer { src.close() }
-        return try read(src, count: count)
-    }
-
-    /// Up to `count` bytes from the start of `src`.
-    static func read(_ src: ByteSource, count: Int) throws -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = try out.withUnsafeMutableBytes { (b) throws -> Int in
-                try src.read(into: UnsafeMutableRawBufferPointer(rebasing: b[filled...]))
-            }
-            if n == 0 { break }
-            filled += n
-        }
-        return Array(out[0..<filled])
+        return try src.read(count: count)
     }
 }

@@ -27,19 +27,3 @@ extension UInt8 {
     /// The byte lowercased if it is an ASCII capital letter.
     @inline(__always) var asciiLowercased: UInt8 { (65...90).contains(self) ? self | 0x20 : self }
 }
-
-extension Collection where Element == UInt8 {
-    /// Case-insensitive ASCII comparison with a lowercase literal, without building a String.
-    @inline(__always)
-    func asciiCaseInsensitiveEquals(_ lowercase: StaticString) -> Bool {
-        guard count == lowercase.utf8CodeUnitCount else { return false }
-        return lowercase.withUTF8Buffer { lit in
-            var i = 0
-            for b in self {
-                if b.asciiLowercased != lit[i] { return false }
-                i += 1
-            }
-            return true
-        }
-    }
-}

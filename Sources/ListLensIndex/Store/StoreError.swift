@@ -1,0 +1,12 @@
+import GRDB
+
+/// Failures of the store itself. Descriptions never include message content or addresses.
+public enum StoreError: Error, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "\(path): cannot open database: \(reason)"
+        }
+    }
+}

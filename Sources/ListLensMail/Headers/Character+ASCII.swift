@@ -1,0 +1,3 @@
+extension Character {
+    var isASCIIDigitChar: Bool { ("0"..."9").contains(self) }
+}
