@@ -30,23 +30,33 @@ let package = Package(
         .target(name: "ListLensMail", dependencies: ["ListLensText", "CLibXML2", "CZlib", "CBzip2"]),
         // Pure analysis: quote segments, threading, identities, organizations.
         .target(name: "ListLensAnalysis", dependencies: ["ListLensMail", "ListLensText", "CLibPSL"]),
-        // The SQLite store, the importer, search, export and reports.
+        // The storage-neutral library: importer, passes, query syntax tree, reports, the JSON contract
+        // types. It talks to storage only through protocols (Storage/); no SQL here.
         .target(name: "ListLensIndex", dependencies: [
             "ListLensMail", "ListLensAnalysis", "ListLensText",
-            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The embedded default store: GRDB, migrations, FTS5 and the query compiler for it.
+        .target(name: "ListLensSQLite", dependencies: [
+            "ListLensIndex", "ListLensAnalysis", "ListLensMail", "ListLensText",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The command-line tool: translates arguments into library calls, results into text.
         .executableTarget(name: "listlens", dependencies: [
-            "ListLensIndex", "ListLensMail", "ListLensText",
+            "ListLensIndex", "ListLensSQLite", "ListLensMail", "ListLensText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        .testTarget(name: "ListLensMailTests", dependencies: ["ListLensMail"]),
-        .testTarget(name: "ListLensAnalysisTests", dependencies: ["ListLensAnalysis"]),
-        .testTarget(name: "ListLensIndexTests", dependencies: ["ListLensIndex", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ListLensCLITests", dependencies: ["listlens"], exclude: ["Snapshots"]),
+        // For tests only: the fixture loader, throwaway stores and a process runner every test target shares.
+        .target(name: "ListLensTestSupport", dependencies: ["ListLensSQLite"], path: "Tests/ListLensTestSupport"),
+        .testTarget(name: "ListLensMailTests", dependencies: ["ListLensMail", "ListLensTestSupport"]),
+        .testTarget(name: "ListLensAnalysisTests", dependencies: ["ListLensAnalysis", "ListLensTestSupport"]),
+        .testTarget(name: "ListLensIndexTests", dependencies: [
+            "ListLensIndex", "ListLensSQLite", "ListLensMail", "ListLensAnalysis", "ListLensTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "ListLensCLITests", dependencies: ["listlens", "ListLensTestSupport"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

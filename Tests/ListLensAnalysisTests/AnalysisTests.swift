@@ -129,7 +129,17 @@ struct TopicTests {
         ("no-domain", nil),
     ])
     func organizations(address: String, expected: String?) {
-        #expect(OrganizationResolver().organization(forAddress: address) == expected)
+        #expect(OrganizationResolver(suffixes: .builtin).organization(forAddress: address) == expected)
+    }
+
+    @Test("the suffix list is a value read from bytes: a list that knows co.uk splits there")
+    func suffixListFromBytes() throws {
+        let list = try PublicSuffixList(data: Array("// a tiny list\ncom\nuk\nco.uk\n".utf8))
+        #expect(list.registrableDomain("mail.example.co.uk") == "example.co.uk")
+        #expect(list.registrableDomain("lists.example.com") == "example.com")
+        let noCoUK = try PublicSuffixList(data: Array("com\nuk\n".utf8))
+        #expect(noCoUK.registrableDomain("mail.example.co.uk") == "co.uk")
+        #expect(throws: PublicSuffixList.LoadError.self) { try PublicSuffixList(data: []) }
     }
 
     @Test("DMARC rewriting is removed from names")

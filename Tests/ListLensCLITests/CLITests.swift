@@ -1,4 +1,5 @@
 import Foundation
+import ListLensTestSupport
 import Testing
 
 /// Runs the real `listlens` binary and checks its exit code, stdout and stderr.
@@ -7,7 +8,7 @@ struct CLIRun {
     var stdout: String
     var stderr: String
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Fixtures.repositoryRoot
 
     /// The binary SwiftPM built next to this test bundle.
     static var binary: URL {
@@ -15,30 +16,13 @@ struct CLIRun {
         return (here ?? root.appendingPathComponent(".build/debug")).appendingPathComponent("listlens")
     }
 
+    /// Runs `listlens arguments…` from the repository root, without the caller's LISTLENS_DB.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRun {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        p.currentDirectoryURL = root
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "LISTLENS_DB")
+        var env: [String: String?] = ["LISTLENS_DB": nil]
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLIRun(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let o = try ProcessRunner(binary.path, currentDirectory: root.path, environment: env).run(arguments)
+        return CLIRun(status: o.status, stdout: o.stdout, stderr: o.stderr)
     }
-}
-
-func temporaryDirectory() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("listlens-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
 }
 
 @Suite("listlens command line", .serialized)
@@ -53,8 +37,8 @@ struct CLITests {
 
     @Test("import, then orgs in every format, export and search, through --db and LISTLENS_DB")
     func roundTrip() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let tmp = try TemporaryDirectory("cli")
+        let dir = tmp.url
         let db = dir.appendingPathComponent("x.sqlite").path
         let imported = try CLIRun.run(["import", "--db", db, "fixtures/sample/community-list.mbox"])
         #expect(imported.status == 0)
@@ -86,8 +70,8 @@ struct CLITests {
 
     @Test("a file that is not an archive: the file is named, the rest is imported, the exit is non-zero")
     func badInput() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let tmp = try TemporaryDirectory("cli")
+        let dir = tmp.url
         let notes = dir.appendingPathComponent("notes.txt")
         try Data("not mail at all\n".utf8).write(to: notes)
         let db = dir.appendingPathComponent("x.sqlite").path
@@ -140,8 +124,8 @@ struct CLITests {
 
     @Test("a bare HTML body imports as one message; --from, --date, --subject and --list fill what it lacks")
     func bareHTML() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let tmp = try TemporaryDirectory("cli")
+        let dir = tmp.url
         let page = dir.appendingPathComponent("reply.html")
         try Data(#"<html><body><p class="MsoNormal">Agreed, see below.</p><p class="MsoNormal">&gt;Shall we?</p></body></html>"#.utf8).write(to: page)
         let db = dir.appendingPathComponent("x.sqlite").path

@@ -1,18 +1,20 @@
 import Foundation
 import Testing
 @testable import ListLensIndex
+import ListLensSQLite
+import ListLensTestSupport
 import GRDB
 
 /// Imports real archives from $LISTLENS_CORPORA and checks the result against the archives themselves.
-@Suite("Real archives", .enabled(if: TestPaths.corpora != nil, "LISTLENS_CORPORA is not set: real-archive tests skipped"))
+@Suite("Real archives", .enabled(if: Fixtures.corpora != nil, "LISTLENS_CORPORA is not set: real-archive tests skipped"))
 struct CorpusTests {
     @Test("the 248 twisted-python pipermail months: every message once, the same ids Python's email package finds")
     func twistedPipermail() throws {
-        let dir = URL(fileURLWithPath: TestPaths.corpora!).appendingPathComponent("twisted-pipermail/twisted-python")   // enabled only when set
+        let dir = URL(fileURLWithPath: Fixtures.corpora!).appendingPathComponent("twisted-pipermail/twisted-python")   // enabled only when set
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt.gz") }.sorted()
             .map { dir.appendingPathComponent($0).path }
         #expect(files.count == 248)
-        let (store, cleanup) = try TestPaths.freshStore()
+        let (store, cleanup) = try ThrowawayStore.fresh()
         defer { cleanup() }
         let summary = try Importer(store: store).run(paths: files)
         #expect(summary.failures.isEmpty)
@@ -22,14 +24,9 @@ struct CorpusTests {
         var separators = 0
         var candidates = 0
         for f in files {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "gzip -dc '\(f)' | grep -a -c '^From '; gzip -dc '\(f)' | grep -a -A1 '^From ' | grep -a -c -E '^[!-9;-~]+[[:space:]]*:'"]
-            let pipe = Pipe()
-            p.standardOutput = pipe
-            try p.run()
-            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
-            p.waitUntilExit()
+            let script = "gzip -dc '\(f)' | grep -a -c '^From '; gzip -dc '\(f)' | grep -a -A1 '^From ' | grep -a -c -E '^[!-9;-~]+[[:space:]]*:'"
+            // grep exits 1 when it counts nothing; the counts are what matter here.
+            let out = try ProcessRunner("/bin/sh").run(["-c", script]).stdout.split(separator: "\n")
             candidates += Int(out.first ?? "0") ?? 0
             separators += Int(out.last ?? "0") ?? 0
         }
@@ -38,20 +35,12 @@ struct CorpusTests {
         #expect(candidates > separators)   // body lines starting with "From " exist and were not split on
 
         // Oracle: the distinct Message-IDs Python's mailbox + email packages find.
-        let oracle = Process()
-        oracle.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        oracle.arguments = ["python3", TestPaths.repositoryRoot.appendingPathComponent("scripts/oracle_message_ids.py").path] + files
-        let pipe = Pipe()
-        oracle.standardOutput = pipe
-        try oracle.run()
-        let pythonIDs = Set(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").map(String.init))
-        oracle.waitUntilExit()
-        #expect(oracle.terminationStatus == 0)
+        let oracle = try ProcessRunner.require("python3", [Fixtures.repositoryRoot.appendingPathComponent("scripts/oracle_message_ids.py").path] + files)
+        let pythonIDs = Set(oracle.stdout.split(separator: "\n").map(String.init))
         var ours = Set<String>()
         try Exporter(store: store).exportJSONLines { line in
             let m = try JSONDecoder().decode(ExportedMessage.self, from: Data(line.utf8))
-            if !m.message_id.hasSuffix("@listlens.invalid") { ours.insert(m.message_id) }
+            if !m.messageID.hasSuffix("@listlens.invalid") { ours.insert(m.messageID) }
         }
         #expect(pythonIDs.count > 33_000)
         #expect(ours == pythonIDs, "ids only Python found: \(pythonIDs.subtracting(ours).prefix(5)); only ListLens: \(ours.subtracting(pythonIDs).prefix(5))")
@@ -78,7 +67,7 @@ struct CorpusTests {
         ("hyperkitty-testdata/hyperkitty/tests/testdata/wrong-in-reply-to-header.txt", ["invalid-references"]),
     ])
     func brokenMessages(file: String, expected: [String]) throws {
-        let path = URL(fileURLWithPath: TestPaths.corpora!).appendingPathComponent(file).path   // enabled only when set
+        let path = URL(fileURLWithPath: Fixtures.corpora!).appendingPathComponent(file).path   // enabled only when set
         var defects = Set<String>()
         var messages: [ExportedMessage] = []
         try Inspector().inspect(path: path) { m in

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
 @testable import ListLensIndex
+import ListLensSQLite
+import ListLensTestSupport
 import ListLensMail
 
 /// HTML mail and HTML archives from $LISTLENS_CORPORA: the text a reader sees, with its quote structure.
-@Suite("HTML mail and HTML archives", .enabled(if: TestPaths.corpora != nil, "LISTLENS_CORPORA is not set: real-archive tests skipped"))
+@Suite("HTML mail and HTML archives", .enabled(if: Fixtures.corpora != nil, "LISTLENS_CORPORA is not set: real-archive tests skipped"))
 struct HTMLCorpusTests {
-    static var corpora: URL { URL(fileURLWithPath: TestPaths.corpora!) }   // the suite runs only when set
+    static var corpora: URL { URL(fileURLWithPath: Fixtures.corpora!) }   // the suite runs only when set
 
     static func inspect(_ path: String, html: Bool = false) throws -> [ExportedMessage] {
         var out: [ExportedMessage] = []
@@ -62,7 +64,7 @@ struct HTMLCorpusTests {
     func htmlMail(file: String, shape: [String]?, authored: String?, quoted: String?) throws {
         let path = Self.corpora.appendingPathComponent("openbmc-public-inbox/eml/" + file).path
         let m = try #require(try Self.inspect(path, html: true).first)
-        #expect(m.mime?.contains { $0.content_type == "text/html" && $0.shown } == true, "the HTML part is the one read")
+        #expect(m.mime?.contains { $0.contentType == "text/html" && $0.shown } == true, "the HTML part is the one read")
         if let shape { #expect(Self.shape(m) == shape) }
         if let authored { #expect(Self.segments(m, "authored", 0).contains { $0.contains(authored) }) }
         if let quoted {
@@ -84,7 +86,7 @@ struct HTMLCorpusTests {
             for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".eml") {
                 let path = dir.appendingPathComponent(name).path
                 guard let plain = try Self.inspect(path).first, let html = try Self.inspect(path, html: true).first,
-                      html.mime?.contains(where: { $0.content_type == "text/html" && $0.shown }) == true else { continue }
+                      html.mime?.contains(where: { $0.contentType == "text/html" && $0.shown }) == true else { continue }
                 compared += 1
                 // The reader's own words: the first authored line is the same in both (whitespace aside).
                 let words: (ExportedMessage) -> [Substring] = { m in
@@ -125,22 +127,22 @@ struct HTMLCorpusTests {
     @Test("the 2013-July pipermail HTML month imports to the same messages as its .txt, threaded as its thread.html")
     func pipermailHTMLMonth() throws {
         let list = Self.corpora.appendingPathComponent("twisted-pipermail/twisted-python")
-        let (html, cleanH) = try TestPaths.freshStore()
+        let (html, cleanH) = try ThrowawayStore.fresh()
         defer { cleanH() }
         let h = try Importer(store: html).run(paths: [list.appendingPathComponent("2013-July").path])
         #expect(h.failures.isEmpty)
         #expect(h.imported == 121 && h.messagesRead == 244, "244 pages hold every message twice")
         #expect(h.indexPages == 4)
-        let (text, cleanT) = try TestPaths.freshStore()
+        let (text, cleanT) = try ThrowawayStore.fresh()
         defer { cleanT() }
         let t = try Importer(store: text).run(paths: [list.appendingPathComponent("2013-July.txt").path])
         #expect(t.imported == 121)
 
-        func all(_ store: Store) throws -> [String: ExportedMessage] {
+        func all(_ store: SQLiteStore) throws -> [String: ExportedMessage] {
             var out: [String: ExportedMessage] = [:]
             try Exporter(store: store).exportJSONLines { line in
                 let m = try JSONDecoder().decode(ExportedMessage.self, from: Data(line.utf8))
-                out[m.message_id] = m
+                out[m.messageID] = m
             }
             return out
         }
@@ -158,20 +160,20 @@ struct HTMLCorpusTests {
             if p.parent == m.parent { sameParent += 1 }
             else {
                 // pipermail threads a reply whose parent is not in the archive (a digest) by subject; the headers cannot.
-                #expect(m.parent == nil && m.in_reply_to.allSatisfy { fromText[$0] == nil }, "\(id): thread.html says \(p.parent ?? "root")")
+                #expect(m.parent == nil && m.inReplyTo.allSatisfy { fromText[$0] == nil }, "\(id): thread.html says \(p.parent ?? "root")")
             }
         }
         #expect(sameParent >= 120)
         // Named on the command line, thread.html brings in its 121 pages; one message page brings in only
         // itself, though it links its neighbours.
         for (path, expected) in [("2013-July/thread.html", 121), ("2013-July/027160.html", 1)] {
-            let (one, clean) = try TestPaths.freshStore()
+            let (one, clean) = try ThrowawayStore.fresh()
             defer { clean() }
             #expect(try Importer(store: one).run(paths: [list.appendingPathComponent(path).path]).imported == expected, "\(path)")
         }
         // Scrubbed HTML attachments are reunited with their message as text/html parts.
         let page = try #require(try Self.inspect(list.appendingPathComponent("2013-July/027159.html").path).first)
-        #expect(page.mime?.contains { $0.content_type == "text/html" && $0.filename == "attachment.html" && $0.disposition == "attachment" } == true)
+        #expect(page.mime?.contains { $0.contentType == "text/html" && $0.filename == "attachment.html" && $0.disposition == "attachment" } == true)
     }
 
     @Test("divunal-author's 1999–2017 pipermail pages carry no Message-ID: their duplicates are recognised by content")
@@ -179,7 +181,7 @@ struct HTMLCorpusTests {
         let list = Self.corpora.appendingPathComponent("twisted-pipermail/divunal-author")
         let months = try FileManager.default.contentsOfDirectory(atPath: list.path).sorted()
         func messages(_ paths: [String]) throws -> (ImportSummary, [ExportedMessage]) {
-            let (store, cleanup) = try TestPaths.freshStore()
+            let (store, cleanup) = try ThrowawayStore.fresh()
             defer { cleanup() }
             let summary = try Importer(store: store).run(paths: paths)
             var out: [ExportedMessage] = []
@@ -190,7 +192,7 @@ struct HTMLCorpusTests {
         let (t, mbox) = try messages(months.filter { $0.hasSuffix(".txt") }.map { list.appendingPathComponent($0).path })
         #expect(h.failures.isEmpty && t.failures.isEmpty)
         #expect(h.messagesRead == 341, "341 message pages")
-        #expect(pages.filter { $0.message_id.hasSuffix("@listlens.invalid") }.count > 100, "most pages carry no Message-ID")
+        #expect(pages.filter { $0.messageID.hasSuffix("@listlens.invalid") }.count > 100, "most pages carry no Message-ID")
         // Every page's message is in the mbox (sender and subject, letters only: pipermail retypes white space).
         func key(_ m: ExportedMessage) -> String { (m.from.address ?? "") + "|" + m.subject.filter { $0.isLetter || $0.isNumber } }
         let inMbox = Set(mbox.map(key))
@@ -205,7 +207,7 @@ struct HTMLCorpusTests {
     func hypermail() throws {
         let dir = Self.corpora.appendingPathComponent("cf-convention-hypermail/Data")
         let m = try #require(try Self.inspect(dir.appendingPathComponent("0003.html").path).first)
-        #expect(m.message_id == "20020411094224.A6372@hc1600.meto.gov.uk")
+        #expect(m.messageID == "20020411094224.A6372@hc1600.meto.gov.uk")
         #expect(m.subject == "[CF-metadata] Re: CF NetCDF Conventions")
         #expect(m.from.name == "Jonathan Gregory")
         #expect(m.date == "2002-04-11T08:42:24Z")
@@ -213,7 +215,7 @@ struct HTMLCorpusTests {
         #expect(Self.segments(m, "quoted", 1).first?.hasPrefix("a) All the examples apply the \"coordinates\" attribute") == true)
         #expect(!m.text.contains("From: Jonathan Gregory"), "the page's header block is not body text")
 
-        let (store, cleanup) = try TestPaths.freshStore()
+        let (store, cleanup) = try ThrowawayStore.fresh()
         defer { cleanup() }
         let s = try Importer(store: store).run(paths: [dir.path])
         #expect(s.failures.isEmpty)
@@ -223,7 +225,7 @@ struct HTMLCorpusTests {
         var byPage: [String: ExportedMessage] = [:]
         try Exporter(store: store).exportJSONLines { line in
             let e = try JSONDecoder().decode(ExportedMessage.self, from: Data(line.utf8))
-            if !e.in_reply_to.isEmpty { replies += 1; if e.parent != nil { linked += 1 } }
+            if !e.inReplyTo.isEmpty { replies += 1; if e.parent != nil { linked += 1 } }
             byPage[URL(fileURLWithPath: e.source.path).lastPathComponent] = e
         }
         #expect(replies >= 180)
@@ -237,7 +239,7 @@ struct HTMLCorpusTests {
             guard let hit = inReplyTo.firstMatch(in: html, range: NSRange(html.startIndex..., in: html)),
                   let r = Range(hit.range(at: 1), in: html), let parent = byPage[String(html[r])] else { continue }
             checked += 1
-            #expect(m.parent == parent.message_id, "\(page): hypermail says \(html[r])")
+            #expect(m.parent == parent.messageID, "\(page): hypermail says \(html[r])")
         }
         #expect(checked >= 140)
     }
@@ -248,20 +250,20 @@ struct HTMLCorpusTests {
             Issue.record("mhonarc is not installed (.ci/run installs it): cannot generate MHonArc pages")
             return
         }
-        let mbox = TestPaths.repositoryRoot.appendingPathComponent("fixtures/sample/community-list.mbox").path
+        let mbox = Fixtures.repositoryRoot.appendingPathComponent("fixtures/sample/community-list.mbox").path
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("listlens-mhonarc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: out) }
-        try TestPaths.run("/usr/bin/mhonarc", ["-quiet", "-outdir", out.path, mbox])
+        try ProcessRunner.require("/usr/bin/mhonarc", ["-quiet", "-outdir", out.path, mbox])
 
         func all(_ paths: [String]) throws -> [String: ExportedMessage] {
-            let (store, cleanup) = try TestPaths.freshStore()
+            let (store, cleanup) = try ThrowawayStore.fresh()
             defer { cleanup() }
             _ = try Importer(store: store, options: .init(list: "cloud-ops")).run(paths: paths)
             var m: [String: ExportedMessage] = [:]
             try Exporter(store: store).exportJSONLines { line in
                 let e = try JSONDecoder().decode(ExportedMessage.self, from: Data(line.utf8))
-                m[e.message_id] = e
+                m[e.messageID] = e
             }
             return m
         }
@@ -275,7 +277,7 @@ struct HTMLCorpusTests {
             // The sender's own words are the same. MHonArc reads mboxo's ambiguous `>From ` as written (a quote
             // line then); ListLens unescapes it: that one line is left out of the comparison.
             let own: (String) -> [Substring] = { $0.split(separator: "\n").filter { !$0.hasPrefix("From ") } }
-            #expect(own(p.authored_text) == own(o.authored_text), "\(id)")
+            #expect(own(p.authoredText) == own(o.authoredText), "\(id)")
         }
     }
 }

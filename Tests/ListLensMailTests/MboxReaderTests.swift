@@ -1,4 +1,5 @@
 import Foundation
+import ListLensTestSupport
 import Testing
 @testable import ListLensMail
 
@@ -29,28 +30,14 @@ struct MboxReaderTests {
 
     /// Runs `body` with a fresh temporary folder, removed afterwards.
     func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mbox-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        return try body(dir)
+        let dir = try TemporaryDirectory("mbox")
+        return try body(dir.url)
     }
 
-    /// Runs a tool (through /usr/bin/env), feeding `input`; returns its stdout and requires exit status 0.
+    /// Runs a tool found in PATH, feeding `input`; returns its stdout and requires exit status 0.
     @discardableResult
     func run(_ arguments: [String], input: Data? = nil) throws -> Data {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe()
-        p.standardInput = stdin
-        p.standardOutput = stdout
-        try p.run()
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        try #require(p.terminationStatus == 0, "\(arguments[0]) failed")
-        return data
+        try ProcessRunner.require(arguments[0], Array(arguments.dropFirst()), input: input).stdoutData
     }
 
     func read(_ text: String, chunk: Int) throws -> [RawMessage] {

@@ -1,16 +1,14 @@
-import CLibPSL
-
 /// Maps a sender's address to an organization: its registrable domain (public suffix list),
 /// unless the domain is a webmail or ISP provider, whose users are individuals, not an organization.
 ///
 /// `j.doe@linux.vnet.ibm.com` → `ibm.com`; `x@gmail.com` → nil (webmail); `x@lists.sf.net` → `sf.net`.
-public final class OrganizationResolver: @unchecked Sendable {
-    // The psl context is immutable after loading and libpsl's lookups only read it, so sharing
-    // across threads is safe (hence @unchecked Sendable).
-    private let context: OpaquePointer?
+/// Pure: the suffix list and the webmail domains are values the caller supplies.
+public struct OrganizationResolver: Sendable {
+    public let suffixes: PublicSuffixList
+    public let webmail: Set<String>
 
     /// Domains of webmail and consumer providers. Messages from them count for no organization.
-    public static let webmail: Set<String> = [
+    public static let defaultWebmail: Set<String> = [
         "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "ymail.com",
         "hotmail.com", "hotmail.co.uk", "hotmail.fr", "outlook.com", "live.com", "msn.com", "aol.com",
         "icloud.com", "me.com", "mac.com", "gmx.de", "gmx.net", "gmx.com", "web.de", "mail.ru", "yandex.ru",
@@ -20,22 +18,15 @@ public final class OrganizationResolver: @unchecked Sendable {
         "hanmail.net", "rediffmail.com", "mail.com", "pobox.com", "users.sourceforge.net", "sourceforge.net",
     ]
 
-    public init() {
-        // The system's current list when installed (Debian's `publicsuffix`), else libpsl's built-in copy.
-        if let latest = psl_latest(nil) { context = latest } else { context = psl_builtin() }
-    }
-
-    deinit {
-        if let context, context != psl_builtin() { psl_free(context) }
+    public init(suffixes: PublicSuffixList, webmail: Set<String> = OrganizationResolver.defaultWebmail) {
+        self.suffixes = suffixes
+        self.webmail = webmail
     }
 
     /// The registrable domain of `domain` (`mail.us.ibm.com` → `ibm.com`), or the domain itself when
     /// the list does not know it.
     public func registrableDomain(_ domain: String) -> String {
-        let d = domain.lowercased()
-        guard let context else { return d }
-        // libpsl returns a pointer into the string it was given: read it while that buffer lives.
-        return d.withCString { p in psl_registrable_domain(context, p).map { String(cString: $0) } } ?? d
+        suffixes.registrableDomain(domain.lowercased())
     }
 
     /// The organization key for a sender address: its registrable domain, or nil for webmail and
@@ -43,7 +34,7 @@ public final class OrganizationResolver: @unchecked Sendable {
     public func organization(forAddress address: String) -> String? {
         guard let domain = Identity.domain(of: address) else { return nil }
         let reg = registrableDomain(domain)
-        if Self.webmail.contains(reg) || Self.webmail.contains(domain) { return nil }
+        if webmail.contains(reg) || webmail.contains(domain) { return nil }
         return reg
     }
 }

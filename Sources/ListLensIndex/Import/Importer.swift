@@ -1,5 +1,4 @@
 import Dispatch
-import GRDB
 import ListLensAnalysis
 import ListLensMail
 import ListLensText
@@ -8,12 +7,13 @@ import Logging
 import Glibc
 #endif
 
-/// Imports archives into a ``Store``: read (streaming) → parse and analyse (all cores) → write (serial).
+/// Imports archives into a store: read (streaming) → parse and analyse (all cores) → write (serial)
+/// → archive-wide passes (threading).
 ///
 /// Writing batch N overlaps parsing batch N+1 (a serial writer queue). Memory stays flat: at most
 /// ``maxBatchesInFlight`` batches of ``batchSize`` messages exist at once, whatever the archive size. Re-importing adds
 /// nothing: a message whose Message-ID (or, without one, content hash) is already stored counts as
-/// a duplicate. Threads are rebuilt once at the end.
+/// a duplicate. The threading pass runs once at the end, on what changed.
 public final class Importer {
     /// Messages parsed together on all cores, then written in one transaction.
     public static let batchSize = 512
@@ -31,16 +31,16 @@ public final class Importer {
         }
     }
 
-    private let store: Store
+    private let store: any ListLensStore
     private let options: Options
     private let logger: Logger
-    private let parser = MessageParser()
-    private let organizations = OrganizationResolver()
+    private let analyzer: MessageAnalyzer
 
-    public init(store: Store, options: Options = Options(), logger: Logger = Logger(label: "listlens.import")) {
+    public init(store: any ListLensStore, options: Options = Options(), logger: Logger = Logger(label: "listlens.import")) {
         self.store = store
         self.options = options
         self.logger = logger
+        analyzer = MessageAnalyzer(organizations: SystemSuffixList.resolver, defaults: options.defaults)
     }
 
     /// Imports every archive under `paths`. Unusable files are reported in the summary's
@@ -49,14 +49,14 @@ public final class Importer {
         let start = MonotonicClock.now()
         var summary = ImportSummary()
         let (found, missing) = FileDiscovery.expand(paths)
-        for m in missing { summary.failures.append("\(m): no such file or directory") }
+        for m in missing { summary.failures.append(ImportIssue(file: m, code: .missing, reason: "no such file or directory")) }
         let (entries, twins) = FileDiscovery.withoutCompressedTwins(found)
         summary.sameContentFiles = twins.map(\.twin)
         let totalBytes = entries.reduce(Int64(0)) { $0 + Self.fileSize($1.path) }
         var doneBytes: Int64 = 0
         var lastReport = 0.0
 
-        let writer = BatchWriter(store: store, listOverride: options.list, maxInFlight: Self.maxBatchesInFlight)
+        let writer = BatchWriter(writer: try store.makeBatchWriter(), listOverride: options.list, maxInFlight: Self.maxBatchesInFlight)
         let html = HTMLArchive.Context()
         for entry in entries {
             let reader: ArchiveReader
@@ -64,16 +64,16 @@ public final class Importer {
                 reader = try ArchiveReader(path: entry.path, htmlContext: html)
             } catch let error as ArchiveError {
                 if error.code == .notAnArchive, !entry.explicit {
-                    summary.skippedFiles.append(entry.path)
+                    summary.skippedFiles.append(ImportIssue(file: entry.path, code: .notMail, reason: error.reason))
                 } else {
-                    summary.failures.append(error.description)
+                    summary.failures.append(ImportIssue(error))
                 }
                 doneBytes += Self.fileSize(entry.path)
                 continue
             }
             summary.files += 1
             summary.bytes += reader.fileSize
-            let source = SourceInfo(path: FileDiscovery.realPath(reader.path), format: reader.format.rawValue,
+            let source = SourceRecord(path: FileDiscovery.realPath(reader.path), format: reader.format.rawValue,
                                     compressed: reader.compressed, size: reader.fileSize)
             let listName = Self.folderName(of: entry.path)   // the fallback; --list and List-Id win in the writer
 
@@ -85,7 +85,7 @@ public final class Importer {
                     while batch.count < Self.batchSize, let raw = try reader.next() { batch.append(raw) }
                     if batch.count < Self.batchSize { finished = true }
                 } catch let error as ArchiveError {
-                    summary.failures.append(error.description)
+                    summary.failures.append(ImportIssue(error))
                     finished = true
                 }
                 if !batch.isEmpty {
@@ -103,7 +103,9 @@ public final class Importer {
                     }
                 }
             }
-            summary.skippedFiles += reader.skippedMembers.map { "\(entry.path)!\($0)" }
+            summary.skippedFiles += reader.skippedMembers.map {
+                ImportIssue(file: entry.path, member: $0.name, code: .notMail, reason: $0.reason)
+            }
             switch reader.htmlRole {
             case .index?: summary.indexPages += 1
             case .attachment?: summary.attachmentPages += 1
@@ -114,7 +116,7 @@ public final class Importer {
         }
         try writer.finish()
         summary.merge(writer.counts)
-        try ThreadBuilder.rebuild(store)
+        summary.threading = try ThreadingPass.run(on: store)
         summary.seconds = MonotonicClock.now() - start
         return summary
     }
@@ -122,9 +124,9 @@ public final class Importer {
     /// Parses and analyses a batch on all cores; results keep the batch's order.
     func analyze(_ batch: [RawMessage]) -> [AnalyzedMessage] {
         let results = ResultSlots<AnalyzedMessage>(count: batch.count)
-        let parser = self.parser, organizations = self.organizations, defaults = options.defaults
+        let analyzer = self.analyzer
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-            results.set(i, AnalyzedMessage.make(batch[i], parser: parser, organizations: organizations, defaults: defaults))
+            results.set(i, analyzer.analyze(batch[i]))
         }
         return results.values()
     }

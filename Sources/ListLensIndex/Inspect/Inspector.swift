@@ -17,12 +17,11 @@ public struct Inspector {
     @discardableResult
     public func inspect(path: String, emit: (ExportedMessage) throws -> Void) throws -> ArchiveReader.HTMLRole? {
         let reader = try ArchiveReader(path: path)
-        let parser = MessageParser(preferHTML: preferHTML)
-        let organizations = OrganizationResolver()
+        let analyzer = MessageAnalyzer(parser: MessageParser(preferHTML: preferHTML), organizations: SystemSuffixList.resolver)
         let list = Importer.folderName(of: path)
         var seen: [String: String] = [:]   // message-id → thread key
         while let raw = try reader.next() {
-            let a = AnalyzedMessage.make(raw, parser: parser, organizations: organizations)
+            let a = analyzer.analyze(raw)
             let m = a.message
             var parent: String? = nil
             var method: ParentMethod? = nil
@@ -31,12 +30,12 @@ public struct Inspector {
             let thread = parent.flatMap { seen[$0] } ?? m.references.first ?? m.inReplyTo.first ?? m.messageID
             seen[m.messageID] = thread
             var export = ExportedMessage(
-                message_id: m.messageID, list: m.listID.map(Importer.listName(fromListID:)) ?? list,
+                messageID: m.messageID, list: m.listID.map(Importer.listName(fromListID:)) ?? list,
                 date: m.date?.rfc3339, from: .init(name: Identity.cleanName(m.from?.name), address: m.from?.address),
                 to: m.to.map { .init(name: $0.name, address: $0.address) }, cc: m.cc.map { .init(name: $0.name, address: $0.address) },
-                subject: m.subject, in_reply_to: m.inReplyTo, references: m.references, participant: a.participantKey,
-                organization: a.organization, thread_id: thread, parent: parent, parent_method: method?.rawValue, tags: a.tags,
-                text: m.text, authored_text: a.quoted.authored, quoted_text: a.quoted.quoted,
+                subject: m.subject, inReplyTo: m.inReplyTo, references: m.references, participant: a.participantKey,
+                organization: a.organization, threadID: thread, parent: parent, parentMethod: method?.rawValue, tags: a.tags,
+                text: m.text, authoredText: a.quoted.authored, quotedText: a.quoted.quoted,
                 source: .init(path: raw.member.map { path + "!" + $0 } ?? path, offset: raw.offset, length: raw.length), defects: m.defects.map(\.rawValue))
             export.mime = Self.mimeNodes(m)
             export.segments = a.segments.map { .init(kind: $0.kind.rawValue, depth: $0.depth, text: $0.text) }
@@ -52,8 +51,8 @@ public struct Inspector {
         var stack: [(Int, String)] = [(0, "0")]
         while let (i, number) = stack.popLast() {
             let p = m.mime.parts[i]
-            out.append(.init(part: number, content_type: p.contentType.value, charset: p.contentType.parameters["charset"],
-                             transfer_encoding: p.transferEncoding, disposition: p.disposition, filename: p.filename,
+            out.append(.init(part: number, contentType: p.contentType.value, charset: p.contentType.parameters["charset"],
+                             transferEncoding: p.transferEncoding, disposition: p.disposition, filename: p.filename,
                              bytes: p.body.count, shown: m.textParts.contains(i)))
             for (k, c) in p.children.enumerated().reversed() {
                 stack.append((c, number == "0" ? "\(k + 1)" : "\(number).\(k + 1)"))

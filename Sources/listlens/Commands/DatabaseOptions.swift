@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ListLensIndex
+import ListLensSQLite
 
 /// `--db PATH`, shared by every command. The CLI reads the environment; the library never does.
 struct DatabaseOptions: ParsableArguments {
@@ -10,14 +11,14 @@ struct DatabaseOptions: ParsableArguments {
     var path: String { db ?? ProcessInfo.processInfo.environment["LISTLENS_DB"] ?? "listlens.sqlite" }
 
     /// Opens the database, turning failures into a clean message and exit code.
-    func open() throws -> Store {
-        do { return try Store(path: path) } catch {
+    func open() throws -> SQLiteStore {
+        do { return try SQLiteStore(path: path) } catch {
             throw CLIError("\(error)")
         }
     }
 
     /// Opens an existing database for reading commands; a missing file is a clear error, not an empty result.
-    func openExisting() throws -> Store {
+    func openExisting() throws -> SQLiteStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIError("\(path): no such database; run `listlens import ARCHIVE…` first (or pass --db)")
         }

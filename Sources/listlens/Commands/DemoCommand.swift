@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ListLensIndex
+import ListLensSQLite
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,9 +48,9 @@ struct DemoCommand: ParsableCommand {
         defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
 
         Terminal.out("$ listlens import \(archive ?? "fixtures/sample/community-list.mbox")")
-        let store = try Store(path: dbPath)
+        let store = try SQLiteStore(path: dbPath)
         let summary = try Importer(store: store).run(paths: [source])
-        for f in summary.failures { Terminal.err("listlens: \(f)") }
+        for f in summary.failures { Terminal.err("listlens: \(f.line)") }
         Terminal.out(summary.line.replacingDuration())
         Terminal.out("")
         Terminal.out("$ listlens orgs")

@@ -56,9 +56,9 @@ struct ImportCommand: ParsableCommand {
         let progress: ((ImportProgress) -> Void)? = showProgress ? { ProgressLine.show($0) } : nil
         let summary = try importer.run(paths: paths, progress: progress)
         if showProgress { Terminal.clearStatus() }
-        for failure in summary.failures { Terminal.err("listlens: \(failure)") }
+        for failure in summary.failures { Terminal.err("listlens: \(failure.line)") }
         if !summary.skippedFiles.isEmpty {
-            Terminal.err("listlens: skipped \(summary.skippedFiles.count.grouped) file\(summary.skippedFiles.count == 1 ? "" : "s") that are not mail archives (e.g. \(summary.skippedFiles[0]))")
+            Terminal.err("listlens: skipped \(summary.skippedFiles.count.grouped) file\(summary.skippedFiles.count == 1 ? "" : "s") that are not mail archives (e.g. \(summary.skippedFiles[0].file)\(summary.skippedFiles[0].member.map { "!" + $0 } ?? ""))")
         }
         if !summary.sameContentFiles.isEmpty {
             let n = summary.sameContentFiles.count

@@ -60,20 +60,20 @@ struct InspectCommand: ParsableCommand {
     }
 
     static func printText(_ m: ExportedMessage) {
-        Terminal.out("message \(m.message_id)")
+        Terminal.out("message \(m.messageID)")
         Terminal.out("  source      \(m.source.path) @ \(m.source.offset) (+\(m.source.length) bytes)")
         Terminal.out("  date        \(m.date ?? "(none)")")
         Terminal.out("  from        \([m.from.name, m.from.address.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))")
         Terminal.out("  subject     \(m.subject)")
-        if !m.in_reply_to.isEmpty { Terminal.out("  in-reply-to \(m.in_reply_to.joined(separator: " "))") }
+        if !m.inReplyTo.isEmpty { Terminal.out("  in-reply-to \(m.inReplyTo.joined(separator: " "))") }
         if !m.references.isEmpty { Terminal.out("  references  \(m.references.count) id\(m.references.count == 1 ? "" : "s")") }
-        if let p = m.parent { Terminal.out("  parent      \(p) (\(m.parent_method ?? "?"))") }
+        if let p = m.parent { Terminal.out("  parent      \(p) (\(m.parentMethod ?? "?"))") }
         Terminal.out("  participant \(m.participant ?? "(unknown)"), organization \(m.organization ?? "(none)")")
         Terminal.out("  defects     \(m.defects.isEmpty ? "none" : m.defects.joined(separator: ", "))")
         Terminal.out("  mime")
         for n in m.mime ?? [] {
             let extra = [n.charset.map { "charset=\($0)" }, n.disposition, n.filename.map { "\"\($0)\"" }].compactMap { $0 }
-            Terminal.out("    \(n.part) \(n.content_type) \(n.transfer_encoding) \(n.bytes) bytes\(extra.isEmpty ? "" : " " + extra.joined(separator: " "))\(n.shown ? "  [shown]" : "")")
+            Terminal.out("    \(n.part) \(n.contentType) \(n.transferEncoding) \(n.bytes) bytes\(extra.isEmpty ? "" : " " + extra.joined(separator: " "))\(n.shown ? "  [shown]" : "")")
         }
         Terminal.out("  segments")
         for s in m.segments ?? [] {

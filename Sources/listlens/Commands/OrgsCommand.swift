@@ -40,9 +40,9 @@ struct OrgsCommand: ParsableCommand {
                 headers: ["organization", "messages", "share", "people", "threads_started", "first", "last"],
                 rows: shown.map { r in
                     [r.organization ?? "(unaffiliated)", String(r.messages),
-                     Self.percent(r.messages, of: report.totalMessages), String(r.people), String(r.threads_started),
-                     format == .table ? String((r.first_message ?? "").prefix(10)) : r.first_message ?? "",
-                     format == .table ? String((r.last_message ?? "").prefix(10)) : r.last_message ?? ""]
+                     Self.percent(r.messages, of: report.totalMessages), String(r.people), String(r.threadsStarted),
+                     format == .table ? String((r.firstMessage ?? "").prefix(10)) : r.firstMessage ?? "",
+                     format == .table ? String((r.lastMessage ?? "").prefix(10)) : r.lastMessage ?? ""]
                 },
                 rightAligned: [1, 2, 3, 4])
             for line in format == .csv ? table.renderCSV() : table.renderText() { Terminal.out(line) }

@@ -34,8 +34,11 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let parsed: SearchQuery
-        do { parsed = try SearchQuery.parse(query.joined(separator: " ")) } catch let e as SearchQuery.ParseError {
-            throw ValidationError("query: \(e.description)")
+        let text = query.joined(separator: " ")
+        do { parsed = try SearchQuery.parse(text) } catch {
+            // The error's position, under the query: `  from:"priya quota` / `       ^`.
+            let caret = String(repeating: " ", count: min(error.position, text.count)) + "^"
+            throw ValidationError("query: \(error.description)\n  \(text)\n  \(caret)")
         }
         guard !parsed.isEmpty else { throw ValidationError("query: nothing to search for") }
         let store = try database.openExisting()

@@ -1,0 +1,15 @@
+import ListLensMail
+
+/// A parsed message with everything per-message analysis adds, ready to be written or shown.
+public struct AnalyzedMessage: Sendable {
+    public var raw: RawMessage
+    public var message: Message
+    public var segments: [BodySegment]
+    public var quoted: QuotedText
+    public var tags: [String]
+    public var normalizedSubject: String
+    public var participantKey: String?
+    public var organization: String?
+    /// Why the message goes to quarantine instead of the index, if it does.
+    public var quarantineReason: String?
+}

@@ -1,0 +1,42 @@
+import ListLensMail
+
+/// Per-message analysis: parse, fill what the caller supplies for gaps, segment the body, read the
+/// subject's tags, key the sender and their organization. Pure: values in, a value out, no I/O;
+/// one analyzer is shared by every core of an import.
+///
+/// ```swift
+/// let analyzer = MessageAnalyzer(organizations: OrganizationResolver(suffixes: .builtin))
+/// let analyzed = analyzer.analyze(raw)   // raw: a RawMessage from ArchiveReader
+/// ```
+public struct MessageAnalyzer: Sendable {
+    public var parser: MessageParser
+    public var organizations: OrganizationResolver
+    public var defaults: MessageDefaults
+
+    public init(parser: MessageParser = MessageParser(), organizations: OrganizationResolver,
+                defaults: MessageDefaults = MessageDefaults()) {
+        self.parser = parser
+        self.organizations = organizations
+        self.defaults = defaults
+    }
+
+    /// Parses and analyses one raw message. Safe on any thread.
+    public func analyze(_ raw: RawMessage) -> AnalyzedMessage {
+        var message = parser.parse(raw)
+        defaults.fill(&message)
+        let segments = QuoteSegmenter.segments(of: message.text)
+        let address = message.from?.address
+        var reason: String? = nil
+        if raw.oversized {
+            reason = "message larger than the \(ArchiveLimits().maxMessageBytes >> 20) MiB limit"
+        } else if message.headers.fields.isEmpty || raw.origin == .bareHTML, message.text.allSatisfy(\.isWhitespace) {
+            reason = "no headers and no text: not a message"
+        }
+        return AnalyzedMessage(
+            raw: raw, message: message, segments: segments, quoted: QuotedText(segments: segments),
+            tags: Subject.tags(message.subject), normalizedSubject: Subject.normalized(message.subject),
+            participantKey: address.map(Identity.participantKey(address:)),
+            organization: address.flatMap(organizations.organization(forAddress:)),
+            quarantineReason: reason)
+    }
+}

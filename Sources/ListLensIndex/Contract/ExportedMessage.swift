@@ -1,0 +1,171 @@
+/// One message in the JSON export contract (docs/json-output.md, version 1).
+///
+/// Field names are the contract: never rename one; add fields and bump the minor version.
+public struct ExportedMessage: Codable, Sendable, Equatable {
+    public struct Person: Codable, Sendable, Equatable {
+        public var name: String?
+        public var address: String?
+        public init(name: String?, address: String?) {
+            self.name = name
+            self.address = address
+        }
+    }
+
+    /// Where the message's bytes are: the file (`x.zip!member` inside a zip), and the byte range
+    /// in its decompressed stream.
+    public struct Source: Codable, Sendable, Equatable {
+        public var path: String
+        public var offset: Int64
+        public var length: Int64
+        public init(path: String, offset: Int64, length: Int64) {
+            self.path = path
+            self.offset = offset
+            self.length = length
+        }
+    }
+
+    public var messageID: String
+    public var list: String?
+    public var date: String?
+    public var from: Person
+    public var to: [Person]
+    public var cc: [Person]
+    public var subject: String
+    public var inReplyTo: [String]
+    public var references: [String]
+    public var participant: String?
+    public var organization: String?
+    public var threadID: String?
+    public var parent: String?
+    public var parentMethod: String?
+    public var tags: [String]
+    public var text: String
+    public var authoredText: String
+    public var quotedText: String
+    public var source: Source
+    public var defects: [String]
+    /// `listlens inspect` only: the MIME tree, in depth-first order. Absent from `export`.
+    public var mime: [MIMENode]?
+    /// `listlens inspect` only: the body segments in body order. Absent from `export`.
+    public var segments: [Segment]?
+
+    public struct MIMENode: Codable, Sendable, Equatable {
+        /// `1`, `1.2`, … (IMAP-style part numbers; the message itself is `0`).
+        public var part: String
+        public var contentType: String
+        public var charset: String?
+        public var transferEncoding: String
+        public var disposition: String?
+        public var filename: String?
+        public var bytes: Int
+        /// True for the parts whose text makes up `text`.
+        public var shown: Bool
+
+        public init(part: String, contentType: String, charset: String?, transferEncoding: String, disposition: String?,
+                    filename: String?, bytes: Int, shown: Bool) {
+            self.part = part
+            self.contentType = contentType
+            self.charset = charset
+            self.transferEncoding = transferEncoding
+            self.disposition = disposition
+            self.filename = filename
+            self.bytes = bytes
+            self.shown = shown
+        }
+
+        /// The contract's names. Absent values are left out (`charset`, `disposition`, `filename`).
+        enum CodingKeys: String, CodingKey {
+            case part, contentType = "content_type", charset, transferEncoding = "transfer_encoding", disposition,
+                 filename, bytes, shown
+        }
+    }
+
+    public struct Segment: Codable, Sendable, Equatable {
+        public var kind: String
+        public var depth: Int
+        public var text: String
+        public init(kind: String, depth: Int, text: String) {
+            self.kind = kind
+            self.depth = depth
+            self.text = text
+        }
+    }
+
+    public init(messageID: String, list: String?, date: String?, from: Person, to: [Person], cc: [Person], subject: String,
+                inReplyTo: [String], references: [String], participant: String?, organization: String?, threadID: String?,
+                parent: String?, parentMethod: String?, tags: [String], text: String, authoredText: String, quotedText: String,
+                source: Source, defects: [String], mime: [MIMENode]? = nil, segments: [Segment]? = nil) {
+        self.messageID = messageID
+        self.list = list
+        self.date = date
+        self.from = from
+        self.to = to
+        self.cc = cc
+        self.subject = subject
+        self.inReplyTo = inReplyTo
+        self.references = references
+        self.participant = participant
+        self.organization = organization
+        self.threadID = threadID
+        self.parent = parent
+        self.parentMethod = parentMethod
+        self.tags = tags
+        self.text = text
+        self.authoredText = authoredText
+        self.quotedText = quotedText
+        self.source = source
+        self.defects = defects
+        self.mime = mime
+        self.segments = segments
+    }
+
+    /// The contract version written by this code.
+    public static let schemaVersion = "1.0"
+}
+
+extension ExportedMessage {
+    /// The contract's names (docs/json-output.md); Swift names are camel-cased.
+    enum CodingKeys: String, CodingKey {
+        case messageID = "message_id", list, date, from, to, cc, subject, inReplyTo = "in_reply_to", references,
+             participant, organization, threadID = "thread_id", parent, parentMethod = "parent_method", tags, text,
+             authoredText = "authored_text", quotedText = "quoted_text", source, defects, mime, segments
+    }
+
+    /// Every contract key is written, `null` included (synthesized Codable would drop nil keys);
+    /// the inspect-only keys only when set.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(messageID, forKey: .messageID)
+        try c.encode(list, forKey: .list)
+        try c.encode(date, forKey: .date)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(cc, forKey: .cc)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(inReplyTo, forKey: .inReplyTo)
+        try c.encode(references, forKey: .references)
+        try c.encode(participant, forKey: .participant)
+        try c.encode(organization, forKey: .organization)
+        try c.encode(threadID, forKey: .threadID)
+        try c.encode(parent, forKey: .parent)
+        try c.encode(parentMethod, forKey: .parentMethod)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(text, forKey: .text)
+        try c.encode(authoredText, forKey: .authoredText)
+        try c.encode(quotedText, forKey: .quotedText)
+        try c.encode(source, forKey: .source)
+        try c.encode(defects, forKey: .defects)
+        try c.encodeIfPresent(mime, forKey: .mime)
+        try c.encodeIfPresent(segments, forKey: .segments)
+    }
+}
+
+extension ExportedMessage.Person {
+    private enum CodingKeys: String, CodingKey { case name, address }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(address, forKey: .address)
+    }
+}

@@ -1,0 +1,38 @@
+/// What one import did. Every message read is counted once: imported, duplicate or quarantined.
+public struct ImportSummary: Sendable, Codable, Equatable {
+    public var imported = 0
+    public var duplicates = 0
+    public var quarantined = 0
+    /// Imported messages with at least one defect other than the archive's routine address obfuscation.
+    public var withDefects = 0
+    /// Archive files read.
+    public var files = 0
+    /// Files inside given directories (or zip members) that are not mail archives (an index.html, a README), left alone.
+    public var skippedFiles: [ImportIssue] = []
+    /// Compressed files left out because their uncompressed twin (same content) was read instead.
+    public var sameContentFiles: [String] = []
+    /// HTML index pages read (thread, date, author, subject): they give threading, not messages.
+    public var indexPages = 0
+    /// pipermail scrubbed-attachment pages: read with the message that links to them, not as messages.
+    public var attachmentPages = 0
+    /// Files that could not be used, or stopped early, with the reason (file and byte offset named).
+    public var failures: [ImportIssue] = []
+    /// What the threading pass changed (nil before it ran).
+    public var threading: ThreadingPass.Report?
+    public var seconds: Double = 0
+    public var bytes: Int64 = 0
+
+    public var messagesRead: Int { imported + duplicates + quarantined }
+
+
+    public init() {}
+
+    /// Takes the message counts (not files or failures) from the writer's running totals.
+    mutating func merge(_ counts: MessageCounts) {
+        imported = counts.imported
+        duplicates = counts.duplicates
+        quarantined = counts.quarantined
+        withDefects = counts.withDefects
+    }
+    public var messagesPerSecond: Double { seconds > 0 ? Double(messagesRead) / seconds : 0 }
+}

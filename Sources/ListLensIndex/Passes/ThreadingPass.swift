@@ -1,0 +1,92 @@
+import ListLensAnalysis
+
+/// The first archive-wide pass: parent links and threads from the stored headers.
+///
+/// The pass pattern: load compact values from the store (``ThreadingStore/threadingSnapshot()``),
+/// run a pure algorithm from Analysis (``ThreadBuilder``), write only what differs from what is
+/// stored, with the method and confidence of each link, and record the input watermark so the next
+/// run is skipped when no message was added or removed. A reply imported before its parent is
+/// linked when the parent arrives. Memory: a few values per stored message, never bodies.
+public enum ThreadingPass {
+    public static let name = "threading"
+    /// Bump when the algorithm changes: stores threaded by an older version are then redone.
+    public static let version = 1
+    /// Links read from In-Reply-To or References are certain; links the quote-threading issue
+    /// finds from quoted text will carry less.
+    public static let headerConfidence = 1.0
+
+    /// What one run did.
+    public struct Report: Sendable, Equatable, Codable {
+        /// False when the store's messages had not changed since the last run.
+        public var ran: Bool
+        public var changedLinks: Int
+        public var changedThreads: Int
+        public var removedThreads: Int
+    }
+
+    public static func run(on store: some ThreadingStore & PassStateStoring) throws -> Report {
+        let watermark = try store.messageWatermark()
+        let state = PassState(name: name, version: version, watermark: watermark)
+        if try store.passState(named: name) == state {
+            return Report(ran: false, changedLinks: 0, changedThreads: 0, removedThreads: 0)
+        }
+        let snapshot = try store.threadingSnapshot()
+        let changes = changes(for: snapshot)
+        try store.applyThreading(changes, state: state)
+        return Report(ran: true, changedLinks: changes.links.count, changedThreads: changes.upsertedThreads.count,
+                      removedThreads: changes.removedThreads.count)
+    }
+
+    /// The pure part: what the snapshot's messages should look like, minus what is already stored.
+    public static func changes(for snapshot: ThreadingSnapshot) -> ThreadingChanges {
+        let messages = snapshot.messages
+        var index: [Int64: Int] = [:]
+        index.reserveCapacity(messages.count)
+        for (i, m) in messages.enumerated() { index[m.key] = i }
+
+        // Known parents per message: In-Reply-To first (in order), then References from last to first.
+        var inReplyTo = [[(position: Int, parent: Int)]](repeating: [], count: messages.count)
+        var references = [[(position: Int, parent: Int)]](repeating: [], count: messages.count)
+        for r in snapshot.references {
+            guard let child = index[r.child], let parent = index[r.parent] else { continue }
+            switch r.kind {
+            case .inReplyTo: inReplyTo[child].append((r.position, parent))
+            case .references: references[child].append((r.position, parent))
+            }
+        }
+        var input: [ThreadBuilder.Message] = []
+        input.reserveCapacity(messages.count)
+        for (i, m) in messages.enumerated() {
+            var candidates: [(parent: Int, method: ParentMethod)] = []
+            for c in inReplyTo[i].sorted(by: { $0.position < $1.position }) { candidates.append((c.parent, .inReplyTo)) }
+            for c in references[i].sorted(by: { $0.position > $1.position }) { candidates.append((c.parent, .references)) }
+            input.append(ThreadBuilder.Message(messageID: m.messageID, date: m.date, ghostKey: m.firstReference, candidates: candidates))
+        }
+        let built = ThreadBuilder.build(input)
+
+        var changes = ThreadingChanges()
+        var stored: [String: ThreadingChanges.Thread] = [:]
+        for t in snapshot.threads { stored[t.key] = t }
+        var present = Set<String>()
+        for t in built.threads {
+            let root = messages[t.root]
+            let row = ThreadingChanges.Thread(key: t.key, rootKey: root.key, subject: root.subject, messageCount: t.messageCount,
+                                              firstDate: t.firstDate, lastDate: t.lastDate)
+            present.insert(t.key)
+            if stored[t.key] != row { changes.upsertedThreads.append(row) }
+        }
+        for (i, m) in messages.enumerated() {
+            let link = built.links[i]
+            let parentKey = link.parent.map { messages[$0].key }
+            let method = link.method?.rawValue
+            let confidence = parentKey == nil ? nil : headerConfidence
+            let threadKey = built.threads[built.threadOf[i]].key
+            if parentKey != m.parentKey || method != m.parentMethod || confidence != m.parentConfidence || threadKey != m.threadKey {
+                changes.links.append(ThreadingChanges.Link(messageKey: m.key, parentKey: parentKey, method: method,
+                                                           confidence: confidence, threadKey: threadKey))
+            }
+        }
+        changes.removedThreads = snapshot.threads.map(\.key).filter { !present.contains($0) }.sorted()
+        return changes
+    }
+}

@@ -1,0 +1,60 @@
+/// What the threading pass reads from a store: a few values per message, never bodies.
+public struct ThreadingSnapshot: Sendable {
+    public struct Message: Sendable {
+        /// The store's key for the message (SQLite's row id).
+        public var key: Int64
+        public var messageID: String
+        /// Epoch seconds.
+        public var date: Int64?
+        public var subject: String
+        /// The first id it references, for its ghost root when none of its parents is stored:
+        /// the first of References, else of In-Reply-To.
+        public var firstReference: String?
+        /// The link stored now (written by the last run).
+        public var parentKey: Int64?
+        public var parentMethod: String?
+        public var parentConfidence: Double?
+        public var threadKey: String?
+
+        public init(key: Int64, messageID: String, date: Int64?, subject: String, firstReference: String?,
+                    parentKey: Int64?, parentMethod: String?, parentConfidence: Double?, threadKey: String?) {
+            self.key = key
+            self.messageID = messageID
+            self.date = date
+            self.subject = subject
+            self.firstReference = firstReference
+            self.parentKey = parentKey
+            self.parentMethod = parentMethod
+            self.parentConfidence = parentConfidence
+            self.threadKey = threadKey
+        }
+    }
+
+    /// A reference from one stored message to another stored message.
+    public struct Reference: Sendable {
+        public enum Kind: Sendable { case inReplyTo, references }
+        public var child: Int64
+        public var parent: Int64
+        public var kind: Kind
+        /// Position of the id in its header (0 first).
+        public var position: Int
+
+        public init(child: Int64, parent: Int64, kind: Kind, position: Int) {
+            self.child = child
+            self.parent = parent
+            self.kind = kind
+            self.position = position
+        }
+    }
+
+    public var messages: [Message]
+    public var references: [Reference]
+    /// The thread rows stored now.
+    public var threads: [ThreadingChanges.Thread]
+
+    public init(messages: [Message], references: [Reference], threads: [ThreadingChanges.Thread]) {
+        self.messages = messages
+        self.references = references
+        self.threads = threads
+    }
+}

@@ -1,0 +1,24 @@
+import ListLensIndex
+import ListLensText
+
+extension ImportSummary {
+    /// One line: `imported 33,245 messages, 32,465 duplicates skipped, 0 quarantined, 4,620 with defects, 248 files, 22.1 s, 2,977 messages/s`.
+    var line: String {
+        "imported \(imported.grouped) messages, \(duplicates.grouped) duplicates skipped, \(quarantined.grouped) quarantined, "
+            + "\(withDefects.grouped) with defects, "
+            + "\(files.grouped) file\(files == 1 ? "" : "s"), \(Self.tenths(seconds)) s, \(Int(messagesPerSecond.rounded()).grouped) messages/s"
+    }
+
+    /// `19.14` → `19.1`.
+    static func tenths(_ s: Double) -> String {
+        let tenths = Int((s * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+extension ImportIssue {
+    /// `x.txt.gz: file is truncated; messages before that point were read (at byte 4096)`; a zip member as `x.zip!member`.
+    var line: String {
+        "\(file)\(member.map { "!" + $0 } ?? ""): \(reason)\(offset.map { " (at byte \($0))" } ?? "")"
+    }
+}
