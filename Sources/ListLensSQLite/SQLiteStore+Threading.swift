@@ -22,6 +22,7 @@ extension SQLiteStore {
     public func threadingSnapshot() throws -> ThreadingSnapshot {
         try pool.read { db in
             var messages: [ThreadingSnapshot.Message] = []
+            messages.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT m.id, m.message_id, m.date, m.subject, m.parent_id, m.parent_method, m.parent_confidence, t.key
                 FROM message m LEFT JOIN thread t ON t.id = m.thread_id ORDER BY m.id
@@ -42,6 +43,7 @@ extension SQLiteStore {
                 if let i = index[row[0]], messages[i].firstReference == nil { messages[i].firstReference = row[1] }
             }
             var references: [ThreadingSnapshot.Reference] = []
+            references.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_ref") ?? 0)
             let known = try Row.fetchCursor(db, sql: """
                 SELECT r.message_id, r.kind, r.position, p.id FROM message_ref r JOIN message p ON p.message_id = r.ref
                 """)

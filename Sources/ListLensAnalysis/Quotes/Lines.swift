@@ -20,7 +20,7 @@ struct Lines {
     func quoteDepth(_ r: Range<Int>) -> (Int, Range<Int>) {
         var depth = 0
         var rest = r.lowerBound
-        while depth < 64 {
+        while depth < QuoteSegmenter.maxQuotePrefixes {
             var probe = rest
             while probe < r.upperBound, bytes[probe] == 0x20 { probe += 1 }
             guard probe < r.upperBound, bytes[probe] == UInt8(ascii: ">") else { break }

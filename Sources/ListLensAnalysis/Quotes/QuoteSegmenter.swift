@@ -10,6 +10,10 @@ import ListLensText
 /// - `-- ` starts a signature; Mailman's `___…` footer and pipermail's `-------------- next part
 ///   --------------` start list-added text that runs to the end.
 public enum QuoteSegmenter {
+    /// Most `>` prefixes read from one line: further ones stay in the line's text, at this depth.
+    /// A bound on work per line for hostile input; mail quotes a few levels deep.
+    public static let maxQuotePrefixes = 64
+
     /// Longest line looked at for attribution patterns; longer lines are plain text.
     static let maxAttributionLength = 400
 

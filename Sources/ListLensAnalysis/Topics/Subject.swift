@@ -1,12 +1,18 @@
 import ListLensText
 /// Subject lines as topics: tags in brackets and the subject with reply prefixes removed.
 public enum Subject {
+    /// Most reply prefixes and tags stripped from one subject (`Re: Re: [a] [b] …`); the rest stays.
+    /// Real subjects carry a handful; the bound keeps hostile ones linear.
+    public static let maxPrefixRounds = 32
+    /// Longest bracketed tag read (`[Twisted-Python]`); a longer bracket is subject text.
+    public static let maxTagLength = 64
+
     /// `Re: [Twisted-Python] [ANN] Twisted 13.1` → `Twisted 13.1`.
     public static func normalized(_ subject: String) -> String {
         var s = Substring(subject)
         var changed = true
         var rounds = 0
-        while changed && rounds < 32 {
+        while changed && rounds < maxPrefixRounds {
             changed = false
             rounds += 1
             s = s.drop { $0 == " " || $0 == "\t" }
@@ -14,7 +20,7 @@ public enum Subject {
             for prefix in ["re:", "fw:", "fwd:", "aw:", "sv:", "antw:", "re :", "tr:"] where lower.hasPrefix(prefix) {
                 s = s.dropFirst(prefix.count); changed = true; break
             }
-            if !changed, s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < 64 {
+            if !changed, s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < maxTagLength {
                 s = s[s.index(after: close)...]; changed = true
             }
         }
@@ -26,12 +32,12 @@ public enum Subject {
         var tags: [String] = []
         var s = Substring(subject)
         var rounds = 0
-        while rounds < 32 {
+        while rounds < maxPrefixRounds {
             rounds += 1
             s = s.drop { $0 == " " || $0 == "\t" }
             let lower = s.prefix(6).lowercased()
             if let p = ["re:", "fw:", "fwd:", "aw:", "sv:"].first(where: { lower.hasPrefix($0) }) { s = s.dropFirst(p.count); continue }
-            guard s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < 64 else { break }
+            guard s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < maxTagLength else { break }
             let tag = String(s[s.index(after: s.startIndex)..<close]).trimmingCharacters(in: " ")
             if !tag.isEmpty, !tags.contains(tag) { tags.append(tag) }
             s = s[s.index(after: close)...]

@@ -30,41 +30,51 @@ public enum ThreadingPass {
         if try store.passState(named: name) == state {
             return Report(ran: false, changedLinks: 0, changedThreads: 0, removedThreads: 0)
         }
-        let snapshot = try store.threadingSnapshot()
-        let changes = changes(for: snapshot)
+        var snapshot = try store.threadingSnapshot()
+        let changes = changes(for: &snapshot)
         try store.applyThreading(changes, state: state)
         return Report(ran: true, changedLinks: changes.links.count, changedThreads: changes.upsertedThreads.count,
                       removedThreads: changes.removedThreads.count)
     }
 
     /// The pure part: what the snapshot's messages should look like, minus what is already stored.
-    public static func changes(for snapshot: ThreadingSnapshot) -> ThreadingChanges {
+    /// The snapshot's references are consumed (emptied) on the way, to keep the peak low.
+    public static func changes(for snapshot: inout ThreadingSnapshot) -> ThreadingChanges {
         let messages = snapshot.messages
         var index: [Int64: Int] = [:]
         index.reserveCapacity(messages.count)
         for (i, m) in messages.enumerated() { index[m.key] = i }
 
-        // Known parents per message: In-Reply-To first (in order), then References from last to first.
-        var inReplyTo = [[(position: Int, parent: Int)]](repeating: [], count: messages.count)
-        var references = [[(position: Int, parent: Int)]](repeating: [], count: messages.count)
+        // Known parents per message, in order of preference: In-Reply-To first (in order), then
+        // References from last to first. One sort of the flat list, then one sweep.
+        var known: [(child: Int, rank: Int, parent: Int, method: ParentMethod)] = []
+        known.reserveCapacity(snapshot.references.count)
         for r in snapshot.references {
             guard let child = index[r.child], let parent = index[r.parent] else { continue }
             switch r.kind {
-            case .inReplyTo: inReplyTo[child].append((r.position, parent))
-            case .references: references[child].append((r.position, parent))
+            case .inReplyTo: known.append((child, r.position, parent, .inReplyTo))
+            case .references: known.append((child, Int(Int32.max) - r.position, parent, .references))
             }
         }
+        snapshot.references = []
+        known.sort { ($0.child, $0.rank) < ($1.child, $1.rank) }
         var input: [ThreadBuilder.Message] = []
         input.reserveCapacity(messages.count)
+        var k = 0
         for (i, m) in messages.enumerated() {
             var candidates: [(parent: Int, method: ParentMethod)] = []
-            for c in inReplyTo[i].sorted(by: { $0.position < $1.position }) { candidates.append((c.parent, .inReplyTo)) }
-            for c in references[i].sorted(by: { $0.position > $1.position }) { candidates.append((c.parent, .references)) }
+            while k < known.count, known[k].child == i {
+                candidates.append((known[k].parent, known[k].method))
+                k += 1
+            }
             input.append(ThreadBuilder.Message(messageID: m.messageID, date: m.date, ghostKey: m.firstReference, candidates: candidates))
         }
+        known = []
         let built = ThreadBuilder.build(input)
+        input = []
 
         var changes = ThreadingChanges()
+        changes.links.reserveCapacity(messages.count)
         var stored: [String: ThreadingChanges.Thread] = [:]
         for t in snapshot.threads { stored[t.key] = t }
         var present = Set<String>()
