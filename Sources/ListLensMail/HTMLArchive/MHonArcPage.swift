@@ -22,7 +22,7 @@ enum MHonArcPage {
             guard text.hasPrefix("X-"), let colon = text.firstIndex(of: ":") else { continue }
             let key = String(text[text.index(text.startIndex, offsetBy: 2)..<colon])
             let value = HTMLArchive.decodeEntities(String(text[text.index(after: colon)...]).trimmingCharacters(in: " "))
-            if key == "Reference" { if !value.isEmpty, references.count < 256 { references.append(value) } }
+            if key == "Reference" { if !value.isEmpty, references.count < HTMLArchiveLimits.maxReferences { references.append(value) } }
             else if fields[key] == nil { fields[key] = value }
         }
         guard let start = bodyStart else { return nil }

@@ -8,6 +8,8 @@ public enum HTMLArchiveLimits {
     public static let maxAttachments = 32
     /// Thread indexes kept in memory while importing (one per month folder being read).
     public static let maxCachedThreadIndexes = 4
+    /// Most `X-Reference` ids read from one MHonArc page (a References header rarely lists more than 30).
+    public static let maxReferences = 256
     /// Longest header value rebuilt from a page's fields (a subject, a sender); longer ones are cut.
     public static let maxFieldBytes = 8192
 }
