@@ -1,0 +1,67 @@
+import Foundation
+import ListLensTestSupport
+import Testing
+
+/// Every JSON the CLI prints conforms to docs/json-output.schema.json, the contract's schema.
+@Suite("JSON output against its schema", .serialized)
+struct JSONContractTests {
+    static let schema = Fixtures.repositoryRoot.appendingPathComponent("docs/json-output.schema.json").path
+
+    static func decode(_ text: String) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
+    static func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init) }
+
+    @Test("export, inspect, search and orgs print what the schema describes")
+    func cliOutputConforms() throws {
+        let validator = try JSONSchemaValidator(schemaAt: Self.schema)
+        let tmp = try TemporaryDirectory("json-contract")
+        let db = tmp.file("x.sqlite")
+        let inputs = ["fixtures/sample/community-list.mbox", "fixtures/clients", "fixtures/archives/pipermail/demo-list/2026-March"]
+        let imported = try CLIRun.run(["import", "--db", db] + inputs)
+        try #require(imported.status == 0, "stderr: \(imported.stderr)")
+
+        let export = try CLIRun.run(["export", "--db", db])
+        let exported = Self.lines(export.stdout)
+        #expect(exported.count == 17)
+        for line in exported {
+            let value = try Self.decode(line)
+            #expect(validator.problems(value, definition: "message") == [])
+            #expect(value["mime"] == nil && value["segments"] == nil, "inspect-only keys stay out of export")
+        }
+
+        for file in ["fixtures/sample/community-list.mbox", "fixtures/clients/outlook-reply.eml", "fixtures/mime/forwarded-rfc822.eml",
+                     "fixtures/archives/hypermail/cf-demo/0002.html"] {
+            let json = try CLIRun.run(["inspect", "--format", "json", file])
+            #expect(json.status == 0)
+            #expect(validator.problems(try Self.decode(json.stdout), definition: "inspectDocument") == [], "\(file)")
+            for line in Self.lines(try CLIRun.run(["inspect", "--format", "jsonl", file]).stdout) {
+                #expect(validator.problems(try Self.decode(line), definition: "inspectMessage") == [], "\(file)")
+            }
+        }
+
+        for query in ["from:priya quota", "from:priya", "quoted:charter"] {
+            let hits = try CLIRun.run(["search", "--db", db, "--format", "json", query])
+            #expect(hits.status == 0)
+            let value = try Self.decode(hits.stdout)
+            #expect(validator.problems(value, definition: "searchHits") == [], "\(query)")
+            if case .array(let a) = value { #expect(!a.isEmpty, "\(query) finds something") }
+        }
+
+        let orgs = try CLIRun.run(["orgs", "--db", db, "--format", "json"])
+        #expect(validator.problems(try Self.decode(orgs.stdout), definition: "organizationRows") == [])
+    }
+
+    @Test("the validator refuses what the contract does not allow")
+    func validatorCanFail() throws {
+        let validator = try JSONSchemaValidator(schemaAt: Self.schema)
+        let good = try Self.decode(#"{"name": null, "address": "a@example.org"}"#)
+        #expect(validator.problems(good, definition: "person") == [])
+        for bad in [#"{"name": null}"#, #"{"name": 1, "address": null}"#, #"{"name": null, "address": null, "extra": true}"#, "[]"] {
+            #expect(!validator.problems(try Self.decode(bad), definition: "person").isEmpty, "\(bad)")
+        }
+        let hit = try Self.decode(#"[{"message_id": "x", "from": {"name": null, "address": null}, "subject": "s", "snippet": "", "rank": "low"}]"#)
+        #expect(validator.problems(hit, definition: "searchHits") == ["$[0].rank: expected number"])
+    }
+}
