@@ -188,7 +188,7 @@ public final class MboxReader {
     static func contentLength(line: ArraySlice<UInt8>) -> Int? {
         guard line.count > 15, line.prefix(15).asciiCaseInsensitiveEquals("content-length:") else { return nil }
         let digits = line.dropFirst(15).filter { !$0.isFWSByte }
-        guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+        guard !digits.isEmpty, digits.count <= ArchiveLimits.maxContentLengthDigits, digits.allSatisfy(\.isASCIIDigit) else { return nil }
         return Int(String(decoding: digits, as: UTF8.self))
     }
 

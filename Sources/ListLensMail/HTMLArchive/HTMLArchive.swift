@@ -1,11 +1,10 @@
+import CLibXML2
 import ListLensText
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CLibXML2
 
 /// Reads list archives that exist only as web pages: pipermail, hypermail and MHonArc message
 /// pages, their index pages, pipermail's scrubbed attachments, and bare HTML mail bodies.

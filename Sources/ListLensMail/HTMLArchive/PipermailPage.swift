@@ -72,7 +72,7 @@ enum PipermailPage {
         var id = HTMLArchive.percentDecode(String(value)).trimmingCharacters(in: " \t")
         if id.hasPrefix("<") { id.removeFirst() }
         if id.hasSuffix(">") { id.removeLast() }
-        return id.isEmpty || id.count > 998 ? nil : id
+        return id.isEmpty || id.count > HeaderLimits.maxMessageIDLength ? nil : id
     }
 
     static func isComment(_ node: xmlNodePtr, _ text: String) -> Bool {

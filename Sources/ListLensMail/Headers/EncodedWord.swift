@@ -74,7 +74,7 @@ public enum EncodedWord {
         let n = v.count
         var i = start + 2
         let csStart = i
-        while i < n, v[i] != UInt8(ascii: "?"), !v[i].isWSP, i - start < 100 { i += 1 }
+        while i < n, v[i] != UInt8(ascii: "?"), !v[i].isWSP, i - start < HeaderLimits.maxCharsetNameLength { i += 1 }
         guard i < n, v[i] == UInt8(ascii: "?"), i > csStart else { return nil }
         var charset = String(decoding: v[csStart..<i], as: UTF8.self)
         if let star = charset.firstIndex(of: "*") { charset = String(charset[..<star]) }   // RFC 2231 language

@@ -18,4 +18,7 @@ public struct ArchiveLimits: Sendable {
     /// Longest header block searched for `Content-Length` when an mboxcl separator is checked
     /// (postfix's `header_size_limit` is 100 KiB per field; a whole block rarely passes 64 KiB).
     public static let maxContentLengthHeaderBytes = 256 * 1024
+    /// Most digits read from a `Content-Length` value: twelve digits (under a terabyte) can never
+    /// overflow `Int`, and no mbox message is that large.
+    public static let maxContentLengthDigits = 12
 }

@@ -13,6 +13,8 @@ public struct HeaderLimits: Sendable {
     /// Longest RFC 2047 encoded word read. RFC 2047 §2 caps a word at 75 characters; some clients
     /// write whole subjects as one word, so 4 KiB keeps those and bounds the rest.
     public static let maxEncodedWordBytes = 4096
+    /// Longest charset name read in an encoded word (IANA's longest registered name is 45 characters).
+    public static let maxCharsetNameLength = 100
     /// Longest Message-ID kept: RFC 5322 §2.1.1's 998-character line limit (public-inbox stops at
     /// 244 bytes, a Xapian term limit). Longer values are mangled headers, not ids.
     public static let maxMessageIDLength = 998
