@@ -15,7 +15,7 @@ public struct Inspector {
     /// a file that stops early yields its messages and then throws.
     /// - Returns: for an HTML file, what the page turned out to be (an index page has no message of its own).
     @discardableResult
-    public func inspect(path: String, emit: (ExportedMessage) throws -> Void) throws -> ArchiveReader.HTMLRole? {
+    public func inspect(path: String, emit: (ExportedMessage) throws -> Void) throws -> PageRole? {
         let reader = try ArchiveReader(path: path)
         let analyzer = MessageAnalyzer(parser: MessageParser(preferHTML: preferHTML), organizations: SystemSuffixList.resolver)
         let list = Importer.folderName(of: path)
@@ -42,7 +42,19 @@ public struct Inspector {
             if let reason = a.quarantineReason { export.defects.append("quarantined: \(reason)") }
             try emit(export)
         }
-        return reader.htmlRole
+        switch reader.htmlRole {
+        case .index?: return .index(linkedPages: HTMLArchive.linkedPages(ofIndexAt: path)?.count ?? 0)
+        case .attachment?: return .scrubbedAttachment
+        default: return nil
+        }
+    }
+
+    /// What an HTML file without a message of its own is.
+    public enum PageRole: Sendable, Equatable {
+        /// An archive's index page (thread, date, author, subject), linking this many message pages.
+        case index(linkedPages: Int)
+        /// pipermail's scrubbed attachment, read with the message page that links to it.
+        case scrubbedAttachment
     }
 
     /// The MIME tree flattened depth-first, numbered like IMAP body parts.

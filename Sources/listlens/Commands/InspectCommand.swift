@@ -42,10 +42,9 @@ struct InspectCommand: ParsableCommand {
                 }
             }
             switch role {
-            case .index?:
-                let pages = HTMLArchive.linkedPages(ofIndexAt: file)?.count ?? 0
+            case .index(let pages)?:
                 Terminal.err("listlens: \(file): an index page linking \(pages.grouped) message page\(pages == 1 ? "" : "s"); `listlens import \(file)` reads them")
-            case .attachment?:
+            case .scrubbedAttachment?:
                 Terminal.err("listlens: \(file): a pipermail scrubbed attachment; it is read with the message page that links to it")
             default: break
             }
