@@ -48,8 +48,9 @@ struct CLITests {
         #expect(again.stdout.hasPrefix("imported 0 messages, 10 duplicates skipped"))
 
         let csv = try CLIRun.run(["orgs", "--db", db, "--format", "csv"])
-        #expect(csv.stdout.split(separator: "\n").first == "organization,messages,share,people,threads_started,first,last")
-        #expect(csv.stdout.contains("nimbus-cloud.example,3,30.0%,2,1,2026-03-02T09:14:00Z,2026-03-06T08:00:00Z"))
+        // The CSV's columns and values are the JSON's (issue 9: it said first/last and "30.0%").
+        #expect(csv.stdout.split(separator: "\n").first == "organization,messages,share,people,threads_started,first_message,last_message")
+        #expect(csv.stdout.contains("nimbus-cloud.example,3,0.3,2,1,2026-03-02T09:14:00Z,2026-03-06T08:00:00Z"))
         let json = try CLIRun.run(["orgs", "--db", db, "--format", "json"])
         let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(rows?.count == 6)
@@ -113,6 +114,33 @@ struct CLITests {
         let r = try CLIRun.run([command, "--help"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Example:"))
+    }
+
+    @Test("text outputs make control characters from mail visible; JSON escapes them (issue 9)")
+    func controlCharacters() throws {
+        let tmp = try TemporaryDirectory("cli")
+        let db = tmp.file("x.sqlite")
+        let file = "fixtures/hostile/terminal-escapes.eml"
+        #expect(try CLIRun.run(["import", "--db", db, file]).status == 0)
+        let texts = [
+            try CLIRun.run(["inspect", file]).stdout,
+            try CLIRun.run(["search", "--db", db, "from:eve"]).stdout,
+            try CLIRun.run(["search", "--db", db, "bell"]).stdout,
+        ]
+        for out in texts {
+            #expect(!out.isEmpty)
+            #expect(!out.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "raw control characters in: \(out)")
+            #expect(out.contains("\u{241B}"), "ESC shows as ␛")
+        }
+        let json = try CLIRun.run(["search", "--db", db, "--format", "json", "from:eve"]).stdout
+        #expect(json.contains(#"\u001b[31mRed"#), "JSON keeps the data, escaped")
+    }
+
+    @Test("an <ol start> near Int.max converts instead of killing the process (issue 9)")
+    func listStartOverflow() throws {
+        let r = try CLIRun.run(["inspect", "fixtures/hostile/ol-start-overflow.html"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("authored"))
     }
 
     @Test("a bad query is a usage error, not a crash")

@@ -50,7 +50,26 @@ struct JSONContractTests {
         }
 
         let orgs = try CLIRun.run(["orgs", "--db", db, "--format", "json"])
-        #expect(validator.problems(try Self.decode(orgs.stdout), definition: "organizationRows") == [])
+        let rows = try Self.decode(orgs.stdout)
+        #expect(validator.problems(rows, definition: "organizationRows") == [])
+
+        // The CSV has the JSON's keys as columns, in the schema's order, and the same values.
+        let csv = Self.lines(try CLIRun.run(["orgs", "--db", db, "--format", "csv"]).stdout)
+        let columns = try #require(csv.first).split(separator: ",").map(String.init)
+        #expect(columns == ["organization", "messages", "share", "people", "threads_started", "first_message", "last_message"])
+        guard case .array(let jsonRows) = rows else { Issue.record("orgs JSON is not an array"); return }
+        #expect(csv.count == jsonRows.count + 1)
+        for (line, row) in zip(csv.dropFirst(), jsonRows) {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            for (column, cell) in zip(columns, cells) {
+                switch row[column] {
+                case .string(let s)?: #expect(cell == s, "\(column)")
+                case .number(let n)?: #expect(Double(cell) == n, "\(column)")
+                case .null?: #expect(cell.isEmpty, "\(column)")
+                default: Issue.record("\(column): \(String(describing: row[column]))")
+                }
+            }
+        }
     }
 
     @Test("the validator refuses what the contract does not allow")
@@ -61,7 +80,10 @@ struct JSONContractTests {
         for bad in [#"{"name": null}"#, #"{"name": 1, "address": null}"#, #"{"name": null, "address": null, "extra": true}"#, "[]"] {
             #expect(!validator.problems(try Self.decode(bad), definition: "person").isEmpty, "\(bad)")
         }
-        let hit = try Self.decode(#"[{"message_id": "x", "from": {"name": null, "address": null}, "subject": "s", "snippet": "", "rank": "low"}]"#)
-        #expect(validator.problems(hit, definition: "searchHits") == ["$[0].rank: expected number"])
+        let hit = try Self.decode(#"[{"message_id": "x", "date": null, "from": {"name": null, "address": null}, "subject": "s", "snippet": "", "thread_id": null, "rank": "low"}]"#)
+        #expect(validator.problems(hit, definition: "searchHits") == ["$[0].rank: expected number or null"])
+        let partial = try Self.decode(#"[{"message_id": "x", "from": {"name": null, "address": null}, "subject": "s", "snippet": "", "rank": null}]"#)
+        #expect(Set(validator.problems(partial, definition: "searchHits")) == ["$[0]: missing date", "$[0]: missing thread_id"],
+                "absent keys are refused: the contract writes null")
     }
 }

@@ -76,6 +76,14 @@ struct HTMLArchiveUnitTests {
         #expect(try #require(HTMLText.convert(utf8: "<p>before</p><!-- never closed <p>after</p>")) == "before")
     }
 
+    @Test("list numbering from an input `start` never overflows (issue 9: 2^63 - 2 killed the process)")
+    func listStartOverflow() throws {
+        let huge = try #require(HTMLText.convert(utf8: #"<ol start="9223372036854775806"><li>a</li><li>b</li><li>c</li></ol>"#))
+        #expect(huge == "1000000000. a\n1000000000. b\n1000000000. c")
+        #expect(try #require(HTMLText.convert(utf8: #"<ol start="7"><li>a</li><li>b</li></ol>"#)) == "7. a\n8. b")
+        #expect(try #require(HTMLText.convert(utf8: #"<ol start="x"><li>a</li></ol>"#)) == "1. a")
+    }
+
     @Test("a newline right after <pre> is not text; blank lines inside <pre> are kept")
     func preNewline() throws {
         #expect(try #require(HTMLText.convert(utf8: "<pre>\n&gt; a\n&gt;\n&gt;\n&gt; b</pre>")) == "> a\n>\n>\n> b")

@@ -38,8 +38,7 @@ public struct ParseBenchmark {
             var batch: [RawMessage] = []
             var done = false
             while !done {
-                while batch.count < Importer.batchSize, let raw = try reader.next() { batch.append(raw) }
-                done = batch.count < Importer.batchSize
+                done = try Importer.fill(&batch, from: reader, maxBytes: Importer.defaultMaxBatchBytes)
                 let slots = ResultSlots<Int>(count: batch.count)
                 let work = batch
                 DispatchQueue.concurrentPerform(iterations: work.count) { i in

@@ -73,10 +73,23 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
             self.shown = shown
         }
 
-        /// The contract's names. Absent values are left out (`charset`, `disposition`, `filename`).
+        /// The contract's names (docs/json-output.md).
         enum CodingKeys: String, CodingKey {
             case part, contentType = "content_type", charset, transferEncoding = "transfer_encoding", disposition,
                  filename, bytes, shown
+        }
+
+        /// Every key is written, `null` included.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(part, forKey: .part)
+            try c.encode(contentType, forKey: .contentType)
+            try c.encode(charset, forKey: .charset)
+            try c.encode(transferEncoding, forKey: .transferEncoding)
+            try c.encode(disposition, forKey: .disposition)
+            try c.encode(filename, forKey: .filename)
+            try c.encode(bytes, forKey: .bytes)
+            try c.encode(shown, forKey: .shown)
         }
     }
 
@@ -120,7 +133,7 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     }
 
     /// The contract version written by this code.
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 }
 
 extension ExportedMessage {

@@ -6,6 +6,8 @@ public struct OrganizationReport: Sendable, Codable, Equatable {
         public var organization: String?
         public var messages: Int
         public var people: Int
+        /// This organization's part of all messages, 0 to 1, to four decimals (set by the report).
+        public internal(set) var share: Double = 0
         /// Threads whose first message came from this organization.
         public var threadsStarted: Int
         public var firstMessage: String?
@@ -21,18 +23,38 @@ public struct OrganizationReport: Sendable, Codable, Equatable {
             self.lastMessage = lastMessage
         }
 
-        /// The contract's names (docs/json-output.md).
-        enum CodingKeys: String, CodingKey {
-            case organization, messages, people, threadsStarted = "threads_started",
+        /// The contract's names (docs/json-output.md); the CSV columns are the same.
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case organization, messages, share, people, threadsStarted = "threads_started",
                  firstMessage = "first_message", lastMessage = "last_message"
         }
+
+        /// Every key is written, `null` included (synthesized Codable would leave nil keys out).
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(organization, forKey: .organization)
+            try c.encode(messages, forKey: .messages)
+            try c.encode(share, forKey: .share)
+            try c.encode(people, forKey: .people)
+            try c.encode(threadsStarted, forKey: .threadsStarted)
+            try c.encode(firstMessage, forKey: .firstMessage)
+            try c.encode(lastMessage, forKey: .lastMessage)
+        }
+
+        /// The contract's key names in column order, for CSV headers.
+        public static var columns: [String] { CodingKeys.allCases.map(\.stringValue) }
     }
 
     public var rows: [Row]
     public var totalMessages: Int
 
+    /// The report over `rows`; each row's ``Row/share`` is its messages over `totalMessages`.
     public init(rows: [Row], totalMessages: Int) {
-        self.rows = rows
+        self.rows = rows.map { row in
+            var r = row
+            r.share = totalMessages > 0 ? (Double(row.messages) / Double(totalMessages) * 10_000).rounded() / 10_000 : 0
+            return r
+        }
         self.totalMessages = totalMessages
     }
 

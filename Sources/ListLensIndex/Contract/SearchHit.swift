@@ -20,8 +20,20 @@ public struct SearchHit: Codable, Sendable, Equatable {
         self.rank = rank
     }
 
-    /// The contract's names. Absent values are left out, as `date` and `rank` are for some hits.
+    /// The contract's names (docs/json-output.md).
     enum CodingKeys: String, CodingKey {
         case messageID = "message_id", date, from, subject, snippet, threadID = "thread_id", rank
+    }
+
+    /// Every key is written, `null` included (synthesized Codable would leave nil keys out).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(messageID, forKey: .messageID)
+        try c.encode(date, forKey: .date)
+        try c.encode(from, forKey: .from)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(snippet, forKey: .snippet)
+        try c.encode(threadID, forKey: .threadID)
+        try c.encode(rank, forKey: .rank)
     }
 }

@@ -11,7 +11,8 @@ import Glibc
 /// → archive-wide passes (threading).
 ///
 /// Writing batch N overlaps parsing batch N+1 (a serial writer queue). Memory stays flat: at most
-/// ``maxBatchesInFlight`` batches of ``batchSize`` messages exist at once, whatever the archive size. Re-importing adds
+/// ``maxBatchesInFlight`` batches of at most ``batchSize`` messages and ``Options/maxBatchBytes`` bytes
+/// exist at once, whatever the archive size. Re-importing adds
 /// nothing: a message whose Message-ID (or, without one, content hash) is already stored counts as
 /// a duplicate. The threading pass runs once at the end, on what changed.
 public final class Importer {
@@ -20,15 +21,34 @@ public final class Importer {
     /// Batches parsed but not yet written, plus the one being parsed.
     public static let maxBatchesInFlight = 2
 
+    /// Raw bytes in one batch at the most, whatever the message count: 512 messages of the 64 MiB
+    /// limit would otherwise be held at once (30 messages of 40 MB peaked at 3.8 GB).
+    public static let defaultMaxBatchBytes = 32 << 20
+
     public struct Options: Sendable {
         /// The list these messages belong to. When nil: the List-Id header, else the archive's folder name.
         public var list: String?
         /// Sender, date and subject for messages that lack them (a bare HTML body has no headers).
         public var defaults: MessageDefaults
-        public init(list: String? = nil, defaults: MessageDefaults = MessageDefaults()) {
+        /// A batch ends when its raw messages reach this many bytes (or ``Importer/batchSize`` messages).
+        public var maxBatchBytes: Int
+        public init(list: String? = nil, defaults: MessageDefaults = MessageDefaults(), maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
             self.list = list
             self.defaults = defaults
+            self.maxBatchBytes = max(1, maxBatchBytes)
         }
+    }
+
+    /// Reads the next batch: up to ``batchSize`` messages, stopping once they hold `maxBytes` bytes.
+    /// - Returns: true when the reader is at its end.
+    static func fill(_ batch: inout [RawMessage], from reader: ArchiveReader, maxBytes: Int) throws -> Bool {
+        var bytes = 0
+        while batch.count < batchSize, bytes < maxBytes {
+            guard let raw = try reader.next() else { return true }
+            bytes += raw.bytes.count
+            batch.append(raw)
+        }
+        return false
     }
 
     private let store: any ListLensStore
@@ -82,8 +102,7 @@ public final class Importer {
             var finished = false
             while !finished {
                 do {
-                    while batch.count < Self.batchSize, let raw = try reader.next() { batch.append(raw) }
-                    if batch.count < Self.batchSize { finished = true }
+                    finished = try Self.fill(&batch, from: reader, maxBytes: options.maxBatchBytes)
                 } catch let error as ArchiveError {
                     summary.failures.append(ImportIssue(error))
                     finished = true

@@ -18,8 +18,8 @@ public enum FormatFlowed {
             let soft = !isSignature && line.hasSuffix(" ")
             var content = String(line)
             if soft && delSp { content.removeLast() }
-            if let p = paragraph, depth == paragraphDepth {
-                paragraph = p + content
+            if paragraph != nil, depth == paragraphDepth {
+                paragraph!.append(content)   // in place: `p + content` copied the paragraph per line (quadratic)
             } else {
                 if let p = paragraph { out.append(prefix(paragraphDepth) + p) }
                 paragraph = content

@@ -90,11 +90,13 @@ struct HTMLTextBuilder {
             // Yahoo's quoted message is a div, not a blockquote.
             w.endBlock(); w.quoteDepth += 1; o.quote = true
         case .ul: listCounters.append(-1); w.endBlock()
-        case .ol: listCounters.append(Int(attributes.string("start") ?? "") ?? 1); w.endBlock()
+        case .ol:
+            // `start` is input: capped, so numbering can never overflow (a probe used 2^63 - 2).
+            listCounters.append(min(Int(attributes.string("start") ?? "") ?? 1, HTMLLimits.maxListNumber)); w.endBlock()
         case .li:
             w.endBlock()
             if let c = listCounters.last, c >= 0 {
-                w.appendText("\(c). "); listCounters[listCounters.count - 1] = c + 1
+                w.appendText("\(c). "); listCounters[listCounters.count - 1] = c < HTMLLimits.maxListNumber ? c + 1 : c
             } else { w.appendText("- ") }
         case .img:
             // Tracking pixels and inline images: keep only meaningful alt text.

@@ -59,27 +59,27 @@ struct InspectCommand: ParsableCommand {
     }
 
     static func printText(_ m: ExportedMessage) {
-        Terminal.out("message \(m.messageID)")
-        Terminal.out("  source      \(m.source.path) @ \(m.source.offset) (+\(m.source.length) bytes)")
-        Terminal.out("  date        \(m.date ?? "(none)")")
-        Terminal.out("  from        \([m.from.name, m.from.address.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))")
-        Terminal.out("  subject     \(m.subject)")
-        if !m.inReplyTo.isEmpty { Terminal.out("  in-reply-to \(m.inReplyTo.joined(separator: " "))") }
-        if !m.references.isEmpty { Terminal.out("  references  \(m.references.count) id\(m.references.count == 1 ? "" : "s")") }
-        if let p = m.parent { Terminal.out("  parent      \(p) (\(m.parentMethod ?? "?"))") }
-        Terminal.out("  participant \(m.participant ?? "(unknown)"), organization \(m.organization ?? "(none)")")
-        Terminal.out("  defects     \(m.defects.isEmpty ? "none" : m.defects.joined(separator: ", "))")
-        Terminal.out("  mime")
+        Terminal.text("message \(m.messageID)")
+        Terminal.text("  source      \(m.source.path) @ \(m.source.offset) (+\(m.source.length) bytes)")
+        Terminal.text("  date        \(m.date ?? "(none)")")
+        Terminal.text("  from        \([m.from.name, m.from.address.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))")
+        Terminal.text("  subject     \(m.subject)")
+        if !m.inReplyTo.isEmpty { Terminal.text("  in-reply-to \(m.inReplyTo.joined(separator: " "))") }
+        if !m.references.isEmpty { Terminal.text("  references  \(m.references.count) id\(m.references.count == 1 ? "" : "s")") }
+        if let p = m.parent { Terminal.text("  parent      \(p) (\(m.parentMethod ?? "?"))") }
+        Terminal.text("  participant \(m.participant ?? "(unknown)"), organization \(m.organization ?? "(none)")")
+        Terminal.text("  defects     \(m.defects.isEmpty ? "none" : m.defects.joined(separator: ", "))")
+        Terminal.text("  mime")
         for n in m.mime ?? [] {
             let extra = [n.charset.map { "charset=\($0)" }, n.disposition, n.filename.map { "\"\($0)\"" }].compactMap { $0 }
-            Terminal.out("    \(n.part) \(n.contentType) \(n.transferEncoding) \(n.bytes) bytes\(extra.isEmpty ? "" : " " + extra.joined(separator: " "))\(n.shown ? "  [shown]" : "")")
+            Terminal.text("    \(n.part) \(n.contentType) \(n.transferEncoding) \(n.bytes) bytes\(extra.isEmpty ? "" : " " + extra.joined(separator: " "))\(n.shown ? "  [shown]" : "")")
         }
-        Terminal.out("  segments")
+        Terminal.text("  segments")
         for s in m.segments ?? [] {
             let lines = s.text.split(separator: "\n", omittingEmptySubsequences: false)
             let first = lines.first.map(String.init) ?? ""
-            Terminal.out("    \(s.kind)\(s.depth > 0 ? " depth \(s.depth)" : ""): \(lines.count) line\(lines.count == 1 ? "" : "s") | \(first.prefix(70))")
+            Terminal.text("    \(s.kind)\(s.depth > 0 ? " depth \(s.depth)" : ""): \(lines.count) line\(lines.count == 1 ? "" : "s") | \(first.prefix(70))")
         }
-        Terminal.out("")
+        Terminal.text("")
     }
 }

@@ -35,17 +35,23 @@ struct OrgsCommand: ParsableCommand {
         switch format {
         case .json:
             Terminal.out(try JSONOutput.encode(shown))
-        case .csv, .table:
+        case .csv:
+            // The JSON keys as columns, the JSON values as cells (an empty cell for null).
+            let table = Table(headers: OrganizationReport.Row.columns, rows: shown.map { r in
+                [r.organization ?? "", String(r.messages), String(r.share), String(r.people), String(r.threadsStarted),
+                 r.firstMessage ?? "", r.lastMessage ?? ""]
+            })
+            for line in table.renderCSV() { Terminal.out(line) }
+        case .table:
             let table = Table(
                 headers: ["organization", "messages", "share", "people", "threads_started", "first", "last"],
                 rows: shown.map { r in
                     [r.organization ?? "(unaffiliated)", String(r.messages),
                      Self.percent(r.messages, of: report.totalMessages), String(r.people), String(r.threadsStarted),
-                     format == .table ? String((r.firstMessage ?? "").prefix(10)) : r.firstMessage ?? "",
-                     format == .table ? String((r.lastMessage ?? "").prefix(10)) : r.lastMessage ?? ""]
+                     String((r.firstMessage ?? "").prefix(10)), String((r.lastMessage ?? "").prefix(10))]
                 },
                 rightAligned: [1, 2, 3, 4])
-            for line in format == .csv ? table.renderCSV() : table.renderText() { Terminal.out(line) }
+            for line in table.renderText() { Terminal.text(line) }
             if format == .table, shown.count < report.rows.count {
                 Terminal.out("… \(report.rows.count - shown.count) more organizations (--limit 0 shows all)")
             }

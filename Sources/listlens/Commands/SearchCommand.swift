@@ -48,8 +48,8 @@ struct SearchCommand: ParsableCommand {
         for h in hits {
             let who = h.from.name ?? h.from.address ?? "(unknown)"
             let subject = h.subject.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-            Terminal.out("\(h.date.map { String($0.prefix(10)) } ?? "----------")  \(who) — \(subject)")
-            Terminal.out("    \(h.snippet)")
+            Terminal.text("\(h.date.map { String($0.prefix(10)) } ?? "----------")  \(who) — \(subject)")
+            Terminal.text("    \(h.snippet)")
         }
     }
 }

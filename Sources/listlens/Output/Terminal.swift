@@ -14,17 +14,23 @@ enum Terminal {
         return buffer
     }()
 
-    /// Writes a line to stdout.
+    /// Writes a line to stdout as it is: for JSON and CSV, whose encoders decide what is escaped.
     static func out(_ line: String) {
         stdoutBuffer.append(line)
         stdoutBuffer.append("\n")
     }
 
+    /// Writes one line of text output to stdout, with control characters made visible (``String/printable``).
+    static func text(_ line: String) {
+        out(line.printable)
+    }
+
     static func flush() { stdoutBuffer.flush() }
 
+    /// Writes a line to stderr, with control characters made visible: file and member names are input too.
     static func err(_ line: String) {
         flush()
-        OutputBuffer.writeAll(fd: 2, Array((line + "\n").utf8))
+        OutputBuffer.writeAll(fd: 2, Array((line.printable + "\n").utf8))
     }
 
     /// Rewrites the current stderr line (progress).

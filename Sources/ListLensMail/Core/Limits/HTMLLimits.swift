@@ -20,6 +20,9 @@ public enum HTMLLimits {
     public static let maxStyleScanBytes = 4096
     /// Longest `alt` text of an image shown in its place; longer ones are descriptions, not labels.
     public static let maxAltTextLength = 200
+    /// Highest list number shown: `<ol start>` is capped here and numbering stops rising at it, so
+    /// no input makes the counter overflow. A billion items is more than any mail holds.
+    public static let maxListNumber = 1_000_000_000
     /// How far into a document a `<meta>` charset is looked for (HTML5 prescans 1024 bytes; Word
     /// puts a long `<style>` before nothing, but some archives put comments first).
     public static let charsetPrescanBytes = 4096
