@@ -10,7 +10,7 @@ struct ListLens: ParsableCommand {
               listlens import ~/archives/twisted-python/
               listlens orgs
               listlens search 'from:glyph deferred'
-            Every command takes --db PATH (default ./listlens.sqlite, or $LISTLENS_DB).
+            Commands that use a database take --db PATH (default ./listlens.sqlite, or $LISTLENS_DB).
             """,
         version: "0.1.0",
         subcommands: [ImportCommand.self, ExportCommand.self, InspectCommand.self, SearchCommand.self,

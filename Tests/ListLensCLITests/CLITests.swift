@@ -111,9 +111,17 @@ struct CLITests {
 
     @Test("every command's help shows an example", arguments: ["import", "export", "inspect", "search", "orgs", "demo", "benchmark"])
     func help(command: String) throws {
-        let r = try CLIRun.run([command, "--help"])
+        let r = try CLIRun.run([command, "--help"], environment: ["COLUMNS": "80"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Example:"))
+        // Examples copy and paste: at 80 columns every line of one is indented (a wrapped command
+        // would start a line at column 0), and a command goes on to the next line only after `\`.
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: "Example:") else { return }
+        for (i, line) in lines[(start + 1)...].prefix(while: { !$0.isEmpty }).enumerated() {
+            #expect(line.hasPrefix("  "), "\(command): example line \(i + 1) wraps: \(line)")
+            #expect(line.count <= 80, "\(command): \(line)")
+        }
     }
 
     @Test("text outputs make control characters from mail visible; JSON escapes them (issue 9)")
@@ -160,7 +168,7 @@ struct CLITests {
         let r = try CLIRun.run(["import", "--db", db, "--from", "Jamey <jamey@example.com>", "--date", "2017-06-02 14:05 -0400",
                                 "--subject", "Re: LCOO", "--list", "openstack-operators", page.path])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("imported 1 messages"))
+        #expect(r.stdout.hasPrefix("imported 1 message, 0 duplicates skipped"), "one message, not \"1 messages\" (issue 9)")
         let e = try CLIRun.run(["export", "--db", db])
         let m = try #require(try JSONSerialization.jsonObject(with: Data(e.stdout.utf8)) as? [String: Any])
         #expect((m["from"] as? [String: Any])?["address"] as? String == "jamey@example.com")

@@ -12,8 +12,9 @@ struct BenchmarkCommand: ParsableCommand {
 
             Example:
               swift build -c release
-              .build/release/listlens benchmark ../shared/corpora/twisted-pipermail/twisted-python/*.txt.gz
-              python3 scripts/benchmark_html.py        # --html beside lxml on the corpora's HTML
+              .build/release/listlens benchmark \\
+                ../shared/corpora/twisted-pipermail/twisted-python/*.txt.gz
+              python3 scripts/benchmark_html.py    # --html beside lxml
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -38,7 +39,7 @@ struct BenchmarkCommand: ParsableCommand {
         let r = try ParseBenchmark().run(paths: paths)
         if format == .json { Terminal.out(try JSONOutput.encode(r, pretty: false)); return }
         let mb = Double(r.bytes) / 1_000_000
-        Terminal.out("parsed \(r.messages.grouped) messages (\(Int(mb.rounded())) MB) from \(r.files) files in \(Self.fixed(r.seconds)) s "
+        Terminal.out("parsed \(r.messages.counted("message")) (\(Int(mb.rounded())) MB) from \(r.files.counted("file")) in \(Self.fixed(r.seconds)) s "
             + "on \(r.cores) cores: \(Int(r.messagesPerSecond.rounded()).grouped) messages/s, \(Self.fixed(r.megabytesPerSecond)) MB/s, "
             + "peak memory \(r.peakRSSKiB / 1024) MiB")
     }

@@ -18,10 +18,13 @@ struct ImportCommand: ParsableCommand {
             --from, --date and --subject fill what it (or any message) lacks.
 
             Example:
-              listlens import --db twisted.sqlite ../shared/corpora/twisted-pipermail/twisted-python/*.txt.gz
-              listlens import --db twisted.sqlite ../shared/corpora/twisted-pipermail/twisted-python/2013-July/thread.html
+              listlens import --db twisted.sqlite \\
+                ../shared/corpora/twisted-pipermail/twisted-python/*.txt.gz
+              listlens import --db twisted.sqlite \\
+                ../shared/corpora/twisted-pipermail/twisted-python/2013-July/thread.html
               listlens import --db lcoo.sqlite --list openstack-operators \\
-                --from "Jamey <jamey@example.com>" --date "2017-06-02 14:05 -0400" --subject "Re: LCOO" reply.html
+                --from "Jamey <jamey@example.com>" \\
+                --date "2017-06-02 14:05 -0400" --subject "Re: LCOO" reply.html
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -58,7 +61,8 @@ struct ImportCommand: ParsableCommand {
         if showProgress { Terminal.clearStatus() }
         for failure in summary.failures { Terminal.err("listlens: \(failure.line)") }
         if !summary.skippedFiles.isEmpty {
-            Terminal.err("listlens: skipped \(summary.skippedFiles.count.grouped) file\(summary.skippedFiles.count == 1 ? "" : "s") that are not mail archives (e.g. \(summary.skippedFiles[0].file)\(summary.skippedFiles[0].member.map { "!" + $0 } ?? ""))")
+            let n = summary.skippedFiles.count
+            Terminal.err("listlens: skipped \(n.counted("file")) that \(n == 1 ? "is not a mail archive" : "are not mail archives") (e.g. \(summary.skippedFiles[0].file)\(summary.skippedFiles[0].member.map { "!" + $0 } ?? ""))")
         }
         if !summary.sameContentFiles.isEmpty {
             let n = summary.sameContentFiles.count

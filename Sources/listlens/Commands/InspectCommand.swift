@@ -11,8 +11,9 @@ struct InspectCommand: ParsableCommand {
             Example:
               listlens inspect fixtures/sample/community-list.mbox
               listlens inspect --format json broken.eml | jq '.messages[].defects'
-              listlens inspect --html outlook-reply.eml     # the HTML part's text and its quote segments
-              listlens inspect --format jsonl big.mbox | jq -c 'select(.defects != []) | .source'
+              listlens inspect --html outlook-reply.eml   # the HTML part and its quotes
+              listlens inspect --format jsonl big.mbox \\
+                | jq -c 'select(.defects != []) | .source'
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }

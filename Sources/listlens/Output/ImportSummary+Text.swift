@@ -4,9 +4,9 @@ import ListLensText
 extension ImportSummary {
     /// One line: `imported 33,245 messages, 32,465 duplicates skipped, 0 quarantined, 4,620 with defects, 248 files, 22.1 s, 2,977 messages/s`.
     var line: String {
-        "imported \(imported.grouped) messages, \(duplicates.grouped) duplicates skipped, \(quarantined.grouped) quarantined, "
+        "imported \(imported.counted("message")), \(duplicates.counted("duplicate")) skipped, \(quarantined.grouped) quarantined, "
             + "\(withDefects.grouped) with defects, "
-            + "\(files.grouped) file\(files == 1 ? "" : "s"), \(Self.tenths(seconds)) s, \(Int(messagesPerSecond.rounded()).grouped) messages/s"
+            + "\(files.counted("file")), \(Self.tenths(seconds)) s, \(Int(messagesPerSecond.rounded()).grouped) messages/s"
     }
 
     /// `19.14` → `19.1`.
