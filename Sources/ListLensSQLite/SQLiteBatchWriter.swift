@@ -5,18 +5,18 @@ import ListLensIndex
 /// Writes the batches of one import into SQLite, one transaction per batch, with cached prepared
 /// statements. Every statement is parameterized.
 final class SQLiteBatchWriter: MessageBatchWriter {
-    private let pool: DatabasePool
+    private let store: SQLiteStore
     // Row ids already looked up, kept across the batches of one import (ids never change once inserted).
     private var lists: [String: Int64] = [:]
     private var organizations: [String: Int64] = [:]
     private var participants: [String: (id: Int64, hasName: Bool)] = [:]
     private var sources: [String: Int64] = [:]
 
-    init(pool: DatabasePool) { self.pool = pool }
+    init(store: SQLiteStore) { self.store = store }
 
     func write(_ batch: ImportBatch) throws -> MessageCounts {
         var counts = MessageCounts()
-        try pool.write { db in
+        try store.write { db in
             let statements = try Statements(db)
             for entry in batch.entries {
                 let a = entry.message

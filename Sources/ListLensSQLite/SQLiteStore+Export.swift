@@ -6,7 +6,7 @@ import ListLensMail
 extension SQLiteStore {
     public func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {
         let decoder = JSONDecoder()   // one for the whole export: the tags and defects columns of every row
-        try pool.read { db in
+        try read { db in
             let recipients = try db.makeStatement(sql: "SELECT kind, name, address FROM recipient WHERE message_id = ? ORDER BY kind, position")
             let refs = try db.makeStatement(sql: "SELECT kind, ref FROM message_ref WHERE message_id = ? ORDER BY kind, position")
             let rows = try Row.fetchCursor(db, sql: """

@@ -4,7 +4,7 @@ import ListLensMail
 
 extension SQLiteStore {
     public func organizationReport() throws -> OrganizationReport {
-        try pool.read { db in
+        try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT o.name AS organization, count(*) AS messages, count(DISTINCT m.participant_id) AS people,
                        sum(CASE WHEN t.root_id = m.id THEN 1 ELSE 0 END) AS threads_started,

@@ -31,7 +31,7 @@ extension SQLiteStore {
                 """
         }
         arguments.append(limit)
-        return try pool.read { db in
+        return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 SearchHit(messageID: row["message_id"], date: (row["date"] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
                           from: .init(name: row["from_name"], address: row["from_address"]), subject: row["subject"],

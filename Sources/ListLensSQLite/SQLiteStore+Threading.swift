@@ -3,7 +3,7 @@ import ListLensIndex
 
 extension SQLiteStore {
     public func passState(named name: String) throws -> PassState? {
-        try pool.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT version, message_count, last_message_id FROM pass_run WHERE name = ?",
                              arguments: [name]).map { row in
                 PassState(name: name, version: row["version"],
@@ -13,14 +13,14 @@ extension SQLiteStore {
     }
 
     public func messageWatermark() throws -> PassState.Watermark {
-        try pool.read { db in
+        try read { db in
             let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM message")
             return PassState.Watermark(messageCount: row?["n"] ?? 0, lastMessageKey: row?["last"] ?? 0)
         }
     }
 
     public func threadingSnapshot() throws -> ThreadingSnapshot {
-        try pool.read { db in
+        try read { db in
             var messages: [ThreadingSnapshot.Message] = []
             messages.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0)
             let rows = try Row.fetchCursor(db, sql: """
@@ -63,7 +63,7 @@ extension SQLiteStore {
     }
 
     public func applyThreading(_ changes: ThreadingChanges, state: PassState) throws {
-        try pool.write { db in
+        try write { db in
             let upsert = try db.makeStatement(sql: """
                 INSERT INTO thread (key, root_id, subject, message_count, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET root_id = excluded.root_id, subject = excluded.subject,

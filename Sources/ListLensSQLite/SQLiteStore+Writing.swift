@@ -1,5 +1,5 @@
 import ListLensIndex
 
 extension SQLiteStore {
-    public func makeBatchWriter() throws -> any MessageBatchWriter { SQLiteBatchWriter(pool: pool) }
+    public func makeBatchWriter() throws -> any MessageBatchWriter { SQLiteBatchWriter(store: self) }
 }

@@ -151,6 +151,44 @@ struct CLITests {
         #expect(r.stdout.contains("authored"))
     }
 
+    @Test("reading commands work on a database the user may only read (issue 9: 'attempt to write a readonly database')")
+    func readOnlyDatabase() throws {
+        let tmp = try TemporaryDirectory("cli")
+        let db = tmp.file("x.sqlite")
+        #expect(try CLIRun.run(["import", "--db", db, "fixtures/sample/community-list.mbox"]).status == 0)
+        // As root, permissions do not bind: run the reader as `nobody`, who cannot write the folder or the file.
+        let asNobody = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")
+        if !asNobody {
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: tmp.path)
+        }
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tmp.path) }
+        func read(_ arguments: [String]) throws -> CLIRun {
+            guard asNobody else { return try CLIRun.run(arguments) }
+            let o = try ProcessRunner("/usr/sbin/runuser", currentDirectory: CLIRun.root.path)
+                .run(["-u", "nobody", "--", CLIRun.binary.path] + arguments)
+            return CLIRun(status: o.status, stdout: o.stdout, stderr: o.stderr)
+        }
+        let orgs = try read(["orgs", "--db", db])
+        #expect(orgs.status == 0, "stderr: \(orgs.stderr)")
+        #expect(orgs.stdout.contains("nimbus-cloud.example"))
+        let search = try read(["search", "--db", db, "from:priya quota"])
+        #expect(search.status == 0 && search.stdout.contains("Priya Raman"), "stderr: \(search.stderr)")
+        let export = try read(["export", "--db", db])
+        #expect(export.status == 0 && export.stdout.split(separator: "\n").count == 10, "stderr: \(export.stderr)")
+    }
+
+    @Test("a reading command on a file that is not a ListLens database says so")
+    func notAListLensDatabase() throws {
+        let tmp = try TemporaryDirectory("cli")
+        let other = tmp.file("other.sqlite")
+        try ProcessRunner.require("python3", ["-c", "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('CREATE TABLE t (x)')", other])
+        let r = try CLIRun.run(["orgs", "--db", other])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("not a ListLens database"))
+        #expect(!r.stderr.contains("SELECT") && !r.stderr.contains("CREATE"), "no SQL in errors")
+    }
+
     @Test("a bad query is a usage error, not a crash")
     func badQuery() throws {
         let r = try CLIRun.run(["search", "--db", "/tmp/none.sqlite", "bogus:field"])

@@ -10,18 +10,21 @@ struct DatabaseOptions: ParsableArguments {
 
     var path: String { db ?? ProcessInfo.processInfo.environment["LISTLENS_DB"] ?? "listlens.sqlite" }
 
-    /// Opens the database, turning failures into a clean message and exit code.
+    /// Opens the database for writing (created if needed), turning failures into a clean message and exit code.
     func open() throws -> SQLiteStore {
         do { return try SQLiteStore(path: path) } catch {
             throw CLIError("\(error)")
         }
     }
 
-    /// Opens an existing database for reading commands; a missing file is a clear error, not an empty result.
+    /// Opens an existing database read-only, for commands that only read: they work on a file or
+    /// in a folder the user may only read, and never migrate. A missing file is a clear error.
     func openExisting() throws -> SQLiteStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIError("\(path): no such database; run `listlens import ARCHIVE…` first (or pass --db)")
         }
-        return try open()
+        do { return try SQLiteStore(path: path, access: .readOnly) } catch {
+            throw CLIError("\(error)")
+        }
     }
 }
