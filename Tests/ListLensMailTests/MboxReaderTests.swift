@@ -94,6 +94,52 @@ struct MboxReaderTests {
         #expect(String(decoding: messages[1].bytes, as: UTF8.self).hasSuffix("\n\nsmall\n"))
     }
 
+    /// Reads `text` with a small chunk and message limit; returns the messages and the reader's peak buffer.
+    func readLimited(_ text: String, chunk: Int, maxMessageBytes: Int) throws -> (messages: [RawMessage], peak: Int) {
+        let dir = try TemporaryDirectory("mbox")
+        let path = try dir.write("endless.mbox", text)
+        var limits = ArchiveLimits()
+        limits.chunkBytes = chunk
+        limits.maxMessageBytes = maxMessageBytes
+        let source = try FileByteSource(path: path)
+        defer { source.close() }
+        let reader = MboxReader(source: source, path: path, limits: limits)
+        var messages: [RawMessage] = []
+        while let m = try reader.next() { messages.append(m) }
+        return (messages, reader.peakBufferBytes)
+    }
+
+    @Test("a body line that never ends is searched once, cut at the message limit, and the next message is still found (issue 9)", arguments: [64, 4096])
+    func endlessLine(chunk: Int) throws {
+        let endless = String(repeating: "no newline here ", count: 20_000)   // 320,000 bytes in one line
+        let text = "From a@x.example  Mon Jul  1 14:35:59 2013\nMessage-ID: <endless@x.example>\n\n\(endless)\n"
+            + "From b@x.example  Mon Jul  1 15:35:59 2013\nMessage-ID: <after@x.example>\n\nafter\n"
+        let (messages, peak) = try readLimited(text, chunk: chunk, maxMessageBytes: 20_000)
+        try #require(messages.count == 2)
+        #expect(peak <= 20_000 + 2 * chunk + 1024, "memory is bounded by the message limit, not the line (peak \(peak))")
+        #expect(messages[0].oversized && messages[0].bytes.count <= 20_000)
+        #expect(!messages[1].oversized && String(decoding: messages[1].bytes, as: UTF8.self).hasSuffix("\n\nafter\n"))
+        #expect(messages[1].offset == messages[0].length)
+        #expect(messages[0].length + messages[1].length == Int64(text.utf8.count))
+        // Under the limit the same line is kept whole.
+        let whole = try readLimited(text, chunk: chunk, maxMessageBytes: 1 << 20).messages
+        #expect(whole.count == 2 && !whole[0].oversized)
+        #expect(String(decoding: whole[0].bytes, as: UTF8.self).contains(endless))
+    }
+
+    @Test("a file of carriage returns only (no line feed at all) stays one bounded message")
+    func carriageReturnsOnly() throws {
+        let text = "From a@x.example  Mon Jul  1 14:35:59 2013\rMessage-ID: <cr@x.example>\r\r"
+            + String(repeating: "a line ended by CR alone\r", count: 200_000)   // 5,000,000 bytes
+        let (messages, peak) = try readLimited(text, chunk: 4096, maxMessageBytes: 50_000)
+        #expect(messages.count == 1)
+        // The separator "line" is cut at the message limit and the Content-Length search at its own.
+        let bound = 2 * 50_000 + ArchiveLimits.maxContentLengthHeaderBytes + 4 * 4096
+        #expect(peak <= bound, "bounded whatever the file's size (peak \(peak), bound \(bound))")
+        #expect(messages.allSatisfy { $0.bytes.count <= 50_000 })
+        #expect(messages.reduce(0) { $0 + $1.length } == Int64(text.utf8.count))
+    }
+
     @Test("mboxcl2: a Content-Length that lands on the next separator keeps a forwarded message whole", arguments: [7, 1 << 20])
     func contentLength(chunk: Int) throws {
         let body = "Forwarded:\nFrom bob@y.example Mon Jul  1 10:00:00 2013\nSubject: inner\n\ninner body\n"

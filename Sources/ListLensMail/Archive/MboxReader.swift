@@ -29,9 +29,15 @@ public final class MboxReader {
     private var eof = false
     /// Index in `buffer` up to which lines were checked and hold no separator (never re-scanned).
     private var scanned = 0
+    /// When `scanned` is the start of a line that has not ended yet: how far that line is known to
+    /// hold no line break, so the search for its end goes on from there (0 when unknown). Without
+    /// it, a body with no newline was searched again from its start after every read: quadratic.
+    private var newlineFreeEnd = 0
     /// Bytes dropped from an oversized message so far.
     private var dropped: Int64 = 0
     private var started = false
+    /// The largest the buffer has been, in bytes: what reading this stream cost in memory (for tests).
+    private(set) var peakBufferBytes = 0
 
     init(source: ByteSource, path: String, limits: ArchiveLimits) {
         self.source = source
@@ -74,6 +80,18 @@ public final class MboxReader {
                     buffer.removeSubrange(keepEnd..<scanned)
                     dropped += Int64(drop)
                     scanned = keepEnd
+                    newlineFreeEnd = newlineFreeEnd > 0 ? newlineFreeEnd - drop : 0
+                }
+            }
+            // A line that has not ended holds no separator past its first bytes (which say whether it
+            // is a `From ` line): the middle of an endless line goes too, so memory stays bounded.
+            if pending > limits.maxMessageBytes, newlineFreeEnd > scanned {
+                let dropFrom = max(sepLineEnd + limits.maxMessageBytes / 2, scanned + Self.fromPrefix.count + 1)
+                if newlineFreeEnd > dropFrom {
+                    let drop = newlineFreeEnd - dropFrom
+                    buffer.removeSubrange(dropFrom..<newlineFreeEnd)
+                    dropped += Int64(drop)
+                    newlineFreeEnd = dropFrom
                 }
             }
             try fill()
@@ -89,11 +107,15 @@ public final class MboxReader {
         return buffer.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Int? in
             guard let base = buf.baseAddress, count > 0 else { return nil }
             var lineStart = from
+            // Where to look for the line's end: past what an earlier call found free of line breaks.
+            var searchFrom = from == scanned && newlineFreeEnd > from ? min(newlineFreeEnd, count) : from
+            newlineFreeEnd = 0
             // `from` must be a line start: it is 0, the end of a line, or a previously checked line start.
             while lineStart < count {
-                guard let nl = memchr(base + lineStart, Int32(UInt8.lf), count - lineStart) else {
-                    // Incomplete last line: check it again when more bytes come.
+                guard let nl = memchr(base + searchFrom, Int32(UInt8.lf), count - searchFrom) else {
+                    // Incomplete last line: check it again when more bytes come, searching on from here.
                     scanned = lineStart
+                    newlineFreeEnd = count
                     // A lone `From ` line at the very end has no header after it: it is body text.
                     return nil
                 }
@@ -107,14 +129,17 @@ public final class MboxReader {
                     if let nextNL = memchr(base + lineEnd, Int32(UInt8.lf), count - lineEnd) {
                         let nextEnd = base.distance(to: UnsafeRawPointer(nextNL)) + 1
                         if isHeaderLine(buf, lineEnd, nextEnd) { scanned = lineStart; return lineStart }
-                    } else if !eof {
+                    } else if eof || count - lineEnd >= Self.headerDecisionBytes {
+                        // The first bytes of a line decide whether it starts a header field; a next
+                        // line that never ends is decided on them instead of being waited for.
+                        if isHeaderLine(buf, lineEnd, min(count, lineEnd + Self.headerDecisionBytes)) { scanned = lineStart; return lineStart }
+                    } else {
                         scanned = lineStart
                         return nil
-                    } else if isHeaderLine(buf, lineEnd, count) {
-                        scanned = lineStart; return lineStart
                     }
                 }
                 lineStart = lineEnd
+                searchFrom = lineEnd
             }
             scanned = lineStart
             return nil
@@ -132,16 +157,25 @@ public final class MboxReader {
         ArchiveFormat.startsWithHeaderField(UnsafeRawBufferPointer(rebasing: buf[start..<end]), from: 0)
     }
 
-    /// Index just after the line starting at `from`, reading more input as needed.
+    /// Bytes of a line enough to tell whether it starts a header field: a field name is at most 76
+    /// characters before its colon (``ArchiveFormat/startsWithHeaderField(_:from:)``), with room for
+    /// the obsolete white space before the colon.
+    static let headerDecisionBytes = 1024
+
+    /// Index just after the line starting at `from`, reading more input as needed. Each byte is
+    /// searched once; a line longer than a whole message may be ends where the reading stopped.
     private func endOfLine(from: Int) throws -> Int {
+        var searchFrom = from
         while true {
+            let start = searchFrom
             let found: Int? = buffer.withUnsafeBytes { buf in
-                guard let base = buf.baseAddress, from < buf.count,
-                      let nl = memchr(base + from, Int32(UInt8.lf), buf.count - from) else { return nil }
+                guard let base = buf.baseAddress, start < buf.count,
+                      let nl = memchr(base + start, Int32(UInt8.lf), buf.count - start) else { return nil }
                 return base.distance(to: UnsafeRawPointer(nl)) + 1
             }
             if let found { return found }
-            if eof { return buffer.count }
+            if eof || buffer.count - from > limits.maxMessageBytes { return buffer.count }
+            searchFrom = max(from, buffer.count)
             try fill()
         }
     }
@@ -215,6 +249,7 @@ public final class MboxReader {
         dropped = 0
         head = end
         scanned = end
+        newlineFreeEnd = 0
         return message
     }
 
@@ -223,6 +258,7 @@ public final class MboxReader {
         buffer.removeSubrange(0..<head)
         bufferBase += Int64(head)
         scanned = max(0, scanned - head)
+        newlineFreeEnd = newlineFreeEnd > head ? newlineFreeEnd - head : 0
         head = 0
     }
 
@@ -284,6 +320,7 @@ public final class MboxReader {
             }
         }
         buffer.removeSubrange((old + got)...)
+        peakBufferBytes = max(peakBufferBytes, buffer.count)
         if let failure { eof = true; throw failure }
         if got == 0 { eof = true }
     }
