@@ -30,6 +30,22 @@ struct ImportTests {
         #expect(second.threading?.ran == false, "nothing was added: the threading pass is skipped")
     }
 
+    @Test("a truncated .gz: the messages before the cut are imported, the cut one quarantined, the file named (issue 9)")
+    func truncatedArchive() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let dir = try TemporaryDirectory("truncated")
+        let plain = dir.file("2026-March.txt")
+        try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: plain)
+        try ProcessRunner.require("gzip", ["-n", plain])
+        let gz = try Data(contentsOf: URL(fileURLWithPath: plain + ".gz"))
+        try gz.prefix(gz.count * 3 / 4).write(to: URL(fileURLWithPath: plain + ".gz"))
+        let summary = try Importer(store: store).run(paths: [plain + ".gz"])
+        #expect(summary.imported > 0 && summary.imported < 10)
+        #expect(summary.quarantined == 1, "the message the file stops inside")
+        #expect(summary.failures.map(\.code) == [ImportIssue.Code(.truncated)])
+    }
+
     @Test("the threading pass links a reply when its parent arrives later, and rewrites only what changed")
     func threadingPassIsIncremental() throws {
         let (store, cleanup) = try ThrowawayStore.fresh()

@@ -103,6 +103,23 @@ struct MIMETests {
     func charsets(_ c: CharsetCase) {
         #expect(Charset.decode(c.bytes[...], label: c.label).text == c.expected)
     }
+    @Test("7-bit charsets are decoded though their bytes look like ASCII: ISO-2022-JP, UTF-7 (issue 9)", arguments: [
+        ([0x1B, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x24, 0x4B, 0x24, 0x41, 0x24, 0x4F, 0x1B, 0x28, 0x42] as [UInt8], "iso-2022-jp" as String?, "こんにちは", nil as MailDefect?),
+        (Array("+ZeVnLIqe-".utf8), "utf-7", "日本語", nil),
+        ([0x1B, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x1B, 0x28, 0x42], nil, "こん", .undeclaredCharset),
+        (Array("plain +ASCII- text".utf8), "us-ascii", "plain +ASCII- text", nil),
+    ])
+    func sevenBitCharsets(bytes: [UInt8], label: String?, text: String, defect: MailDefect?) {
+        let decoded = Charset.decode(bytes[...], label: label)
+        #expect(decoded.text == text)
+        #expect(decoded.defect == defect)
+    }
+
+    @Test("an ISO-2022-JP encoded word in a subject decodes")
+    func iso2022Subject() {
+        #expect(EncodedWord.decode(Array("=?ISO-2022-JP?B?GyRCMnE1RBsoQg==?= 2026".utf8)).text == "会議 2026")
+    }
+
     @Test("a flowed paragraph of 200,000 soft lines is joined in one pass (issue 9: 6 MB took 136 s)")
     func flowedLongParagraph() {
         let line = "word word word word "   // 20 bytes, soft (trailing space)

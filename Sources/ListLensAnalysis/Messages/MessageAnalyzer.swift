@@ -29,6 +29,8 @@ public struct MessageAnalyzer: Sendable {
         var reason: String? = nil
         if raw.oversized {
             reason = "message larger than the \(ArchiveLimits().maxMessageBytes >> 20) MiB limit"
+        } else if raw.truncated {
+            reason = "the archive ends inside this message (truncated file)"
         } else if message.headers.fields.isEmpty || raw.origin == .bareHTML, message.text.allSatisfy(\.isWhitespace) {
             reason = "no headers and no text: not a message"
         }

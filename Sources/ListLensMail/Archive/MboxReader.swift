@@ -27,6 +27,9 @@ public final class MboxReader {
     /// Absolute stream offset of `buffer[0]`.
     private var bufferBase: Int64 = 0
     private var eof = false
+    /// The error that ended the stream early: the messages read before it come out first (the last
+    /// one marked ``RawMessage/truncated`` when the stream stopped inside it), then it is thrown.
+    private var failure: ArchiveError?
     /// Index in `buffer` up to which lines were checked and hold no separator (never re-scanned).
     private var scanned = 0
     /// When `scanned` is the start of a line that has not ended yet: how far that line is known to
@@ -50,12 +53,19 @@ public final class MboxReader {
 
     /// The next message, or `nil` at the end of the archive.
     public func next() throws -> RawMessage? {
+        if eof, head >= buffer.count, let failure {
+            self.failure = nil
+            throw failure
+        }
         if !started {
             started = true
             try skipLeadingBlankLines()
         }
         if head > 0 && head * 2 >= buffer.count { compact() }
-        guard head < buffer.count || !eof else { return nil }
+        guard head < buffer.count || !eof else {
+            if let failure { self.failure = nil; throw failure }
+            return nil
+        }
         if head == buffer.count { try fill(); if head == buffer.count { return nil } }
 
         // buffer[head] starts the current message's separator line (or the message itself).
@@ -243,8 +253,10 @@ public final class MboxReader {
         let bodyStart = min(headerStart, bodyEnd)
         let keptEnd = oversized ? min(bodyEnd, bodyStart + limits.maxMessageBytes) : bodyEnd
         let bytes = Self.unescapeMboxrd(buffer[bodyStart..<keptEnd])
-        let message = RawMessage(bytes: bytes, envelope: envelope, offset: bufferBase + Int64(head),
+        var message = RawMessage(bytes: bytes, envelope: envelope, offset: bufferBase + Int64(head),
                                  length: Int64(end - head) + dropped, oversized: oversized)
+        // The stream stopped early, inside this last message: what was read of it is kept, flagged.
+        message.truncated = end == buffer.count && eof && failure?.code == .truncated
         bufferBase += dropped   // dropped bytes are gone from the buffer but not from the stream
         dropped = 0
         head = end
@@ -321,7 +333,8 @@ public final class MboxReader {
         }
         buffer.removeSubrange((old + got)...)
         peakBufferBytes = max(peakBufferBytes, buffer.count)
-        if let failure { eof = true; throw failure }
+        // An error ends the stream like its end would; `next()` throws it once the bytes before it are out.
+        if let failure { eof = true; self.failure = failure; return }
         if got == 0 { eof = true }
     }
 

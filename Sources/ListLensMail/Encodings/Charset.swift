@@ -23,6 +23,13 @@ public enum Charset {
         "big5": "BIG5-HKSCS", "windows-874": "CP874", "tis-620": "CP874",
     ]
 
+    /// Charsets whose bytes are all 7-bit (escape or shift sequences switch the character set):
+    /// ASCII bytes are not yet text in them, so they are decoded even when the bytes look like ASCII.
+    static let sevenBit: Set<String> = [
+        "iso-2022-jp", "iso-2022-jp-1", "iso-2022-jp-2", "iso-2022-jp-3", "csiso2022jp", "iso-2022-kr", "csiso2022kr",
+        "iso-2022-cn", "iso-2022-cn-ext", "utf-7", "unicode-1-1-utf-7", "hz-gb-2312",
+    ]
+
     /// Labels that mean "probably ASCII, possibly anything": decoded by detection.
     static let weakLabels: Set<String> = [
         "", "us-ascii", "ascii", "ansi_x3.4-1968", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
@@ -32,7 +39,17 @@ public enum Charset {
     /// Decodes `bytes` declared as `label` (nil when no charset was declared).
     public static func decode(_ bytes: ArraySlice<UInt8>, label: String?) -> Decoded {
         let name = normalize(label)
-        if isASCII(bytes) { return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "us-ascii") }
+        if isASCII(bytes) {
+            if sevenBit.contains(name), let r = Iconv.decode(bytes, from: aliases[name] ?? name) {
+                return Decoded(text: r.text, charset: name, defect: r.replaced > 0 ? .undecodableBytes : nil)
+            }
+            // ISO-2022-JP written with no label (or a weak one): its escape sequences say what it is.
+            if (label == nil || weakLabels.contains(name)), containsISO2022JPEscape(bytes),
+               let r = Iconv.decode(bytes, from: "ISO-2022-JP"), r.replaced == 0 {
+                return Decoded(text: r.text, charset: "iso-2022-jp", defect: label == nil || name.isEmpty ? .undeclaredCharset : .charsetMismatch)
+            }
+            return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "us-ascii")
+        }
         if name == "utf-8" || name == "utf8" {
             if let s = String(validating: bytes, as: UTF8.self) { return Decoded(text: s, charset: "utf-8") }
             return Decoded(text: Windows1252.decode(bytes), charset: "windows-1252", defect: .charsetMismatch)
@@ -61,6 +78,20 @@ public enum Charset {
             return Decoded(text: r.text, charset: name, defect: .undecodableBytes)
         }
         return Decoded(text: r.text, charset: name)
+    }
+
+    /// Whether the bytes hold ISO-2022-JP's switch to JIS X 0208 (`ESC $ B` or `ESC $ @`, RFC 1468).
+    static func containsISO2022JPEscape(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        while let esc = bytes[i...].firstIndex(of: 0x1B) {
+            let next = bytes.index(after: esc)
+            if bytes.distance(from: next, to: bytes.endIndex) >= 2, bytes[next] == UInt8(ascii: "$"),
+               bytes[bytes.index(after: next)] == UInt8(ascii: "B") || bytes[bytes.index(after: next)] == UInt8(ascii: "@") {
+                return true
+            }
+            i = next
+        }
+        return false
     }
 
     /// `"ISO-8859-1"` → `iso-8859-1`; quotes, spaces and RFC 2231 language suffixes removed.

@@ -16,6 +16,9 @@ public struct RawMessage: Sendable {
     /// Set when the message was larger than ``ArchiveLimits/maxMessageBytes``: `bytes` then holds
     /// only its first bytes, and the importer quarantines it.
     public var oversized: Bool
+    /// Set when the archive stopped inside this message (a truncated file): `bytes` hold what was
+    /// read of it, and the importer quarantines it with that reason.
+    public var truncated = false
     /// Where the bytes come from: mail as written, or a message rebuilt from an HTML archive page.
     public var origin: Origin = .mail
 
