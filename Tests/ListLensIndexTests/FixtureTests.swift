@@ -86,6 +86,23 @@ struct FixtureTests {
         #expect(all.imported == 2 && all.duplicates == 1)
     }
 
+    @Test("pipermail's list page brings in the month archives it links; a folder with no mail is a failure (issue 9)")
+    func listIndexAndEmptyFolder() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let listPage = try Importer(store: store).run(paths: [Fixtures.path("archives/pipermail/demo-list/index.html")])
+        #expect(listPage.imported == 3 && listPage.failures.isEmpty)
+        let empty = try TemporaryDirectory("empty")
+        let none = try Importer(store: store).run(paths: [empty.path])
+        #expect(none.failures.map(\.code) == [ImportIssue.Code(.emptyDirectory)])
+        try empty.write("README", "not mail\n")
+        let readme = try Importer(store: store).run(paths: [empty.path])
+        #expect(readme.failures.map(\.code) == [ImportIssue.Code(.emptyDirectory)] && readme.skippedFiles.count == 1)
+        // A folder whose files were all read through another path is not empty.
+        let twice = try Importer(store: store).run(paths: [Fixtures.path("mime"), Fixtures.path("mime/bad-base64.eml")])
+        #expect(twice.failures.isEmpty)
+    }
+
     @Test("hypermail pages: metadata from the comments, `_at_` undone, quotelev spans read as quote depth")
     func hypermail() throws {
         let root = try #require(try Self.inspect("archives/hypermail/cf-demo/0001.html").first)

@@ -111,6 +111,21 @@ struct HeaderTests {
         #expect(EncodedWord.decode(Array("=?utf-8?q?caf=C3=A9?=".utf8)) == EncodedWord.Decoded(text: "café", defect: nil))
     }
 
+    @Test("text is never cut without a defect: empty base64 words stay as written, over-long ids are named (issue 9)")
+    func noSilentCuts() throws {
+        let word = EncodedWord.decode(Array("=?utf-8?b?!!!!?= rest".utf8))
+        #expect(word.text == "=?utf-8?b?!!!!?= rest" && word.defect == .invalidEncodedWord)
+        let long = "<" + String(repeating: "x", count: 1_000) + "@example.org>"
+        #expect(MessageIDs.hasOverlongID(Array(long.utf8)) && MessageIDs.all(in: Array(long.utf8)).isEmpty)
+        #expect(!MessageIDs.hasOverlongID(Array("<a@b.example> <c@d.example>".utf8)))
+        let raw = RawMessage(bytes: Array("From: a@b.example\nMessage-ID: <m@b.example>\nIn-Reply-To: \(long)\n\nbody\n".utf8),
+                             offset: 0, length: 0)
+        #expect(MessageParser().parse(raw).defects.contains(.invalidReferences))
+        let html = "<p>" + String(repeating: "a", count: HTMLLimits.maxInputBytes) + "</p><p>end</p>"
+        let converted = HTMLText.convert(bytes: Array(html.utf8)[...], declaredCharset: "utf-8")
+        #expect(converted.cut && converted.text?.hasSuffix("end") == false)
+    }
+
     @Test("base64 skips stray characters and names them as a defect")
     func base64Defects() {
         #expect(Base64.decode(Array("aGVsbG8=".utf8)) == Base64.Decoded(bytes: Array("hello".utf8), defect: nil))

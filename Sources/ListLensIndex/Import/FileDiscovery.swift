@@ -15,12 +15,17 @@ enum FileDiscovery {
     /// Deepest directory nesting walked.
     static let maxDepth = 32
 
-    struct Entry { var path: String; var explicit: Bool }
+    /// A file to read: named on the command line (`explicit`), or met in a folder or index page
+    /// named there (`root`, the path as given).
+    struct Entry { var path: String; var explicit: Bool; var root: String? = nil }
 
-    static func expand(_ paths: [String]) -> (files: [Entry], missing: [String]) {
+    /// - Returns: the files in order, the paths that do not exist, and the folders and index pages
+    ///   that held or linked at least one file (read through them or another path).
+    static func expand(_ paths: [String]) -> (files: [Entry], missing: [String], rootsWithFiles: Set<String>) {
         var files: [Entry] = []
         var missing: [String] = []
         var seenTargets = Set<String>()
+        var rootsWithFiles = Set<String>()
         for path in paths {
             var st = stat()
             guard stat(path, &st) == 0 else { missing.append(path); continue }
@@ -31,9 +36,9 @@ enum FileDiscovery {
                 if path.hasSuffix(".html") || path.hasSuffix(".htm"), let pages = HTMLArchive.linkedPages(ofIndexAt: path) {
                     for page in pages {
                         var s = stat()
-                        if stat(page, &s) == 0, (s.st_mode & S_IFMT) == S_IFREG, seenTargets.insert(realPath(page)).inserted {
-                            files.append(Entry(path: page, explicit: false))
-                        }
+                        guard stat(page, &s) == 0, (s.st_mode & S_IFMT) == S_IFREG else { continue }
+                        rootsWithFiles.insert(path)
+                        if seenTargets.insert(realPath(page)).inserted { files.append(Entry(path: page, explicit: false, root: path)) }
                     }
                 }
                 continue
@@ -55,14 +60,15 @@ enum FileDiscovery {
                     var s = stat()
                     guard stat(full, &s) == 0 else { continue }
                     if (s.st_mode & S_IFMT) == S_IFDIR { subdirs.append(full) }
-                    else if (s.st_mode & S_IFMT) == S_IFREG, seenTargets.insert(realPath(full)).inserted {
-                        files.append(Entry(path: full, explicit: false))
+                    else if (s.st_mode & S_IFMT) == S_IFREG {
+                        rootsWithFiles.insert(path)
+                        if seenTargets.insert(realPath(full)).inserted { files.append(Entry(path: full, explicit: false, root: path)) }
                     }
                 }
                 for s in subdirs.reversed() { work.append((s, depth + 1)) }
             }
         }
-        return (files, missing)
+        return (files, missing, rootsWithFiles)
     }
 
     /// Splits `files` into those to read and compressed twins to leave out: `2013-July.txt.gz` when

@@ -68,7 +68,7 @@ public final class Importer {
     public func run(paths: [String], progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
         let start = MonotonicClock.now()
         var summary = ImportSummary()
-        let (found, missing) = FileDiscovery.expand(paths)
+        let (found, missing, rootsWithFiles) = FileDiscovery.expand(paths)
         for m in missing { summary.failures.append(ImportIssue(file: m, code: .missing, reason: "no such file or directory")) }
         let (entries, twins) = FileDiscovery.withoutCompressedTwins(found)
         summary.sameContentFiles = twins.map(\.twin)
@@ -78,6 +78,7 @@ public final class Importer {
 
         let writer = BatchWriter(writer: try store.makeBatchWriter(), listOverride: options.list, maxInFlight: Self.maxBatchesInFlight)
         let html = HTMLArchive.Context()
+        var rootsWithMail = Set<String>()
         for entry in entries {
             let reader: ArchiveReader
             do {
@@ -93,6 +94,7 @@ public final class Importer {
             }
             summary.files += 1
             summary.bytes += reader.fileSize
+            if let root = entry.root { rootsWithMail.insert(root) }
             let source = SourceRecord(path: FileDiscovery.realPath(reader.path), format: reader.format.rawValue,
                                     compressed: reader.compressed, size: reader.fileSize)
             let listName = Self.folderName(of: entry.path)   // the fallback; --list and List-Id win in the writer
@@ -133,6 +135,17 @@ public final class Importer {
             doneBytes += reader.fileSize
             logger.debug("imported file", metadata: ["path": "\(entry.path)"])
         }
+        // A folder, or an index page, that gave no mail archive is a failure, not an empty success:
+        // it held no file, or none of its own files was mail.
+        let rootsWithEntries = Set(entries.compactMap(\.root))
+        for path in paths where Self.isDirectory(path) || (path.hasSuffix(".html") && HTMLArchive.linkedPages(ofIndexAt: path) != nil) {
+            let noFiles = !rootsWithFiles.contains(path)
+            let noMail = rootsWithEntries.contains(path) && !rootsWithMail.contains(path)
+            if noFiles || noMail {
+                summary.failures.append(ImportIssue(file: path, code: ImportIssue.Code(.emptyDirectory),
+                                                    reason: Self.isDirectory(path) ? "holds no mail archive" : "an index page that links no mail archive"))
+            }
+        }
         try writer.finish()
         summary.merge(writer.counts)
         summary.threading = try ThreadingPass.run(on: store)
@@ -153,6 +166,11 @@ public final class Importer {
     // MARK: - Writing
 
     // MARK: - Helpers
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
 
     static func fileSize(_ path: String) -> Int64 {
         var st = stat()

@@ -22,7 +22,8 @@ public enum MailDefect: String, Sendable, Codable, CaseIterable, Hashable {
     case invalidMessageID = "invalid-message-id"
     /// A header RFC 5322 §3.6 allows once appeared again (notmuch broken/broken-cc); To and Cc are merged.
     case duplicateHeader = "duplicate-header"
-    /// In-Reply-To or References held an id that never closes (`<id@host` with no `>`): it was not used.
+    /// In-Reply-To or References held an id that never closes (`<id@host` with no `>`), or one longer
+    /// than ``HeaderLimits/maxMessageIDLength``: it was not used.
     case invalidReferences = "invalid-references"
     /// No From header, or none with an address in it.
     case missingFrom = "missing-from"
@@ -64,6 +65,8 @@ public enum MailDefect: String, Sendable, Codable, CaseIterable, Hashable {
     case noTextPart = "no-text-part"
     /// HTML could not be parsed at all; its text is empty.
     case unparsableHTML = "unparsable-html"
+    /// HTML longer than ``HTMLLimits/maxInputBytes`` was cut there before conversion: the text ends early.
+    case htmlTooLarge = "html-too-large"
     /// The file was a bare HTML body with no headers at all (a mail body saved from a web archive):
     /// sender, date and subject are unknown unless `listlens import --from/--date/--subject` give them.
     case noHeaders = "no-headers"

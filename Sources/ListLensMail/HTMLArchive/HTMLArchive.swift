@@ -110,9 +110,11 @@ public enum HTMLArchive {
     }
 
     /// An index page: pipermail's month indexes and list page, hypermail's and MHonArc's indexes.
-    /// Returns the message pages linked (same folder, in page order, once each).
+    /// Returns the message pages linked (same folder, in page order, once each); for pipermail's
+    /// list page, which links months, the month archives it links (`2013-July.txt.gz`).
     static func indexLinks(_ doc: HTMLDocument) -> [String]? {
         var pages: [String] = []
+        var archives: [String] = []
         var seen = Set<String>()
         var monthLinks = 0
         doc.forEachNode { node in
@@ -122,11 +124,13 @@ public enum HTMLArchive {
             if let hash = href.firstIndex(of: "#") { href = String(href[..<hash]) }
             if href.hasSuffix("/thread.html") || href.hasSuffix(".txt.gz") || href.hasSuffix(".txt") { monthLinks += 1 }
             if isLocalName(href), isMessagePageName(href), seen.insert(href).inserted { pages.append(href) }
+            if isLocalName(href), href.hasSuffix(".txt.gz") || href.hasSuffix(".txt"), seen.insert(href).inserted { archives.append(href) }
             return pages.count < HTMLArchiveLimits.maxIndexEntries
         }
         // Message pages were recognised before: a page linking to one is an index (a month of one message too).
         if !pages.isEmpty { return pages }
-        return monthLinks >= 2 ? [] : nil
+        if monthLinks >= 2 { return archives }
+        return nil
     }
 
     /// pipermail `027159.html`, hypermail `0399.html`, MHonArc `msg00001.html`.

@@ -93,7 +93,10 @@ public enum EncodedWord {
         let text = v[textStart..<i]
         let bytes: [UInt8]
         if enc == UInt8(ascii: "b") {
-            bytes = Base64.decode(text).bytes   // stray characters are skipped, as in bodies
+            let decoded = Base64.decode(text)   // stray characters are skipped, as in bodies
+            // A word whose base64 yields nothing at all is no encoded word: it stays as written.
+            if decoded.defect != nil && decoded.bytes.isEmpty && !text.isEmpty { return nil }
+            bytes = decoded.bytes
         } else {
             bytes = QuotedPrintable.decodeHeaderQ(text)
         }

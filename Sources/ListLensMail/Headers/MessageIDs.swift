@@ -28,6 +28,19 @@ public enum MessageIDs {
         return ids
     }
 
+    /// True when a bracketed id is longer than ``HeaderLimits/maxMessageIDLength`` (``all(in:)`` leaves it out).
+    public static func hasOverlongID(_ value: [UInt8]) -> Bool {
+        var start: Int? = nil
+        for (i, b) in value.enumerated() {
+            if b == UInt8(ascii: "<") { start = i }
+            else if b == UInt8(ascii: ">"), let s = start {
+                if i - s - 1 > HeaderLimits.maxMessageIDLength { return true }
+                start = nil
+            }
+        }
+        return false
+    }
+
     /// True when a `<` opens an id that no `>` closes (hyperkitty's wrong-in-reply-to case).
     public static func hasUnclosedID(_ value: [UInt8]) -> Bool {
         var open = false

@@ -60,6 +60,7 @@ enum BodyText {
             // Charset from the part, else the document's <meta>, else detection; CR LF is white space to HTML.
             let converted = HTMLText.convert(bytes: payload[...], declaredCharset: label)
             if let d = converted.defect { defects.append(d) }
+            if converted.cut { defects.append(.htmlTooLarge) }
             if converted.text == nil { defects.append(.unparsableHTML) }
             return trimTrailingBlankLines(converted.text ?? "")
         }

@@ -66,7 +66,9 @@ public struct MessageParser: Sendable {
         if decodedSubject?.defect != nil { badWord = true }
         let inReplyTo = value("in-reply-to").map { MessageIDs.all(in: $0) } ?? []
         let references = value("references").map { MessageIDs.all(in: $0) } ?? []
-        if [value("in-reply-to"), value("references")].contains(where: { $0.map(MessageIDs.hasUnclosedID) ?? false }) {
+        if [value("in-reply-to"), value("references")].contains(where: { v in
+            v.map { MessageIDs.hasUnclosedID($0) || MessageIDs.hasOverlongID($0) } ?? false
+        }) {
             defects.append(.invalidReferences)
         }
         let listID = value("list-id").flatMap { MessageIDs.all(in: $0).first }

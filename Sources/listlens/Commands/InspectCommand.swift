@@ -44,7 +44,7 @@ struct InspectCommand: ParsableCommand {
             }
             switch role {
             case .index(let pages)?:
-                Terminal.err("listlens: \(file): an index page linking \(pages.grouped) message page\(pages == 1 ? "" : "s"); `listlens import \(file)` reads them")
+                Terminal.err("listlens: \(file): an index page linking \(pages.counted("message page or archive file", plural: "message pages or archive files")); `listlens import \(file)` reads them")
             case .scrubbedAttachment?:
                 Terminal.err("listlens: \(file): a pipermail scrubbed attachment; it is read with the message page that links to it")
             default: break
