@@ -189,6 +189,18 @@ struct CLITests {
         #expect(!r.stderr.contains("SELECT") && !r.stderr.contains("CREATE"), "no SQL in errors")
     }
 
+    @Test("import - reads standard input, any format, with - as the source (issue 9: 'no such file')")
+    func standardInput() throws {
+        let tmp = try TemporaryDirectory("cli")
+        let db = tmp.file("x.sqlite")
+        let gz = try ProcessRunner.require("gzip", ["-c", "-n", "fixtures/sample/community-list.mbox"].map { $0.hasPrefix("fixtures") ? CLIRun.root.appendingPathComponent($0).path : $0 }).stdoutData
+        let r = try ProcessRunner(CLIRun.binary.path, currentDirectory: CLIRun.root.path).run(["import", "--db", db, "-"], input: gz)
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.hasPrefix("imported 10 messages"))
+        let first = try #require(try CLIRun.run(["export", "--db", db]).stdout.split(separator: "\n").first)
+        #expect(first.contains(#""path":"-""#))
+    }
+
     @Test("a bad query is a usage error, not a crash")
     func badQuery() throws {
         let r = try CLIRun.run(["search", "--db", "/tmp/none.sqlite", "bogus:field"])

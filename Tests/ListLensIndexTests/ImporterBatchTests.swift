@@ -1,5 +1,5 @@
 import Foundation
-import ListLensIndex
+@testable import ListLensIndex
 import ListLensTestSupport
 import Testing
 
@@ -67,5 +67,15 @@ struct ImporterBatchTests {
         #expect(summary.imported == 10)
         #expect(store.recorded.map(\.entries.count) == [10])
         #expect(store.recorded.first?.entries.allSatisfy { $0.list == "cloud-ops" } == true, "the List-Id names the list")
+    }
+
+    @Test("the parallel loop's result slots keep every write (issue 9: a nil slot crashed an import)")
+    func resultSlots() {
+        for _ in 0..<50 {
+            let n = 4_096
+            let slots = ResultSlots<Int>(count: n)
+            DispatchQueue.concurrentPerform(iterations: n) { i in slots.set(i, i * 2) }
+            #expect(slots.values() == (0..<n).map { $0 * 2 })
+        }
     }
 }

@@ -63,11 +63,19 @@ public final class Importer {
         analyzer = MessageAnalyzer(organizations: SystemSuffixList.resolver, defaults: options.defaults)
     }
 
-    /// Imports every archive under `paths`. Unusable files are reported in the summary's
-    /// `failures` and the import goes on with the rest; only database failures throw.
+    /// Imports every archive under `paths`; `-` is standard input. Unusable files are reported in
+    /// the summary's `failures` and the import goes on with the rest; only database failures throw.
     public func run(paths: [String], progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
         let start = MonotonicClock.now()
         var summary = ImportSummary()
+        var paths = paths
+        var spooled: String? = nil
+        if let i = paths.firstIndex(of: StandardInput.path) {
+            let file = try StandardInput.spool()
+            spooled = file
+            paths[i] = file
+        }
+        defer { if let spooled { unlink(spooled) } }
         let (found, missing, rootsWithFiles) = FileDiscovery.expand(paths)
         for m in missing { summary.failures.append(ImportIssue(file: m, code: .missing, reason: "no such file or directory")) }
         let (entries, twins) = FileDiscovery.withoutCompressedTwins(found)
@@ -95,9 +103,11 @@ public final class Importer {
             summary.files += 1
             summary.bytes += reader.fileSize
             if let root = entry.root { rootsWithMail.insert(root) }
-            let source = SourceRecord(path: FileDiscovery.realPath(reader.path), format: reader.format.rawValue,
-                                    compressed: reader.compressed, size: reader.fileSize)
-            let listName = Self.folderName(of: entry.path)   // the fallback; --list and List-Id win in the writer
+            let fromStandardInput = entry.path == spooled
+            let source = SourceRecord(path: fromStandardInput ? StandardInput.path : FileDiscovery.realPath(reader.path),
+                                      format: reader.format.rawValue, compressed: reader.compressed, size: reader.fileSize)
+            // The fallback; --list and List-Id win in the writer.
+            let listName = fromStandardInput ? nil : Self.folderName(of: entry.path)
 
             var batch: [RawMessage] = []
             batch.reserveCapacity(Self.batchSize)

@@ -22,6 +22,7 @@ struct ImportCommand: ParsableCommand {
                 ../shared/corpora/twisted-pipermail/twisted-python/*.txt.gz
               listlens import --db twisted.sqlite \\
                 ../shared/corpora/twisted-pipermail/twisted-python/2013-July/thread.html
+              gzip -dc 2013-July.txt.gz | listlens import -
               listlens import --db lcoo.sqlite --list openstack-operators \\
                 --from "Jamey <jamey@example.com>" \\
                 --date "2017-06-02 14:05 -0400" --subject "Re: LCOO" reply.html
@@ -29,7 +30,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("Archive files or folders.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Archive files or folders; - reads standard input.", valueName: "path"))
     var paths: [String]
 
     @Option(help: "The list the messages belong to (default: the List-Id header, else the archive's folder name).")
