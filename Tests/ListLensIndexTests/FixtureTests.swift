@@ -103,6 +103,27 @@ struct FixtureTests {
         #expect(twice.failures.isEmpty)
     }
 
+    @Test("lists are named by List-Id, then List-Post, then the list folder above Maildir and month folders (issue 9)")
+    func listNames() throws {
+        let page = try #require(try Self.inspect("archives/pipermail/demo-list/2026-March/001002.html").first)
+        #expect(page.list == "demo-list" && page.listSource == "folder", "not the month folder 2026-March")
+        let sample = try #require(try Self.inspect("sample/community-list.mbox").first)
+        #expect(sample.list == "cloud-ops" && sample.listSource == "list-id")
+        let tmp = try TemporaryDirectory("maildir")
+        let cur = tmp.url.appendingPathComponent("infra/cur")
+        try FileManager.default.createDirectory(at: cur, withIntermediateDirectories: true)
+        let post = "From: a@example.org\nList-Post: <mailto:Infra-Team@lists.example.org>\nMessage-ID: <p@example.org>\n\nhi\n"
+        try Data(post.utf8).write(to: cur.appendingPathComponent("1.eml"))
+        try Data("From: a@example.org\nMessage-ID: <q@example.org>\n\nhi\n".utf8).write(to: cur.appendingPathComponent("2.eml"))
+        var named: [String: (String?, String?)] = [:]
+        for file in ["1.eml", "2.eml"] {
+            try Inspector().inspect(path: cur.appendingPathComponent(file).path) { named[$0.messageID] = ($0.list, $0.listSource) }
+        }
+        #expect(named["p@example.org"]! == ("infra-team", "list-post"))
+        #expect(named["q@example.org"]! == ("infra", "folder"), "Maildir's cur is no list")
+        #expect(ListNaming.listFolder(of: "/a/twisted-python/2013-July/027159.html") == "twisted-python")
+    }
+
     @Test("hypermail pages: metadata from the comments, `_at_` undone, quotelev spans read as quote depth")
     func hypermail() throws {
         let root = try #require(try Self.inspect("archives/hypermail/cf-demo/0001.html").first)

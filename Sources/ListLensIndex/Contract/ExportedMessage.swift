@@ -48,6 +48,8 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     public var mime: [MIMENode]?
     /// `listlens inspect` only: the body segments in body order. Absent from `export`.
     public var segments: [Segment]?
+    /// `listlens inspect` only: what named the list (`list-id`, `list-post`, `folder`). Absent from `export`.
+    public var listSource: String?
 
     public struct MIMENode: Codable, Sendable, Equatable {
         /// `1`, `1.2`, … (IMAP-style part numbers; the message itself is `0`).
@@ -141,7 +143,8 @@ extension ExportedMessage {
     enum CodingKeys: String, CodingKey {
         case messageID = "message_id", list, date, from, to, cc, subject, inReplyTo = "in_reply_to", references,
              participant, organization, threadID = "thread_id", parent, parentMethod = "parent_method", tags, text,
-             authoredText = "authored_text", quotedText = "quoted_text", source, defects, mime, segments
+             authoredText = "authored_text", quotedText = "quoted_text", source, defects, mime, segments,
+             listSource = "list_source"
     }
 
     /// Every contract key is written, `null` included (synthesized Codable would drop nil keys);
@@ -170,6 +173,7 @@ extension ExportedMessage {
         try c.encode(defects, forKey: .defects)
         try c.encodeIfPresent(mime, forKey: .mime)
         try c.encodeIfPresent(segments, forKey: .segments)
+        try c.encodeIfPresent(listSource, forKey: .listSource)
     }
 }
 

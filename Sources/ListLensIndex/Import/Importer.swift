@@ -106,8 +106,7 @@ public final class Importer {
             let fromStandardInput = entry.path == spooled
             let source = SourceRecord(path: fromStandardInput ? StandardInput.path : FileDiscovery.realPath(reader.path),
                                       format: reader.format.rawValue, compressed: reader.compressed, size: reader.fileSize)
-            // The fallback; --list and List-Id win in the writer.
-            let listName = fromStandardInput ? nil : Self.folderName(of: entry.path)
+            let listPath: String? = fromStandardInput ? nil : entry.path   // the list folder is the last resort
 
             var batch: [RawMessage] = []
             batch.reserveCapacity(Self.batchSize)
@@ -121,7 +120,7 @@ public final class Importer {
                 }
                 if !batch.isEmpty {
                     let analyzed = analyze(batch)
-                    writer.submit(analyzed, source: source, defaultList: listName)
+                    writer.submit(analyzed, source: source, listPath: listPath)
                     batch.removeAll(keepingCapacity: true)
                 }
                 if let progress {
@@ -185,17 +184,5 @@ public final class Importer {
     static func fileSize(_ path: String) -> Int64 {
         var st = stat()
         return stat(path, &st) == 0 ? Int64(st.st_size) : 0
-    }
-
-    /// `…/twisted-python/2013-July.txt.gz` → `twisted-python`.
-    static func folderName(of path: String) -> String? {
-        let parts = FileDiscovery.realPath(path).split(separator: "/")
-        guard parts.count >= 2 else { return nil }
-        return String(parts[parts.count - 2])
-    }
-
-    /// `twisted-python.twistedmatrix.com` → `twisted-python`; `openbmc.lists.ozlabs.org` → `openbmc`.
-    static func listName(fromListID id: String) -> String {
-        String(id.split(separator: ".").first ?? Substring(id))
     }
 }

@@ -18,11 +18,11 @@ public struct Inspector {
     public func inspect(path: String, emit: (ExportedMessage) throws -> Void) throws -> PageRole? {
         let reader = try ArchiveReader(path: path)
         let analyzer = MessageAnalyzer(parser: MessageParser(preferHTML: preferHTML), organizations: SystemSuffixList.resolver)
-        let list = Importer.folderName(of: path)
         var seen: [String: String] = [:]   // message-id → thread key
         while let raw = try reader.next() {
             let a = analyzer.analyze(raw)
             let m = a.message
+            let naming = ListNaming.name(for: m, override: nil, path: path)
             var parent: String? = nil
             var method: ParentMethod? = nil
             if let p = m.inReplyTo.first(where: { seen[$0] != nil }) { parent = p; method = .inReplyTo }
@@ -30,7 +30,7 @@ public struct Inspector {
             let thread = parent.flatMap { seen[$0] } ?? m.references.first ?? m.inReplyTo.first ?? m.messageID
             seen[m.messageID] = thread
             var export = ExportedMessage(
-                messageID: m.messageID, list: m.listID.map(Importer.listName(fromListID:)) ?? list,
+                messageID: m.messageID, list: naming?.name,
                 date: m.date?.rfc3339, from: .init(name: Identity.cleanName(m.from?.name), address: m.from?.address),
                 to: m.to.map { .init(name: $0.name, address: $0.address) }, cc: m.cc.map { .init(name: $0.name, address: $0.address) },
                 subject: m.subject, inReplyTo: m.inReplyTo, references: m.references, participant: a.participantKey,
@@ -38,6 +38,7 @@ public struct Inspector {
                 text: m.text, authoredText: a.quoted.authored, quotedText: a.quoted.quoted,
                 source: .init(path: raw.member.map { path + "!" + $0 } ?? path, offset: raw.offset, length: raw.length), defects: m.defects.map(\.rawValue))
             export.mime = Self.mimeNodes(m)
+            export.listSource = naming?.source.rawValue
             export.segments = a.segments.map { .init(kind: $0.kind.rawValue, depth: $0.depth, text: $0.text) }
             if let reason = a.quarantineReason { export.defects.append("quarantined: \(reason)") }
             try emit(export)

@@ -14,6 +14,9 @@ public struct Message: Sendable {
     public var references: [String]
     /// The `List-Id` header's id, when present (`<twisted-python.twistedmatrix.com>` → `twisted-python.twistedmatrix.com`).
     public var listID: String?
+    /// The `List-Post` header's address, when it has one (`<mailto:twisted-python@twistedmatrix.com>`
+    /// → `twisted-python@twistedmatrix.com`; `NO` gives nil).
+    public var listPost: String? = nil
     /// The decoded body text a reader sees: text/plain preferred, HTML converted, attachments left out.
     public var text: String
     public var headers: HeaderBlock

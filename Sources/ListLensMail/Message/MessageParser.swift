@@ -72,6 +72,11 @@ public struct MessageParser: Sendable {
             defects.append(.invalidReferences)
         }
         let listID = value("list-id").flatMap { MessageIDs.all(in: $0).first }
+        let listPost = value("list-post").flatMap { MessageIDs.all(in: $0).first }.flatMap { id -> String? in
+            guard id.lowercased().hasPrefix("mailto:") else { return nil }
+            let address = String(id.dropFirst(7).prefix { $0 != "?" })
+            return address.contains("@") ? address : nil
+        }
 
         var (date, dateSource) = parseDate(value("date"), envelope: raw.envelope, headers: headers, defects: &defects)
         if date == nil { dateSource = .none }
@@ -92,7 +97,7 @@ public struct MessageParser: Sendable {
 
         return Message(messageID: messageID, messageIDIsSynthetic: synthetic, from: from, to: to, cc: cc,
                        date: date, dateSource: dateSource, subject: subject, inReplyTo: inReplyTo,
-                       references: references, listID: listID, text: text, headers: headers, mime: tree,
+                       references: references, listID: listID, listPost: listPost, text: text, headers: headers, mime: tree,
                        textParts: textParts, defects: Self.unique(defects))
     }
 

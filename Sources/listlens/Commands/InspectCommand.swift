@@ -65,6 +65,7 @@ struct InspectCommand: ParsableCommand {
         Terminal.text("  date        \(m.date ?? "(none)")")
         Terminal.text("  from        \([m.from.name, m.from.address.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))")
         Terminal.text("  subject     \(m.subject)")
+        Terminal.text("  list        \(m.list ?? "(none)")\(m.listSource.map { " (from the \($0 == "folder" ? "archive's list folder" : $0 == "list-id" ? "List-Id header" : "List-Post header"))" } ?? "")")
         if !m.inReplyTo.isEmpty { Terminal.text("  in-reply-to \(m.inReplyTo.joined(separator: " "))") }
         if !m.references.isEmpty { Terminal.text("  references  \(m.references.count) id\(m.references.count == 1 ? "" : "s")") }
         if let p = m.parent { Terminal.text("  parent      \(p) (\(m.parentMethod ?? "?"))") }
