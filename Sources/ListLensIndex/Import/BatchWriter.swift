@@ -25,10 +25,10 @@ final class BatchWriter: @unchecked Sendable {
 
     var counts: MessageCounts { lock.withLock { _counts } }
 
-    /// Queues a batch of one file (at `listPath`, nil for standard input); ``ListNaming`` names each message's list.
-    func submit(_ batch: [AnalyzedMessage], source: SourceRecord, listPath: String?) {
+    /// Queues a batch of one file, whose list folder is `listFolder`; ``ListNaming`` names each message's list.
+    func submit(_ batch: [AnalyzedMessage], source: SourceRecord, listFolder: String?) {
         let entries = batch.map { a in
-            ImportBatch.Entry(message: a, list: ListNaming.name(for: a.message, override: listOverride, path: listPath)?.name)
+            ImportBatch.Entry(message: a, list: ListNaming.name(for: a.message, override: listOverride, folder: listFolder)?.name)
         }
         let work = ImportBatch(source: source, entries: entries)
         slots.wait()

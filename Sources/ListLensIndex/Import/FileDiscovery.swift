@@ -19,13 +19,16 @@ enum FileDiscovery {
     /// named there (`root`, the path as given).
     struct Entry { var path: String; var explicit: Bool; var root: String? = nil }
 
-    /// - Returns: the files in order, the paths that do not exist, and the folders and index pages
-    ///   that held or linked at least one file (read through them or another path).
-    static func expand(_ paths: [String]) -> (files: [Entry], missing: [String], rootsWithFiles: Set<String>) {
+    /// A folder or index page given by name, and whether it held or linked at least one file
+    /// (read through it or through another path).
+    struct Container { var path: String; var isFolder: Bool; var hasFiles: Bool }
+
+    /// - Returns: the files in order, the paths that do not exist, and the folders and index pages given.
+    static func expand(_ paths: [String]) -> (files: [Entry], missing: [String], containers: [Container]) {
         var files: [Entry] = []
         var missing: [String] = []
         var seenTargets = Set<String>()
-        var rootsWithFiles = Set<String>()
+        var containers: [Container] = []
         for path in paths {
             var st = stat()
             guard stat(path, &st) == 0 else { missing.append(path); continue }
@@ -34,15 +37,19 @@ enum FileDiscovery {
                 // An index page given by name (pipermail's thread.html, a hypermail or MHonArc index):
                 // its message pages are what the user means.
                 if path.hasSuffix(".html") || path.hasSuffix(".htm"), let pages = HTMLArchive.linkedPages(ofIndexAt: path) {
+                    var container = Container(path: path, isFolder: false, hasFiles: false)
                     for page in pages {
                         var s = stat()
                         guard stat(page, &s) == 0, (s.st_mode & S_IFMT) == S_IFREG else { continue }
-                        rootsWithFiles.insert(path)
+                        container.hasFiles = true
                         if seenTargets.insert(realPath(page)).inserted { files.append(Entry(path: page, explicit: false, root: path)) }
                     }
+                    containers.append(container)
                 }
                 continue
             }
+            var container = Container(path: path, isFolder: true, hasFiles: false)
+            defer { containers.append(container) }
             var work: [(String, Int)] = [(path, 0)]
             while let (dir, depth) = work.popLast() {
                 guard depth <= maxDepth, let d = opendir(dir) else { continue }
@@ -61,14 +68,14 @@ enum FileDiscovery {
                     guard stat(full, &s) == 0 else { continue }
                     if (s.st_mode & S_IFMT) == S_IFDIR { subdirs.append(full) }
                     else if (s.st_mode & S_IFMT) == S_IFREG {
-                        rootsWithFiles.insert(path)
+                        container.hasFiles = true
                         if seenTargets.insert(realPath(full)).inserted { files.append(Entry(path: full, explicit: false, root: path)) }
                     }
                 }
                 for s in subdirs.reversed() { work.append((s, depth + 1)) }
             }
         }
-        return (files, missing, rootsWithFiles)
+        return (files, missing, containers)
     }
 
     /// Splits `files` into those to read and compressed twins to leave out: `2013-July.txt.gz` when

@@ -76,7 +76,7 @@ public final class Importer {
             paths[i] = file
         }
         defer { if let spooled { unlink(spooled) } }
-        let (found, missing, rootsWithFiles) = FileDiscovery.expand(paths)
+        let (found, missing, containers) = FileDiscovery.expand(paths)
         for m in missing { summary.failures.append(ImportIssue(file: m, code: .missing, reason: "no such file or directory")) }
         let (entries, twins) = FileDiscovery.withoutCompressedTwins(found)
         summary.sameContentFiles = twins.map(\.twin)
@@ -106,7 +106,8 @@ public final class Importer {
             let fromStandardInput = entry.path == spooled
             let source = SourceRecord(path: fromStandardInput ? StandardInput.path : FileDiscovery.realPath(reader.path),
                                       format: reader.format.rawValue, compressed: reader.compressed, size: reader.fileSize)
-            let listPath: String? = fromStandardInput ? nil : entry.path   // the list folder is the last resort
+            // The list folder is the last resort for naming the list; standard input has none.
+            let listFolder = fromStandardInput ? nil : ListNaming.listFolder(of: entry.path)
 
             var batch: [RawMessage] = []
             batch.reserveCapacity(Self.batchSize)
@@ -120,7 +121,7 @@ public final class Importer {
                 }
                 if !batch.isEmpty {
                     let analyzed = analyze(batch)
-                    writer.submit(analyzed, source: source, listPath: listPath)
+                    writer.submit(analyzed, source: source, listFolder: listFolder)
                     batch.removeAll(keepingCapacity: true)
                 }
                 if let progress {
@@ -147,12 +148,11 @@ public final class Importer {
         // A folder, or an index page, that gave no mail archive is a failure, not an empty success:
         // it held no file, or none of its own files was mail.
         let rootsWithEntries = Set(entries.compactMap(\.root))
-        for path in paths where Self.isDirectory(path) || (path.hasSuffix(".html") && HTMLArchive.linkedPages(ofIndexAt: path) != nil) {
-            let noFiles = !rootsWithFiles.contains(path)
-            let noMail = rootsWithEntries.contains(path) && !rootsWithMail.contains(path)
-            if noFiles || noMail {
-                summary.failures.append(ImportIssue(file: path, code: ImportIssue.Code(.emptyDirectory),
-                                                    reason: Self.isDirectory(path) ? "holds no mail archive" : "an index page that links no mail archive"))
+        for container in containers {
+            let noMail = rootsWithEntries.contains(container.path) && !rootsWithMail.contains(container.path)
+            if !container.hasFiles || noMail {
+                summary.failures.append(ImportIssue(file: container.path, code: ImportIssue.Code(.emptyDirectory),
+                                                    reason: container.isFolder ? "holds no mail archive" : "an index page that links no mail archive"))
             }
         }
         try writer.finish()
@@ -175,11 +175,6 @@ public final class Importer {
     // MARK: - Writing
 
     // MARK: - Helpers
-
-    static func isDirectory(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-    }
 
     static func fileSize(_ path: String) -> Int64 {
         var st = stat()

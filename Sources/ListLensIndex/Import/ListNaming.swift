@@ -12,13 +12,14 @@ public enum ListNaming {
         case option, listID = "list-id", listPost = "list-post", folder
     }
 
-    public static func name(for message: Message, override: String?, path: String?) -> (name: String, source: Source)? {
+    /// - Parameter folder: ``listFolder(of:)`` of the message's file, computed once per file by the caller.
+    public static func name(for message: Message, override: String?, folder: String?) -> (name: String, source: Source)? {
         if let override { return (override, .option) }
         if let id = message.listID { return (listName(fromListID: id), .listID) }
         if let post = message.listPost, let at = post.firstIndex(of: "@"), at > post.startIndex {
             return (String(post[..<at]).lowercased(), .listPost)
         }
-        if let path, let folder = listFolder(of: path) { return (folder, .folder) }
+        if let folder { return (folder, .folder) }
         return nil
     }
 

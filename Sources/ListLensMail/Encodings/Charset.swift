@@ -1,4 +1,9 @@
 import ListLensText
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns text bytes in a declared charset into a String, recovering from the labels mail really carries.
 ///
@@ -81,17 +86,21 @@ public enum Charset {
     }
 
     /// Whether the bytes hold ISO-2022-JP's switch to JIS X 0208 (`ESC $ B` or `ESC $ @`, RFC 1468).
+    /// Every ASCII body with a weak label passes here: the search for ESC is memchr's.
     static func containsISO2022JPEscape(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var i = bytes.startIndex
-        while let esc = bytes[i...].firstIndex(of: 0x1B) {
-            let next = bytes.index(after: esc)
-            if bytes.distance(from: next, to: bytes.endIndex) >= 2, bytes[next] == UInt8(ascii: "$"),
-               bytes[bytes.index(after: next)] == UInt8(ascii: "B") || bytes[bytes.index(after: next)] == UInt8(ascii: "@") {
-                return true
+        let found = bytes.withContiguousStorageIfAvailable { buf -> Bool in
+            guard let base = buf.baseAddress else { return false }
+            var i = 0
+            while i < buf.count, let esc = memchr(base + i, 0x1B, buf.count - i) {
+                let at = base.distance(to: esc.assumingMemoryBound(to: UInt8.self))
+                if at + 2 < buf.count, buf[at + 1] == UInt8(ascii: "$"), buf[at + 2] == UInt8(ascii: "B") || buf[at + 2] == UInt8(ascii: "@") {
+                    return true
+                }
+                i = at + 1
             }
-            i = next
+            return false
         }
-        return false
+        return found ?? containsISO2022JPEscape(Array(bytes)[...])   // an ArraySlice is always contiguous
     }
 
     /// `"ISO-8859-1"` → `iso-8859-1`; quotes, spaces and RFC 2231 language suffixes removed.
