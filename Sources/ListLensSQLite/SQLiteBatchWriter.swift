@@ -1,6 +1,7 @@
 import GRDB
 import ListLensAnalysis
 import ListLensIndex
+import ListLensMail
 
 /// Writes the batches of one import into SQLite, one transaction per batch, with cached prepared
 /// statements. Every statement is parameterized.
@@ -18,6 +19,8 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         var counts = MessageCounts()
         try store.write { db in
             let statements = try Statements(db)
+            let lookup = Lookup(statements)
+            var replacedAny = false
             for entry in batch.entries {
                 let a = entry.message
                 let sourcePath = batch.source.path(member: a.raw.member)
@@ -31,42 +34,112 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                     if db.changesCount > 0 { counts.quarantined += 1 } else { counts.duplicates += 1 }
                     continue
                 }
-                if try insert(db, statements, a, sourceID: sourceID, list: entry.list) {
+                switch try Deduplication.decide(a, replacing: batch.replacing, in: lookup) {
+                case .duplicate:
+                    counts.duplicates += 1
+                    if a.usesGivenValues { counts.givenValuesNotApplied += 1 }
+                case .insert:
+                    try insert(db, statements, a, sourceID: sourceID, list: entry.list, imposterOf: nil)
                     counts.imported += 1
                     if a.message.defects.contains(where: \.isMalformation) { counts.withDefects += 1 }
-                } else {
+                case .imposter(let holder):
+                    try insert(db, statements, a, sourceID: sourceID, list: entry.list, imposterOf: holder)
+                    counts.imported += 1
+                    counts.imposters += 1
+                    counts.withDefects += 1
+                case .replace(let key):
+                    try replace(db, statements, key: key, with: a, sourceID: sourceID, list: entry.list)
+                    counts.replaced += 1
+                    replacedAny = true
+                case .identify(let key):
+                    try replace(db, statements, key: key, with: a, sourceID: sourceID, list: entry.list)
                     counts.duplicates += 1
+                    counts.identified += 1
+                    replacedAny = true
                 }
             }
+            // A message changed in place leaves the message count and last key as they were: forget
+            // what the passes saw, so they run again.
+            if replacedAny { try db.execute(sql: "DELETE FROM pass_run") }
         }
         return counts
     }
 
     /// The statements of one transaction (GRDB caches the compiled SQL per connection).
     private struct Statements {
-        let existing: Statement
+        let holder: Statement
+        let hasContentKey: Statement
+        let byContentKey: Statement
+        let comparable: Statement
         let insertMessage: Statement
+        let updateMessage: Statement
+        let ftsValues: Statement
+        let deleteFTS: Statement
         let insertFTS: Statement
+        let deleteRecipients: Statement
+        let deleteRefs: Statement
         let insertRecipient: Statement
         let insertRef: Statement
         let insertQuarantine: Statement
 
         init(_ db: Database) throws {
-            existing = try db.cachedStatement(sql: "SELECT 1 FROM message WHERE message_id = ?")
+            holder = try db.cachedStatement(sql:
+                "SELECT id, synthetic_id, content_key FROM message WHERE message_id = ? AND imposter_of IS NULL")
+            hasContentKey = try db.cachedStatement(sql: """
+                SELECT 1 FROM message WHERE content_key = ?1 AND (id = ?2 OR imposter_of = ?2) LIMIT 1
+                """)
+            byContentKey = try db.cachedStatement(sql: """
+                SELECT id, synthetic_id, content_key FROM message WHERE content_key = ? AND imposter_of IS NULL ORDER BY id LIMIT 1
+                """)
+            comparable = try db.cachedStatement(sql: "SELECT from_address, normalized_subject, text FROM message WHERE id = ?")
             insertMessage = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO message (message_id, synthetic_id, list_id, date, date_source, from_name, from_address,
+                INSERT INTO message (message_id, synthetic_id, list_id, date, date_source, from_name, from_address,
                     participant_id, organization_id, subject, normalized_subject, tags, text, authored_text, quoted_text,
-                    defects, source_id, offset, length)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    defects, source_id, offset, length, content_key, imposter_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            updateMessage = try db.cachedStatement(sql: """
+                UPDATE message SET message_id = ?, synthetic_id = ?, list_id = ?, date = ?, date_source = ?, from_name = ?,
+                    from_address = ?, participant_id = ?, organization_id = ?, subject = ?, normalized_subject = ?, tags = ?,
+                    text = ?, authored_text = ?, quoted_text = ?, defects = ?, source_id = ?, offset = ?, length = ?,
+                    content_key = ?
+                WHERE id = ?
+                """)
+            ftsValues = try db.cachedStatement(sql: "SELECT subject, authored_text, quoted_text FROM message WHERE id = ?")
+            // An external-content FTS5 table forgets a row when told its old values ('delete').
+            deleteFTS = try db.cachedStatement(sql: """
+                INSERT INTO message_fts (message_fts, rowid, subject, authored_text, quoted_text) VALUES ('delete', ?, ?, ?, ?)
                 """)
             insertFTS = try db.cachedStatement(sql:
                 "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (?, ?, ?, ?)")
+            deleteRecipients = try db.cachedStatement(sql: "DELETE FROM recipient WHERE message_id = ?")
+            deleteRefs = try db.cachedStatement(sql: "DELETE FROM message_ref WHERE message_id = ?")
             insertRecipient = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO recipient (message_id, kind, position, name, address) VALUES (?, ?, ?, ?, ?)")
             insertRef = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO message_ref (message_id, kind, position, ref) VALUES (?, ?, ?, ?)")
             insertQuarantine = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO quarantine (source_id, offset, length, reason) VALUES (?, ?, ?, ?)")
+        }
+    }
+
+    /// ``Deduplication``'s lookups, answered inside the batch's transaction.
+    private struct Lookup: StoredCopyLookup {
+        let s: Statements
+        init(_ s: Statements) { self.s = s }
+
+        func holder(ofMessageID messageID: String) throws -> StoredCopy? {
+            try Row.fetchOne(s.holder, arguments: [messageID]).map { StoredCopy(key: $0[0], synthetic: $0[1], contentKey: $0[2]) }
+        }
+        func idHolderOrImposter(_ key: Int64, hasContentKey contentKey: String) throws -> Bool {
+            try Bool.fetchOne(s.hasContentKey, arguments: [contentKey, key]) == true
+        }
+        func copy(withContentKey contentKey: String) throws -> StoredCopy? {
+            try Row.fetchOne(s.byContentKey, arguments: [contentKey]).map { StoredCopy(key: $0[0], synthetic: $0[1], contentKey: $0[2]) }
+        }
+        func comparable(_ key: Int64) throws -> (fromAddress: String?, normalizedSubject: String, text: String) {
+            guard let row = try Row.fetchOne(s.comparable, arguments: [key]) else { return (nil, "", "") }
+            return (row[0], row[1], row[2])
         }
     }
 
@@ -79,11 +152,9 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         return try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE path = ?", arguments: [path])!   // just inserted
     }
 
-    /// Inserts the message; false when a message with its Message-ID is already stored.
-    private func insert(_ db: Database, _ s: Statements, _ a: AnalyzedMessage, sourceID: Int64, list: String?) throws -> Bool {
+    /// The column values of `a`, in the order of ``Statements/insertMessage`` (and ``Statements/updateMessage``).
+    private func columns(_ db: Database, _ a: AnalyzedMessage, sourceID: Int64, list: String?, imposterOf: Int64?) throws -> [(any DatabaseValueConvertible)?] {
         let m = a.message
-        // Duplicates are common (pipermail months hold every message twice): skip them before any other work.
-        if try Bool.fetchOne(s.existing, arguments: [m.messageID]) == true { return false }
         let listID = try list.map { name in
             try lists[name] ?? remember(try idFor(db, table: "list", column: "name", value: name)) { lists[name] = $0 }
         }
@@ -95,15 +166,42 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             try participant(db, key: key, name: Identity.cleanName(m.from?.name), address: m.from?.address ?? key,
                             organizationID: organizationID)
         }
-        try s.insertMessage.execute(arguments: [
+        var defects = m.defects.map(\.rawValue)
+        if imposterOf != nil { defects.append(MailDefect.reusedMessageID.rawValue) }
+        return [
             m.messageID, m.messageIDIsSynthetic, listID, m.date?.epochSeconds, m.dateSource.rawValue,
             Identity.cleanName(m.from?.name), m.from?.address, participantID, organizationID,
             m.subject, a.normalizedSubject, JSONColumn.array(a.tags), m.text, a.quoted.authored, a.quoted.quoted,
-            JSONColumn.array(m.defects.map(\.rawValue)), sourceID, a.raw.offset, a.raw.length,
-        ])
-        guard db.changesCount > 0 else { return false }
+            JSONColumn.array(defects), sourceID, a.raw.offset, a.raw.length, a.contentKey,
+        ]
+    }
+
+    private func insert(_ db: Database, _ s: Statements, _ a: AnalyzedMessage, sourceID: Int64, list: String?, imposterOf: Int64?) throws {
+        var values = try columns(db, a, sourceID: sourceID, list: list, imposterOf: imposterOf)
+        values.append(imposterOf)
+        try s.insertMessage.execute(arguments: StatementArguments(values))
         let rowID = db.lastInsertedRowID
-        try s.insertFTS.execute(arguments: [rowID, m.subject, a.quoted.authored, a.quoted.quoted])
+        try s.insertFTS.execute(arguments: [rowID, a.message.subject, a.quoted.authored, a.quoted.quoted])
+        try insertAddressesAndRefs(s, a, rowID: rowID)
+    }
+
+    /// The stored message `key` becomes `a`, keeping its key (so links to it hold) and its imposter
+    /// standing; the threading pass then redoes its links.
+    private func replace(_ db: Database, _ s: Statements, key: Int64, with a: AnalyzedMessage, sourceID: Int64, list: String?) throws {
+        if let old = try Row.fetchOne(s.ftsValues, arguments: [key]) {
+            try s.deleteFTS.execute(arguments: [key, old[0] as String, old[1] as String, old[2] as String])
+        }
+        var values = try columns(db, a, sourceID: sourceID, list: list, imposterOf: nil)
+        values.append(key)
+        try s.updateMessage.execute(arguments: StatementArguments(values))
+        try s.insertFTS.execute(arguments: [key, a.message.subject, a.quoted.authored, a.quoted.quoted])
+        try s.deleteRecipients.execute(arguments: [key])
+        try s.deleteRefs.execute(arguments: [key])
+        try insertAddressesAndRefs(s, a, rowID: key)
+    }
+
+    private func insertAddressesAndRefs(_ s: Statements, _ a: AnalyzedMessage, rowID: Int64) throws {
+        let m = a.message
         for (kind, list) in [("to", m.to), ("cc", m.cc)] {
             for (i, r) in list.enumerated() {
                 try s.insertRecipient.execute(arguments: [rowID, kind, i, r.name, r.address])
@@ -112,7 +210,6 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         for (kind, ids) in [("in-reply-to", m.inReplyTo), ("references", m.references)] {
             for (i, ref) in ids.enumerated() { try s.insertRef.execute(arguments: [rowID, kind, i, ref]) }
         }
-        return true
     }
 
     private func idFor(_ db: Database, table: String, column: String, value: String) throws -> Int64 {

@@ -21,10 +21,12 @@ extension SQLiteStore {
 
     public func threadingSnapshot() throws -> ThreadingSnapshot {
         try read { db in
+            // An imposter shares its Message-ID with the message it reuses it from: its own id, for
+            // its thread's key, is the Message-ID with its content key. Replies go to the first.
             var messages: [ThreadingSnapshot.Message] = []
             messages.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0)
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT m.id, m.message_id, m.date, m.subject, m.parent_id, m.parent_method, m.parent_confidence, t.key
+                SELECT m.id, CASE WHEN m.imposter_of IS NULL THEN m.message_id ELSE m.message_id || '#' || m.content_key END, m.date, m.subject, m.parent_id, m.parent_method, m.parent_confidence, t.key
                 FROM message m LEFT JOIN thread t ON t.id = m.thread_id ORDER BY m.id
                 """)
             while let row = try rows.next() {
@@ -45,7 +47,7 @@ extension SQLiteStore {
             var references: [ThreadingSnapshot.Reference] = []
             references.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_ref") ?? 0)
             let known = try Row.fetchCursor(db, sql: """
-                SELECT r.message_id, r.kind, r.position, p.id FROM message_ref r JOIN message p ON p.message_id = r.ref
+                SELECT r.message_id, r.kind, r.position, p.id FROM message_ref r JOIN message p ON p.message_id = r.ref AND p.imposter_of IS NULL
                 """)
             while let row = try known.next() {
                 let kind: String = row[1]

@@ -149,3 +149,44 @@ struct TopicTests {
         #expect(Identity.participantKey(address: "Glyph@Twistedmatrix.COM") == "glyph@twistedmatrix.com")
     }
 }
+
+@Suite("Content keys")
+struct ContentKeyTests {
+    func key(_ from: String?, _ subject: String, _ text: String) -> String {
+        ContentKey.of(fromAddress: from, normalizedSubject: Subject.normalized(subject), text: text)
+    }
+
+    @Test("what archives rewrite does not change the key: spaces, case, quote marks, pipermail's '?'")
+    func archiveRewrites() {
+        let month = key("glyph@twistedmatrix.com", "[Divunal-author] <sigh>  no more", "Le May 25, 2012 ? 2:24 AM, vinod a ?crit :\n> \n> Error: \n\n\n")
+        let page = key("Glyph@TwistedMatrix.com", "<sigh> no more", "Le May 25, 2012 à 2:24 AM, vinod a écrit :\n>\n> Error:\n")
+        #expect(month == page)
+    }
+
+    @Test("sender, subject and words each tell messages apart")
+    func differences() {
+        let base = key("a@example.org", "Release", "The release is out.")
+        #expect(key("b@example.org", "Release", "The release is out.") != base)
+        #expect(key("a@example.org", "Released", "The release is out.") != base)
+        #expect(key("a@example.org", "Release", "The release is not out.") != base)
+    }
+
+    @Test("text with few ASCII letters is keyed by all its letters, so Japanese messages stay apart")
+    func nonLatin() {
+        #expect(key("a@example.jp", "会議", "明日は休みです。") != key("a@example.jp", "会議", "明日は出社します。"))
+        #expect(key("a@example.jp", "会議", "明日は休みです。") == key("a@example.jp", "会議", "明日は 休みです"))
+    }
+
+    @Test("copies under one Message-ID: a footer or rewritten links are the same message; new words or a new subject are not")
+    func sameMessage() {
+        let text = "Take a look at Medusa as an example of how not to do it.\nPaths should be lists.\nUrl: http://example.org/attachments/1.txt\n"
+        let rebuilt = "Take a look at Medusa as an example of how not to do it.\nPaths should be lists.\nURL: </attachments/1.ksh>\n-- \nlist footer\n"
+        func same(_ sa: String, _ ta: String, _ sb: String, _ tb: String, from b: String = "a@x.org") -> Bool {
+            ContentKey.sameMessage(fromAddress: "a@x.org", normalizedSubject: sa, text: ta, fromAddress: b, normalizedSubject: sb, text: tb)
+        }
+        #expect(same("vfs", text, "vfs", rebuilt))
+        #expect(!same("Bug#916805: severity", text, "Bug#916807: severity", text))
+        #expect(!same("vfs", text, "vfs", text, from: "b@x.org"))
+        #expect(!same("vfs", text, "vfs", "Completely different words about another topic entirely, nothing shared here."))
+    }
+}

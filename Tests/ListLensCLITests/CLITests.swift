@@ -109,7 +109,7 @@ struct CLITests {
         }
     }
 
-    @Test("every command's help shows an example", arguments: ["import", "export", "inspect", "search", "orgs", "demo", "benchmark"])
+    @Test("every command's help shows an example", arguments: ["import", "remove", "export", "inspect", "search", "orgs", "demo", "benchmark"])
     func help(command: String) throws {
         let r = try CLIRun.run([command, "--help"], environment: ["COLUMNS": "80"])
         #expect(r.status == 0)
@@ -206,6 +206,41 @@ struct CLITests {
         let r = try CLIRun.run(["search", "--db", "/tmp/none.sqlite", "bogus:field"])
         #expect(r.status == 64)
         #expect(r.stderr.contains("unknown field 'bogus:'"))
+    }
+
+    @Test("a guess corrected: --from on a stored message is reported as not applied, --replace applies it, remove takes it out (issue 9)")
+    func replaceAndRemove() throws {
+        let tmp = try TemporaryDirectory("cli")
+        let db = tmp.file("x.sqlite")
+        let page = CLIRun.root.appendingPathComponent("fixtures/dedup/bare-reply.html").path
+        #expect(try CLIRun.run(["import", "--db", db, page]).status == 0)
+        let again = try CLIRun.run(["import", "--db", db, "--from", "Jamey <jamey@example.com>", "--subject", "Re: LCOO", page])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("--from and --subject not applied to 1 message already stored; import --replace applies it"), "\(again.stderr)")
+        let replaced = try CLIRun.run(["import", "--db", db, "--replace", "--from", "Jamey <jamey@example.com>", page])
+        #expect(replaced.stdout.contains("1 replaced"), "\(replaced.stdout)")
+        #expect(try CLIRun.run(["search", "--db", db, "from:jamey"]).stdout.contains("settles"))
+        let removed = try CLIRun.run(["remove", "--db", db, page, "<nobody@example.org>"])
+        #expect(removed.status == 1, "one target matched nothing")
+        #expect(removed.stdout.contains("removed 1 message of \(page)"))
+        #expect(removed.stderr.contains("<nobody@example.org>: no stored archive file or Message-ID matches it"))
+        let after = try CLIRun.run(["search", "--db", db, "from:jamey"])
+        #expect(!after.stdout.contains("settles") && (after.stdout + after.stderr).contains("no messages match"))
+        let missing = try CLIRun.run(["remove", "--db", tmp.file("none.sqlite"), page])
+        #expect(missing.status != 0 && missing.stderr.contains("no such database"))
+        #expect(!FileManager.default.fileExists(atPath: tmp.file("none.sqlite")))
+    }
+
+    @Test("importing only paths that do not exist fails without creating a database (issue 9)")
+    func missingPathsCreateNoDatabase() throws {
+        let tmp = try TemporaryDirectory("cli")
+        let db = tmp.file("x.sqlite")
+        let r = try CLIRun.run(["import", "--db", db, tmp.file("no-such.mbox")])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no-such.mbox: no such file or directory"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let orgs = try CLIRun.run(["orgs", "--db", db])
+        #expect(orgs.status != 0 && orgs.stderr.contains("no such database"))
     }
 
     @Test("a bare HTML body imports as one message; --from, --date, --subject and --list fill what it lacks")

@@ -35,6 +35,7 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {}
     func counts() throws -> StoreCounts { StoreCounts(messages: 0, quarantined: 0, participants: 0, organizations: 0, threads: 0) }
     func appliedMigrations() throws -> [String] { [] }
+    func remove(_ target: RemovalTarget) throws -> RemovalCounts { RemovalCounts() }
 }
 
 @Suite("Import batches")

@@ -10,6 +10,10 @@ public struct AnalyzedMessage: Sendable {
     public var normalizedSubject: String
     public var participantKey: String?
     public var organization: String?
+    /// What makes copies of the message one message when no Message-ID says so (``ContentKey``).
+    public var contentKey: String
+    /// True when a value the caller gave (``MessageDefaults``) filled a gap in this message.
+    public var usesGivenValues: Bool
     /// Why the message goes to quarantine instead of the index, if it does.
     public var quarantineReason: String?
 }

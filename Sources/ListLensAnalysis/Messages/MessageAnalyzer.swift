@@ -23,7 +23,7 @@ public struct MessageAnalyzer: Sendable {
     /// Parses and analyses one raw message. Safe on any thread.
     public func analyze(_ raw: RawMessage) -> AnalyzedMessage {
         var message = parser.parse(raw)
-        defaults.fill(&message)
+        let usesGivenValues = defaults.fill(&message)
         let segments = QuoteSegmenter.segments(of: message.text)
         let address = message.from?.address
         var reason: String? = nil
@@ -34,11 +34,13 @@ public struct MessageAnalyzer: Sendable {
         } else if message.headers.fields.isEmpty || raw.origin == .bareHTML, message.text.allSatisfy(\.isWhitespace) {
             reason = "no headers and no text: not a message"
         }
+        let normalizedSubject = Subject.normalized(message.subject)
         return AnalyzedMessage(
             raw: raw, message: message, segments: segments, quoted: QuotedText(segments: segments),
-            tags: Subject.tags(message.subject), normalizedSubject: Subject.normalized(message.subject),
+            tags: Subject.tags(message.subject), normalizedSubject: normalizedSubject,
             participantKey: address.map(Identity.participantKey(address:)),
             organization: address.flatMap(organizations.organization(forAddress:)),
-            quarantineReason: reason)
+            contentKey: ContentKey.of(fromAddress: address, normalizedSubject: normalizedSubject, text: message.text),
+            usesGivenValues: usesGivenValues, quarantineReason: reason)
     }
 }

@@ -1,8 +1,17 @@
-/// What one import did. Every message read is counted once: imported, duplicate or quarantined.
+/// What one import did. Every message read is counted once: imported, duplicate, replaced or quarantined.
 public struct ImportSummary: Sendable, Codable, Equatable {
     public var imported = 0
     public var duplicates = 0
     public var quarantined = 0
+    /// Messages that took the place of their stored copy (`import --replace`).
+    public var replaced = 0
+    /// Of the imported: messages reusing the Message-ID of a different message, kept with the defect `reused-message-id`.
+    public var imposters = 0
+    /// Of the duplicates: copies with a Message-ID that gave it to their copy stored without one.
+    public var identified = 0
+    /// Of the duplicates: messages that `--from`, `--date` or `--subject` would have filled, not
+    /// applied because the message was already stored (`--replace` applies them).
+    public var givenValuesNotApplied = 0
     /// Imported messages with at least one defect other than the archive's routine address obfuscation.
     public var withDefects = 0
     /// Archive files read.
@@ -22,7 +31,7 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var seconds: Double = 0
     public var bytes: Int64 = 0
 
-    public var messagesRead: Int { imported + duplicates + quarantined }
+    public var messagesRead: Int { imported + duplicates + replaced + quarantined }
 
 
     public init() {}
@@ -32,7 +41,11 @@ public struct ImportSummary: Sendable, Codable, Equatable {
         imported = counts.imported
         duplicates = counts.duplicates
         quarantined = counts.quarantined
+        replaced = counts.replaced
         withDefects = counts.withDefects
+        imposters = counts.imposters
+        identified = counts.identified
+        givenValuesNotApplied = counts.givenValuesNotApplied
     }
     public var messagesPerSecond: Double { seconds > 0 ? Double(messagesRead) / seconds : 0 }
 }

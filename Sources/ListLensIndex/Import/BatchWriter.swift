@@ -11,15 +11,17 @@ final class BatchWriter: @unchecked Sendable {
     // from the importer's thread; `writer` only on `queue`. Hence @unchecked Sendable.
     private let writer: any MessageBatchWriter
     private let listOverride: String?
+    private let replacing: Bool
     private let queue = DispatchQueue(label: "listlens.import.writer")
     private let slots: DispatchSemaphore
     private let lock = NSLock()
     private var _counts = MessageCounts()
     private var failure: Error?
 
-    init(writer: any MessageBatchWriter, listOverride: String?, maxInFlight: Int) {
+    init(writer: any MessageBatchWriter, listOverride: String?, replacing: Bool, maxInFlight: Int) {
         self.writer = writer
         self.listOverride = listOverride
+        self.replacing = replacing
         slots = DispatchSemaphore(value: maxInFlight)
     }
 
@@ -30,7 +32,7 @@ final class BatchWriter: @unchecked Sendable {
         let entries = batch.map { a in
             ImportBatch.Entry(message: a, list: ListNaming.name(for: a.message, override: listOverride, folder: listFolder)?.name)
         }
-        let work = ImportBatch(source: source, entries: entries)
+        let work = ImportBatch(source: source, entries: entries, replacing: replacing)
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }

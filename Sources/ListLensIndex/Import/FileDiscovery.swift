@@ -121,4 +121,20 @@ enum FileDiscovery {
         defer { free(r) }
         return String(cString: r)
     }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// The path as the importer stores it: resolved when it exists, else made absolute from the
+    /// current folder (a file removed from disk is still named by where it was).
+    static func storedPath(_ path: String) -> String {
+        if exists(path) || path.hasPrefix("/") { return realPath(path) }
+        guard let cwd = getcwd(nil, 0) else { return path }
+        defer { free(cwd) }
+        var relative = Substring(path)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        return String(cString: cwd) + "/" + relative
+    }
 }

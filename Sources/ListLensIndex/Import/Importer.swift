@@ -13,8 +13,8 @@ import Glibc
 /// Writing batch N overlaps parsing batch N+1 (a serial writer queue). Memory stays flat: at most
 /// ``maxBatchesInFlight`` batches of at most ``batchSize`` messages and ``Options/maxBatchBytes`` bytes
 /// exist at once, whatever the archive size. Re-importing adds
-/// nothing: a message whose Message-ID (or, without one, content hash) is already stored counts as
-/// a duplicate. The threading pass runs once at the end, on what changed.
+/// nothing: a message already stored (by its Message-ID, or without one by its content, see
+/// ``Deduplication``) counts as a duplicate. The threading pass runs once at the end, on what changed.
 public final class Importer {
     /// Messages parsed together on all cores, then written in one transaction.
     public static let batchSize = 512
@@ -32,9 +32,13 @@ public final class Importer {
         public var defaults: MessageDefaults
         /// A batch ends when its raw messages reach this many bytes (or ``Importer/batchSize`` messages).
         public var maxBatchBytes: Int
-        public init(list: String? = nil, defaults: MessageDefaults = MessageDefaults(), maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
+        /// Messages already stored are replaced by the copies read now, not skipped (``Deduplication``).
+        public var replace: Bool
+        public init(list: String? = nil, defaults: MessageDefaults = MessageDefaults(), replace: Bool = false,
+                    maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
             self.list = list
             self.defaults = defaults
+            self.replace = replace
             self.maxBatchBytes = max(1, maxBatchBytes)
         }
     }
@@ -84,7 +88,8 @@ public final class Importer {
         var doneBytes: Int64 = 0
         var lastReport = 0.0
 
-        let writer = BatchWriter(writer: try store.makeBatchWriter(), listOverride: options.list, maxInFlight: Self.maxBatchesInFlight)
+        let writer = BatchWriter(writer: try store.makeBatchWriter(), listOverride: options.list, replacing: options.replace,
+                                 maxInFlight: Self.maxBatchesInFlight)
         let html = HTMLArchive.Context()
         var rootsWithMail = Set<String>()
         for entry in entries {

@@ -16,9 +16,12 @@ public struct ImportBatch: Sendable {
     /// The file the messages come from (each message's zip member, if any, is in its raw message).
     public var source: SourceRecord
     public var entries: [Entry]
+    /// Copies replace what is stored instead of being skipped (``Deduplication``).
+    public var replacing: Bool
 
-    public init(source: SourceRecord, entries: [Entry]) {
+    public init(source: SourceRecord, entries: [Entry], replacing: Bool = false) {
         self.source = source
         self.entries = entries
+        self.replacing = replacing
     }
 }

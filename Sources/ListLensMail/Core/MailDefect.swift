@@ -20,6 +20,10 @@ public enum MailDefect: String, Sendable, Codable, CaseIterable, Hashable {
     /// The Message-ID was malformed: repaired when the id was still clear (no brackets, an unclosed
     /// bracket, spaces inside), else replaced by a synthetic one (empty, too long, no `@`).
     case invalidMessageID = "invalid-message-id"
+    /// A different message already stored has this Message-ID (public-inbox calls it an imposter:
+    /// one mail sent to five bug addresses, each copy with its own subject). Both are kept; replies
+    /// to the id thread under the first one stored. Found by the store, not the parser.
+    case reusedMessageID = "reused-message-id"
     /// A header RFC 5322 §3.6 allows once appeared again (notmuch broken/broken-cc); To and Cc are merged.
     case duplicateHeader = "duplicate-header"
     /// In-Reply-To or References held an id that never closes (`<id@host` with no `>`), or one longer

@@ -6,8 +6,11 @@ import ListLensText
 /// A message page shows the subject in `<H1>`, the sender's name in `<B>`, the (obfuscated)
 /// address as the text of a `mailto:` link, the date in `<I>`, and the body between
 /// `<!--beginarticle-->` and `<!--endarticle-->` with quoted lines in `<I>`. The `mailto:` link
-/// is for replying to this message, so its `In-Reply-To=` parameter is the message's own
-/// Message-ID. The parent is not on the page: it comes from the month's `thread.html`.
+/// is for replying to this message. Mailman 2.1.16 and later put the message's own Message-ID in
+/// its `In-Reply-To=` parameter, in angle brackets (`%3C…%3E`); the parent is not on the page and
+/// comes from the month's `thread.html`. Earlier 2.1 releases put the message's own In-Reply-To
+/// there, bare (empty for a thread's first message): the parent's id, and no id of its own
+/// (divunal-author's 2004–2012 pages). Pages before that have no parameter.
 enum PipermailPage {
     static func isArticle(_ comments: [(node: xmlNodePtr, text: String)]) -> Bool {
         comments.contains { $0.text == "beginarticle" }
@@ -17,7 +20,7 @@ enum PipermailPage {
     static func article(_ doc: HTMLDocument, comments: [(node: xmlNodePtr, text: String)], context: HTMLArchive.Context,
                         path: String) -> ArchivedMessage? {
         guard let begin = comments.first(where: { $0.text == "beginarticle" })?.node else { return nil }
-        var subject: String?, name: String?, address: String?, date: String?, messageID: String?
+        var subject: String?, name: String?, address: String?, date: String?, replyLink: ReplyLinkID?
         var sawMailto = false
         var reachedArticle = false
         doc.forEachNode { node in
@@ -25,16 +28,16 @@ enum PipermailPage {
             guard node.pointee.type == XML_ELEMENT_NODE else { return true }
             switch HTMLDocument.name(node) {
             case "h1" where subject == nil: subject = HTMLArchive.collapse(HTMLDocument.textContent(node))
-            case "link" where messageID == nil:
+            case "link" where replyLink == nil:
                 if HTMLDocument.attribute(node, "rel")?.lowercased() == "made", let href = HTMLDocument.attribute(node, "href") {
-                    messageID = messageIDFromMailto(href)
+                    replyLink = replyLinkID(href)
                 }
             case "b" where name == nil && !sawMailto && subject != nil: name = HTMLArchive.collapse(HTMLDocument.textContent(node))
             case "a" where !sawMailto:
                 if let href = HTMLDocument.attribute(node, "href"), href.lowercased().hasPrefix("mailto:") {
                     sawMailto = true
                     address = HTMLArchive.collapse(HTMLDocument.textContent(node))
-                    if let id = messageIDFromMailto(href) { messageID = id }
+                    if let id = replyLinkID(href) { replyLink = id }
                 }
             case "i" where sawMailto && date == nil: date = HTMLArchive.collapse(HTMLDocument.textContent(node))
             default: break
@@ -45,19 +48,28 @@ enum PipermailPage {
         let body = HTMLDocument.siblings(after: begin) { isComment($0, "endarticle") }
         let text = HTMLText.text(of: body, stop: { isComment($0, "endarticle") }, linkTargets: false)
         var message = ArchivedMessage(from: HTMLArchive.fromField(name: name, address: address), date: date,
-                                      subject: subject, messageID: messageID, text: text)
-        if let id = messageID, let parent = context.pipermailParent(of: id, pagePath: path) { message.inReplyTo = [parent] }
+                                      subject: subject, messageID: nil, text: text)
+        switch replyLink {
+        case .own(let id):
+            message.messageID = id
+            if let parent = context.pipermailParent(of: id, pagePath: path) { message.inReplyTo = [parent] }
+        case .parent(let id):
+            message.inReplyTo = [id]
+        case nil:
+            break
+        }
         message.htmlAttachments = reunitedAttachments(body, pagePath: path)
         return message
     }
 
-    /// A message page's Message-ID, from its first reply link (in the head or before the article).
+    /// A message page's own Message-ID, from its first reply link (in the head or before the
+    /// article); nil for pages whose link carries their parent's id instead.
     static func messageID(_ doc: HTMLDocument) -> String? {
         var id: String?
         doc.forEachNode { node in
             if node.pointee.type == XML_ELEMENT_NODE, let href = HTMLDocument.attribute(node, "href"),
-               href.lowercased().hasPrefix("mailto:"), let found = messageIDFromMailto(href) {
-                id = found
+               href.lowercased().hasPrefix("mailto:"), let found = replyLinkID(href) {
+                if case .own(let own) = found { id = own }
                 return false
             }
             return !isComment(node, "beginarticle")
@@ -65,14 +77,24 @@ enum PipermailPage {
         return id
     }
 
-    /// The Message-ID in a reply link's `In-Reply-To=` parameter (`%3C…%3E`), without `<>`.
-    static func messageIDFromMailto(_ href: String) -> String? {
+    /// Whose id a reply link's `In-Reply-To=` parameter holds (see the type's comment).
+    enum ReplyLinkID: Equatable {
+        /// `%3Cid%3E`: the page's own Message-ID.
+        case own(String)
+        /// A bare id: the page's In-Reply-To, its parent's Message-ID.
+        case parent(String)
+    }
+
+    /// The id in a reply link's `In-Reply-To=` parameter, without `<>`; nil when there is none.
+    static func replyLinkID(_ href: String) -> ReplyLinkID? {
         guard let r = href.firstRange(of: "In-Reply-To=") else { return nil }
         let value = href[r.upperBound...].prefix { $0 != "&" }
         var id = HTMLArchive.percentDecode(String(value)).trimmingCharacters(in: " \t")
-        if id.hasPrefix("<") { id.removeFirst() }
+        let bracketed = id.hasPrefix("<")
+        if bracketed { id.removeFirst() }
         if id.hasSuffix(">") { id.removeLast() }
-        return id.isEmpty || id.count > HeaderLimits.maxMessageIDLength ? nil : id
+        guard !id.isEmpty, id.count <= HeaderLimits.maxMessageIDLength else { return nil }
+        return bracketed ? .own(id) : .parent(id)
     }
 
     static func isComment(_ node: xmlNodePtr, _ text: String) -> Bool {

@@ -16,10 +16,14 @@ public struct MessageDefaults: Sendable, Equatable {
     public var isEmpty: Bool { from == nil && date == nil && subject == nil }
 
     /// Fills the message's missing sender, date and subject; a filled date's source is ``Message/DateSource/given``.
-    public func fill(_ message: inout Message) {
-        if message.from == nil, let from { message.from = from }
-        if message.date == nil, let date { message.date = date; message.dateSource = .given }
-        if message.subject.isEmpty, let subject { message.subject = subject }
+    /// - Returns: true when a given value filled something.
+    @discardableResult
+    public func fill(_ message: inout Message) -> Bool {
+        var filled = false
+        if message.from == nil, let from { message.from = from; filled = true }
+        if message.date == nil, let date { message.date = date; message.dateSource = .given; filled = true }
+        if message.subject.isEmpty, let subject { message.subject = subject; filled = true }
+        return filled
     }
 
     /// Which given value could not be read, with the text as given. The caller names its own

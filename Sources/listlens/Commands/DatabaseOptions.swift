@@ -17,6 +17,15 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
+    /// Opens an existing database for writing, for commands that change what is stored but must
+    /// not create an empty database when the path is wrong.
+    func openExistingForWriting() throws -> SQLiteStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIError("\(path): no such database (pass --db, or set LISTLENS_DB)")
+        }
+        return try open()
+    }
+
     /// Opens an existing database read-only, for commands that only read: they work on a file or
     /// in a folder the user may only read, and never migrate. A missing file is a clear error.
     func openExisting() throws -> SQLiteStore {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ListLensIndex
 import ListLensMail
 import ListLensText
@@ -9,8 +10,14 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import mail archives: mbox files (plain, gzip or bzip2), pipermail months, single messages, Maildir folders, HTML archives (pipermail, hypermail, MHonArc), or folders of them.",
         discussion: """
             The format is sniffed from each file's content, not its name. Re-importing the same \
-            archive adds nothing. Malformed messages are kept with a recorded defect; messages that \
-            cannot be kept are quarantined with the reason. Both are counted in the summary.
+            archive adds nothing: a message is stored once, found by its Message-ID, or without one \
+            by its sender, subject and words (so a pipermail page and its .txt month are one \
+            message). A different message reusing a stored Message-ID is kept too, with the defect \
+            reused-message-id. Malformed messages are kept with a recorded defect; messages that \
+            cannot be kept are quarantined with the reason. All are counted in the summary.
+
+            --replace stores the copies read now in place of the stored ones: the way to correct \
+            an import, such as a bare HTML body imported before its --from was known.
 
             HTML archive pages are read for their message; index pages (thread.html …) give \
             pipermail's threading and, when named on the command line, bring in the pages they link \
@@ -26,6 +33,8 @@ struct ImportCommand: ParsableCommand {
               listlens import --db lcoo.sqlite --list openstack-operators \\
                 --from "Jamey <jamey@example.com>" \\
                 --date "2017-06-02 14:05 -0400" --subject "Re: LCOO" reply.html
+              listlens import --db lcoo.sqlite --replace \\
+                --from "Jamey <jamey@example.com>" reply.html
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -45,6 +54,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Subject for messages without one.", valueName: "text"))
     var subject: String?
 
+    @Flag(help: "Store the messages read now in place of their stored copies, instead of skipping them.")
+    var replace = false
+
     @Flag(name: .shortAndLong, help: "No progress line, even on a terminal.")
     var quiet = false
 
@@ -54,8 +66,13 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let defaults = try MessageDefaults.parse(from: from, date: date, subject: subject).get()
+        // Nothing to read at all: say so before a database is created for it.
+        if !paths.contains("-"), paths.allSatisfy({ !FileManager.default.fileExists(atPath: $0) }) {
+            for path in paths { Terminal.err("listlens: \(path): no such file or directory") }
+            throw ExitCode(1)
+        }
         let store = try database.open()
-        let importer = Importer(store: store, options: .init(list: list, defaults: defaults))
+        let importer = Importer(store: store, options: .init(list: list, defaults: defaults, replace: replace))
         let showProgress = !quiet && Terminal.stderrIsTerminal
         let progress: ((ImportProgress) -> Void)? = showProgress ? { ProgressLine.show($0) } : nil
         let summary = try importer.run(paths: paths, progress: progress)
@@ -72,12 +89,26 @@ struct ImportCommand: ParsableCommand {
         if summary.indexPages + summary.attachmentPages > 0 {
             Terminal.err("listlens: read \(summary.indexPages.grouped) index page\(summary.indexPages == 1 ? "" : "s") for threading and \(summary.attachmentPages.grouped) scrubbed attachment page\(summary.attachmentPages == 1 ? "" : "s") with their messages")
         }
+        if summary.imposters > 0 {
+            Terminal.err("listlens: kept \(summary.imposters.counted("message")) that reuse\(summary.imposters == 1 ? "s" : "") the Message-ID of a different stored message (defect reused-message-id)")
+        }
+        if summary.givenValuesNotApplied > 0 {
+            let n = summary.givenValuesNotApplied
+            Terminal.err("listlens: \(Self.givenFlags(from: from, date: date, subject: subject)) not applied to \(n.counted("message")) already stored; import --replace applies \(n == 1 ? "it" : "them")")
+        }
         Terminal.out(summary.line)
         if !summary.failures.isEmpty { throw ExitCode(1) }
     }
 }
 
 extension ImportCommand {
+    /// `--from`, `--from and --date`, `--from, --date and --subject`: the flags that were given.
+    static func givenFlags(from: String?, date: String?, subject: String?) -> String {
+        let flags = [("--from", from), ("--date", date), ("--subject", subject)].filter { $0.1 != nil }.map(\.0)
+        guard flags.count > 1 else { return flags.first ?? "" }
+        return flags.dropLast().joined(separator: ", ") + " and " + flags.last!
+    }
+
     /// The library names the value it could not read; the CLI names the flag and shows a form that works.
     static func describe(_ failure: MessageDefaults.Failure) -> String {
         switch failure {

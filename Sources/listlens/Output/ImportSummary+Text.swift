@@ -4,7 +4,8 @@ import ListLensText
 extension ImportSummary {
     /// One line: `imported 33,245 messages, 32,465 duplicates skipped, 0 quarantined, 4,620 with defects, 248 files, 22.1 s, 2,977 messages/s`.
     var line: String {
-        "imported \(imported.counted("message")), \(duplicates.counted("duplicate")) skipped, \(quarantined.grouped) quarantined, "
+        "imported \(imported.counted("message")), \(duplicates.counted("duplicate")) skipped, "
+            + (replaced > 0 ? "\(replaced.grouped) replaced, " : "") + "\(quarantined.grouped) quarantined, "
             + "\(withDefects.grouped) with defects, "
             + "\(files.counted("file")), \(Self.tenths(seconds)) s, \(Int(messagesPerSecond.rounded()).grouped) messages/s"
     }

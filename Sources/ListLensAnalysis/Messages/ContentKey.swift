@@ -1,0 +1,88 @@
+import ListLensMail
+
+/// What makes two copies one message when no Message-ID says so: the sender's address, the subject
+/// and the body text, each reduced to its ASCII letters and digits.
+///
+/// A pipermail list holds each message in its `.txt` month and again in an HTML page rebuilt from
+/// it, with no Message-ID on the page; the month itself may hold a message twice, once with more
+/// trailing blank lines. The bytes differ, the words do not. The key leaves out what archives
+/// rewrite: whitespace, punctuation and case (pipermail collapses the subject's spaces on its pages
+/// and drops trailing spaces from lines), letters beyond ASCII (its months write `?` for them),
+/// the `> ` of quotes, the list's `[tag]` and `Re:` (the
+/// subject is ``Subject/normalized(_:)``). It leaves out the date too: a page shows the time the
+/// archive received a message, which for mail with a false Date header is hours from it. The same
+/// sender sending the same words under the same subject twice is one message to this key.
+public enum ContentKey {
+    /// Bump when the reduction changes; migration `v3-content` computed the keys of stored messages
+    /// with version 1, so a new version needs a migration that computes them again.
+    public static let version = 1
+
+    /// Fewer ASCII letters and digits than this, with other letters present (Japanese, Russian),
+    /// and the key reads every letter: ASCII alone would not tell such messages apart.
+    public static let minimumASCIIAlphanumerics = 32
+
+    /// 32 hex digits (128 bits of SHA-256).
+    public static func of(fromAddress: String?, normalizedSubject: String, text: String) -> String {
+        var subject = reduced(normalizedSubject, asciiOnly: true)
+        var body = reduced(text, asciiOnly: true)
+        if subject.count + body.count < minimumASCIIAlphanumerics {
+            let allSubject = reduced(normalizedSubject, asciiOnly: false), allBody = reduced(text, asciiOnly: false)
+            if allSubject.count + allBody.count > subject.count + body.count { (subject, body) = (allSubject, allBody) }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(subject.count + body.count + 64)
+        bytes += (fromAddress ?? "").lowercased().utf8
+        bytes.append(0)
+        bytes += subject
+        bytes.append(0)
+        bytes += body
+        return String(SHA256.hex(bytes).prefix(32))
+    }
+
+    /// The letters and digits of `text`, lowercased, as UTF-8. ASCII only by default: pipermail's
+    /// `.txt` months write `?` for every other character (`a ?crit`), its pages keep them (`a écrit`).
+    public static func reduced(_ text: String, asciiOnly: Bool = true) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                var v = UInt8(truncatingIfNeeded: scalar.value)
+                if v >= 0x41 && v <= 0x5A { v |= 0x20 }
+                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) { bytes.append(v) }
+            } else if !asciiOnly, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                bytes += scalar.properties.lowercaseMapping.utf8
+            }
+        }
+        return bytes
+    }
+
+    /// Of the shorter text's distinct words, the share the other text must hold for two copies
+    /// under one Message-ID to be one message.
+    public static let minimumSharedWords = 0.7
+
+    /// True when two copies that claim one Message-ID are the same message: same sender and subject,
+    /// and most of the shorter text's words (letters and digits) found in the other. A list
+    /// adds its footer, an archive rebuilt later rewrites its attachment links (pipermail's `.txt`
+    /// months hold such second copies), a bug tracker forwards it with its own headers, one copy's
+    /// UTF-7 was decoded and the other's was not (`+AD4- quoted` is `> quoted`): one message.
+    /// One mail sent to five bug addresses with five subjects, or a mailer that gives every message
+    /// one id, are different messages: imposters, kept apart.
+    public static func sameMessage(fromAddress a: String?, normalizedSubject sa: String, text ta: String,
+                                   fromAddress b: String?, normalizedSubject sb: String, text tb: String) -> Bool {
+        guard (a ?? "").lowercased() == (b ?? "").lowercased(), reduced(sa) == reduced(sb) else { return false }
+        let la = wordSet(ta), lb = wordSet(tb)
+        let (small, large) = la.count <= lb.count ? (la, lb) : (lb, la)
+        guard !small.isEmpty else { return true }
+        let shared = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
+        return Double(shared) >= minimumSharedWords * Double(small.count)
+    }
+
+    private static func wordSet(_ text: String) -> Set<[UInt8]> {
+        var words = Set<[UInt8]>()
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            let r = reduced(String(word))
+            if !r.isEmpty { words.insert(r) }
+        }
+        return words
+    }
+}

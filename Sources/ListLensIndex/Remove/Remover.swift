@@ -1,0 +1,54 @@
+import ListLensText
+
+/// Takes messages out of a store by source file or Message-ID, then re-threads what is left.
+///
+/// ```swift
+/// let summary = try Remover(store: store).run(["reply.html", "<CAEUx@mail.gmail.com>"])
+/// ```
+public struct Remover {
+    /// What one run removed, target by target, and which targets matched nothing.
+    public struct Summary: Sendable, Equatable {
+        public var removed: [(target: RemovalTarget, counts: RemovalCounts)] = []
+        /// Targets that named no stored source or Message-ID, as given.
+        public var unmatched: [String] = []
+        public var threading: ThreadingPass.Report?
+
+        public var messages: Int { removed.reduce(0) { $0 + $1.counts.messages } }
+
+        public static func == (a: Summary, b: Summary) -> Bool {
+            a.unmatched == b.unmatched && a.threading == b.threading
+                && a.removed.map(\.target) == b.removed.map(\.target) && a.removed.map(\.counts) == b.removed.map(\.counts)
+        }
+    }
+
+    private let store: any ListLensStore
+
+    public init(store: any ListLensStore) { self.store = store }
+
+    /// How a target given as text is read: a file or folder that exists, or an absolute path, is a
+    /// source (resolved as the importer stored it); `<id>` or text with `@` is a Message-ID;
+    /// anything else is taken as a path relative to the current folder.
+    public static func target(_ text: String) -> RemovalTarget {
+        let trimmed = text.trimmingCharacters(in: " \t")
+        if trimmed.hasPrefix("<") && trimmed.hasSuffix(">") && trimmed.count > 2 {
+            return .messageID(String(trimmed.dropFirst().dropLast()))
+        }
+        if FileDiscovery.exists(trimmed) || trimmed.hasPrefix("/") || !trimmed.contains("@") {
+            var path = FileDiscovery.storedPath(trimmed)
+            while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+            return .source(path: path)
+        }
+        return .messageID(trimmed)
+    }
+
+    public func run(_ targets: [String]) throws -> Summary {
+        var summary = Summary()
+        for text in targets {
+            let target = Self.target(text)
+            let counts = try store.remove(target)
+            if counts == RemovalCounts() { summary.unmatched.append(text) } else { summary.removed.append((target, counts)) }
+        }
+        if !summary.removed.isEmpty { summary.threading = try ThreadingPass.run(on: store) }
+        return summary
+    }
+}

@@ -1,0 +1,88 @@
+import GRDB
+import ListLensIndex
+import ListLensMail
+
+extension SQLiteStore {
+    public func remove(_ target: RemovalTarget) throws -> RemovalCounts {
+        try write { db in
+            var counts = RemovalCounts()
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS removing_message (id INTEGER PRIMARY KEY)")
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS removing_source (id INTEGER PRIMARY KEY)")
+            defer {
+                try? db.execute(sql: "DELETE FROM removing_message")
+                try? db.execute(sql: "DELETE FROM removing_source")
+            }
+            switch target {
+            case .source(let path):
+                // The file itself, or whatever is stored under it: `path/…` for a folder, `path!…` for a zip's members.
+                try db.execute(sql: """
+                    INSERT INTO removing_source (id) SELECT id FROM source
+                    WHERE path = ?1 OR substr(path, 1, length(?1) + 1) IN (?1 || '/', ?1 || '!')
+                    """, arguments: [path])
+                try db.execute(sql: """
+                    INSERT INTO removing_message (id) SELECT id FROM message WHERE source_id IN (SELECT id FROM removing_source)
+                    """)
+            case .messageID(let id):
+                try db.execute(sql: "INSERT INTO removing_message (id) SELECT id FROM message WHERE message_id = ?", arguments: [id])
+            }
+            counts.messages = try Int.fetchOne(db, sql: "SELECT count(*) FROM removing_message") ?? 0
+            if counts.messages > 0 { try removeMessages(db) }
+            if case .source = target {
+                try db.execute(sql: "DELETE FROM quarantine WHERE source_id IN (SELECT id FROM removing_source)")
+                counts.quarantined = db.changesCount
+                // A source keeps its row while another source's message still points at it (never, today).
+                try db.execute(sql: """
+                    DELETE FROM source WHERE id IN (SELECT id FROM removing_source)
+                        AND NOT EXISTS (SELECT 1 FROM message WHERE source_id = source.id)
+                    """)
+                counts.sources = db.changesCount
+            }
+            return counts
+        }
+    }
+
+    /// Removes the messages in `removing_message` and what hangs on them.
+    private func removeMessages(_ db: Database) throws {
+        let removing = "SELECT id FROM removing_message"
+        // An external-content FTS5 table forgets a row when told its old values.
+        try db.execute(sql: """
+            INSERT INTO message_fts (message_fts, rowid, subject, authored_text, quoted_text)
+            SELECT 'delete', id, subject, authored_text, quoted_text FROM message WHERE id IN (\(removing))
+            """)
+        try db.execute(sql: "DELETE FROM recipient WHERE message_id IN (\(removing))")
+        try db.execute(sql: "DELETE FROM message_ref WHERE message_id IN (\(removing))")
+        try db.execute(sql: """
+            UPDATE message SET parent_id = NULL, parent_method = NULL, parent_confidence = NULL
+            WHERE parent_id IN (\(removing)) AND id NOT IN (\(removing))
+            """)
+        // An imposter whose first message goes takes over the Message-ID: the oldest one left holds it,
+        // without the defect, and the others become its imposters. The heir points at itself until
+        // the holder is gone (the id is unique among messages that are no imposter).
+        let heirs = try Row.fetchAll(db, sql: """
+            SELECT imposter_of, min(id) FROM message
+            WHERE imposter_of IN (\(removing)) AND id NOT IN (\(removing)) GROUP BY imposter_of
+            """).map { (old: $0[0] as Int64, heir: $0[1] as Int64) }
+        for h in heirs {
+            try db.execute(sql: "UPDATE message SET imposter_of = ? WHERE imposter_of = ?", arguments: [h.heir, h.old])
+        }
+        try db.execute(sql: "DELETE FROM message WHERE id IN (\(removing))")
+        for h in heirs {
+            try db.execute(sql: """
+                UPDATE message SET imposter_of = NULL,
+                    defects = (SELECT json_group_array(value) FROM json_each(message.defects) WHERE value != ?)
+                WHERE id = ?
+                """, arguments: [MailDefect.reusedMessageID.rawValue, h.heir])
+        }
+        try db.execute(sql: """
+            DELETE FROM address WHERE participant_id NOT IN (SELECT participant_id FROM message WHERE participant_id IS NOT NULL)
+            """)
+        try db.execute(sql: "DELETE FROM participant WHERE id NOT IN (SELECT participant_id FROM message WHERE participant_id IS NOT NULL)")
+        try db.execute(sql: """
+            DELETE FROM organization WHERE id NOT IN (SELECT organization_id FROM message WHERE organization_id IS NOT NULL)
+                AND id NOT IN (SELECT organization_id FROM participant WHERE organization_id IS NOT NULL)
+            """)
+        try db.execute(sql: "DELETE FROM list WHERE id NOT IN (SELECT list_id FROM message WHERE list_id IS NOT NULL)")
+        // The message count may be back where it was: forget what the passes saw.
+        try db.execute(sql: "DELETE FROM pass_run")
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ListLensIndex
+import ListLensAnalysis
+import ListLensMail
+@testable import ListLensSQLite
+import ListLensTestSupport
+
+/// Issue 9, "counted wrong, silently": one message read from two formats is one message; a different
+/// message reusing a Message-ID is kept; a guess can be corrected.
+@Suite("Copies, imposters and replacing")
+struct DeduplicationTests {
+    func messages(_ store: SQLiteStore) throws -> [ExportedMessage] {
+        var out: [ExportedMessage] = []
+        try Exporter(store: store).exportJSONLines { line in
+            out.append(try JSONDecoder().decode(ExportedMessage.self, from: Data(line.utf8)))
+        }
+        return out
+    }
+
+    @Test("an id-less message copied with more trailing blank lines is one message")
+    func trailingBlankLines() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let summary = try Importer(store: store).run(paths: [Fixtures.path("dedup/trailing-blank-lines.mbox")])
+        #expect(summary.imported == 2 && summary.duplicates == 1)
+        #expect(Set(try messages(store).map(\.subject)).count == 2)
+    }
+
+    @Test("a copy that came through the list (tag, List-Id, footer) is the same message, not an imposter")
+    func listCopy() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        _ = try Importer(store: store).run(paths: [Fixtures.path("dedup/copy-direct.eml")])
+        let second = try Importer(store: store).run(paths: [Fixtures.path("dedup/copy-via-list.eml")])
+        #expect(second.imported == 0 && second.duplicates == 1 && second.imposters == 0)
+    }
+
+    @Test("a different message reusing a Message-ID is kept with a defect; replies go to the first")
+    func imposter() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let paths = ["dedup/imposter-1.eml", "dedup/imposter-2.eml", "dedup/imposter-reply.eml"].map(Fixtures.path)
+        let first = try Importer(store: store).run(paths: paths)
+        #expect(first.imported == 3 && first.imposters == 1 && first.duplicates == 0)
+        let all = try messages(store)
+        let reused = all.filter { $0.messageID == "reused@example.org" }
+        #expect(reused.count == 2)
+        #expect(reused.filter { $0.defects.contains("reused-message-id") }.map(\.subject) == ["Bug#2: wrong colours"])
+        #expect(all.first { $0.messageID == "reply-to-reused@example.net" }?.threadID
+                == reused.first { $0.subject.hasPrefix("Bug#1") }?.threadID)
+        #expect(Set(reused.map(\.threadID)).count == 2, "an imposter does not join the first one's thread by its id")
+        let again = try Importer(store: store).run(paths: paths)
+        #expect(again.imported == 0 && again.duplicates == 3, "imposters are found again on re-import")
+    }
+
+    @Test("notmuch's duplicate/ corpus: one mail sent to five bug addresses, five subjects, five messages kept (corpora)")
+    func notmuchImposters() throws {
+        guard let corpora = Fixtures.corpora else {
+            print("skipped: LISTLENS_CORPORA is not set")
+            return
+        }
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let folder = corpora + "/notmuch-test-corpora/test/corpora/duplicate"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }
+        // An oracle by another path: the files' own Message-ID and Subject lines, read with no mail parser.
+        var subjectsByID: [String: Set<String>] = [:]
+        for f in files {
+            let lines = try String(contentsOfFile: folder + "/" + f, encoding: .isoLatin1).split(separator: "\n")
+            func header(_ name: String) -> String? {
+                lines.first { $0.lowercased().hasPrefix(name + ":") }.map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+            }
+            if let id = header("message-id"), let subject = header("subject") { subjectsByID[id, default: []].insert(subject) }
+        }
+        let fiveWay = try #require(subjectsByID["<87r2ecrr6x.fsf@zephyr.silentflame.com>"])
+        #expect(fiveWay.count == 5)
+        let summary = try Importer(store: store).run(paths: [folder])
+        #expect(summary.imported + summary.duplicates == files.count)
+        let stored = try messages(store)
+        let kept = stored.filter { $0.messageID == "87r2ecrr6x.fsf@zephyr.silentflame.com" }
+        #expect(Set(kept.map(\.subject)) == fiveWay, "each copy is kept with its own subject")
+        #expect(kept.filter { $0.defects.contains("reused-message-id") }.count == 4, "all but the first carry the defect")
+        #expect(Set(stored.map(\.messageID)).count == subjectsByID.count, "every id is stored")
+        #expect(stored.filter { $0.defects.contains("reused-message-id") }.count == summary.imposters)
+        // Bremner's reply reached notmuch twice, directly and through the bug tracker (its own headers,
+        // a "Re:" less, the same words): one message.
+        #expect(stored.filter { $0.messageID == "87r2geywh9.fsf@tethera.net" }.count == 1)
+        #expect(try Importer(store: store).run(paths: [folder]).imported == 0)
+    }
+
+    @Test("divunal-author: the HTML pages add no message to the .txt months, whichever is read first (corpora)")
+    func pipermailPagesAndMonths() throws {
+        guard let corpora = Fixtures.corpora else {
+            print("skipped: LISTLENS_CORPORA is not set")
+            return
+        }
+        let list = corpora + "/twisted-pipermail/divunal-author"
+        let entries = try FileManager.default.contentsOfDirectory(atPath: list).sorted()
+        let months = entries.filter { $0.hasSuffix(".txt") }.map { list + "/" + $0 }
+        let pages = entries.filter { !$0.contains(".") && $0 != "attachments" }.map { list + "/" + $0 }
+        #expect(months.count == 20 && pages.count == 20)
+
+        let (monthsOnly, c1) = try ThrowawayStore.fresh()
+        defer { c1() }
+        let m = try Importer(store: monthsOnly).run(paths: months)
+        let monthMessages = try messages(monthsOnly)
+        #expect(m.imported == monthMessages.count && m.imported > 100)
+
+        let (pagesOnly, c2) = try ThrowawayStore.fresh()
+        defer { c2() }
+        let p = try Importer(store: pagesOnly).run(paths: pages)
+        #expect(p.imported > 100 && p.imported <= m.imported)
+
+        let (whole, c3) = try ThrowawayStore.fresh()
+        defer { c3() }
+        let w = try Importer(store: whole).run(paths: [list])
+        #expect(w.imported == m.imported, "the list folder (months, .gz twins and pages) holds the months' messages")
+
+        let (pagesFirst, c4) = try ThrowawayStore.fresh()
+        defer { c4() }
+        _ = try Importer(store: pagesFirst).run(paths: pages)
+        let then = try Importer(store: pagesFirst).run(paths: months)
+        #expect(then.imported + p.imported == m.imported)
+        #expect(then.identified > 0, "pages read first get their Message-ID from the month")
+        let ids = { (s: [ExportedMessage]) in Set(s.map(\.messageID).filter { !$0.hasSuffix("@listlens.invalid") }) }
+        #expect(ids(try messages(pagesFirst)) == ids(monthMessages), "every real Message-ID, whichever came first")
+
+        // Organizations are counted once per message, not once per format.
+        let orgs = { (s: SQLiteStore) in try OrganizationReport.build(store: s).rows.map { "\($0.organization ?? "-") \($0.messages)" } }
+        #expect(try orgs(whole) == orgs(monthsOnly))
+    }
+
+    @Test("--replace corrects a bare HTML body imported without --from; without it the summary says the value was not applied")
+    func replaceCorrectsAGuess() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let page = Fixtures.path("dedup/bare-reply.html")
+        _ = try Importer(store: store).run(paths: [page])
+        #expect(try messages(store).first?.from.address == nil)
+        let given = try MessageDefaults.parse(from: "Jamey <jamey@example.com>", date: "2017-06-02 14:05 -0400", subject: "Re: LCOO").get()
+        let unapplied = try Importer(store: store, options: .init(defaults: given)).run(paths: [page])
+        #expect(unapplied.duplicates == 1 && unapplied.givenValuesNotApplied == 1)
+        #expect(try messages(store).first?.from.address == nil)
+
+        let replaced = try Importer(store: store, options: .init(defaults: given, replace: true)).run(paths: [page])
+        #expect(replaced.replaced == 1 && replaced.imported == 0 && replaced.givenValuesNotApplied == 0)
+        let after = try messages(store)
+        #expect(after.count == 1)
+        #expect(after.first?.from.address == "jamey@example.com" && after.first?.subject == "Re: LCOO")
+        #expect(after.first?.participant == "jamey@example.com")
+        let hits = try Searcher(store: store).search(try SearchQuery.parse("from:jamey settles"))
+        #expect(hits.count == 1, "the full-text index follows the replaced message")
+        #expect(replaced.threading?.ran == true, "a message changed in place is threaded again")
+        try store.write { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            try db.execute(sql: "INSERT INTO message_fts(message_fts) VALUES ('integrity-check')")
+        }
+    }
+
+    @Test("migration v3 keeps a v2 store's messages, computes their content keys and rebuilds the indexes")
+    func migrationFromV2() throws {
+        let dir = try TemporaryDirectory("v2")
+        let path = dir.file("old.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            var migrator = DatabaseMigrator()
+            Migrations.register(in: &migrator)
+            try migrator.migrate(queue, upTo: "v2-passes")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO source (path, format, compressed, size, imported_at) VALUES ('a.mbox', 'mbox', 0, 1, '')")
+                try db.execute(sql: """
+                    INSERT INTO message (message_id, synthetic_id, date_source, from_address, subject, normalized_subject, tags,
+                        text, authored_text, quoted_text, defects, source_id, offset, length)
+                    VALUES ('old@example.org', 0, 'header', 'Ann@Example.org', 'Re: Old', 'Old', '[]', 'Old words.', 'Old words.', '', '[]', 1, 0, 10)
+                    """)
+                try db.execute(sql: "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (1, 'Re: Old', 'Old words.', '')")
+                try db.execute(sql: "INSERT INTO message_ref (message_id, kind, position, ref) VALUES (1, 'in-reply-to', 0, 'x@y')")
+            }
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content"])
+        try store.read { db in
+            let key = try String.fetchOne(db, sql: "SELECT content_key FROM message WHERE message_id = 'old@example.org'")
+            #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words."))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_ref") == 1)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'message' AND sql IS NOT NULL")
+            #expect(Set(indexes).isSuperset(of: ["message_message_id", "message_content_key", "message_thread", "message_date"]))
+        }
+        #expect(try Searcher(store: store).search(try SearchQuery.parse("words")).count == 1)
+        let reimport = try Importer(store: store).run(paths: [Fixtures.path("dedup/copy-direct.eml")])
+        #expect(reimport.imported == 1)
+    }
+}
