@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ListLensIndex
+import ListLensMail
 import ListLensSQLite
 import ListLensTestSupport
 
@@ -12,6 +13,12 @@ struct FixtureTests {
     static func inspect(_ fixture: String, html: Bool = false) throws -> [ExportedMessage] {
         var out: [ExportedMessage] = []
         try Inspector(preferHTML: html).inspect(path: Fixtures.path(fixture)) { out.append($0) }
+        return out
+    }
+
+    static func inspect(absolute path: String) throws -> [ExportedMessage] {
+        var out: [ExportedMessage] = []
+        try Inspector().inspect(path: path) { out.append($0) }
         return out
     }
 
@@ -103,10 +110,29 @@ struct FixtureTests {
         #expect(twice.failures.isEmpty)
     }
 
-    @Test("lists are named by List-Id, then List-Post, then the list folder above Maildir and month folders (issue 9)")
+    @Test("lists are named by List-Id, then List-Post, then the archive's index page, then the list folder above Maildir and month folders (issue 9)")
     func listNames() throws {
         let page = try #require(try Self.inspect("archives/pipermail/demo-list/2026-March/001002.html").first)
-        #expect(page.list == "demo-list" && page.listSource == "folder", "not the month folder 2026-March")
+        #expect(page.list == "demo-list" && page.listSource == "index-page", "from thread.html's title, not the month folder 2026-March")
+        let month = try #require(try Self.inspect("archives/pipermail/demo-list/2026-March.txt").first)
+        #expect(month.list == "demo-list" && month.listSource == "index-page", "from the list's index.html")
+
+        // hypermail writes its pages into any folder (`Data`); its index pages carry the -l label.
+        let data = try TemporaryDirectory("hypermail")
+        let pages = data.url.appendingPathComponent("Data")
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.path("archives/hypermail/cf-demo/0001.html"), toPath: pages.appendingPathComponent("0001.html").path)
+        let bare = try #require(try Self.inspect(absolute: pages.appendingPathComponent("0001.html").path).first)
+        #expect(bare.list == "Data" && bare.listSource == "folder", "without an index page, the folder is all there is")
+        try Data("<html><head><title>Archive of demo talk on the CF-Demo mailing list: by thread</title></head><body></body></html>".utf8)
+            .write(to: pages.appendingPathComponent("thread.html"))
+        let labelled = try #require(try Self.inspect(absolute: pages.appendingPathComponent("0001.html").path).first)
+        #expect(labelled.list == "cf-demo" && labelled.listSource == "index-page")
+        #expect(ArchiveListName.fromTitle("The Divunal-author May 2012 Archive by thread") == "divunal-author")
+        #expect(ArchiveListName.fromTitle("The Divunal-author Archives") == "divunal-author")
+        #expect(ArchiveListName.fromTitle("devel: by date") == "devel")
+        #expect(ArchiveListName.fromTitle("Mail Index") == nil)
+        #expect(ArchiveListName.fromTitle("Some archive of many things: by thread") == nil)
         let sample = try #require(try Self.inspect("sample/community-list.mbox").first)
         #expect(sample.list == "cloud-ops" && sample.listSource == "list-id")
         let tmp = try TemporaryDirectory("maildir")

@@ -135,7 +135,7 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     }
 
     /// The contract version written by this code.
-    public static let schemaVersion = "1.1"
+    public static let schemaVersion = "1.2"
 }
 
 extension ExportedMessage {

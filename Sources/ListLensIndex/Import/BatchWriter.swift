@@ -27,10 +27,10 @@ final class BatchWriter: @unchecked Sendable {
 
     var counts: MessageCounts { lock.withLock { _counts } }
 
-    /// Queues a batch of one file, whose list folder is `listFolder`; ``ListNaming`` names each message's list.
-    func submit(_ batch: [AnalyzedMessage], source: SourceRecord, listFolder: String?) {
+    /// Queues a batch of one file, whose list-name fallbacks are `names`; ``ListNaming`` names each message's list.
+    func submit(_ batch: [AnalyzedMessage], source: SourceRecord, names: ListNaming.Fallbacks) {
         let entries = batch.map { a in
-            ImportBatch.Entry(message: a, list: ListNaming.name(for: a.message, override: listOverride, folder: listFolder)?.name)
+            ImportBatch.Entry(message: a, list: ListNaming.name(for: a.message, override: listOverride, fallbacks: names)?.name)
         }
         let work = ImportBatch(source: source, entries: entries, replacing: replacing)
         slots.wait()

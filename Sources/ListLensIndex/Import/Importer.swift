@@ -26,7 +26,7 @@ public final class Importer {
     public static let defaultMaxBatchBytes = 32 << 20
 
     public struct Options: Sendable {
-        /// The list these messages belong to. When nil: the List-Id header, else the archive's folder name.
+        /// The list these messages belong to. When nil: ``ListNaming`` (List-Id, List-Post, the archive's index page, its folder).
         public var list: String?
         /// Sender, date and subject for messages that lack them (a bare HTML body has no headers).
         public var defaults: MessageDefaults
@@ -92,6 +92,7 @@ public final class Importer {
                                  maxInFlight: Self.maxBatchesInFlight)
         let html = HTMLArchive.Context()
         var rootsWithMail = Set<String>()
+        var indexNames: [String: String?] = [:]
         for entry in entries {
             let reader: ArchiveReader
             do {
@@ -111,8 +112,8 @@ public final class Importer {
             let fromStandardInput = entry.path == spooled
             let source = SourceRecord(path: fromStandardInput ? StandardInput.path : FileDiscovery.realPath(reader.path),
                                       format: reader.format.rawValue, compressed: reader.compressed, size: reader.fileSize)
-            // The list folder is the last resort for naming the list; standard input has none.
-            let listFolder = fromStandardInput ? nil : ListNaming.listFolder(of: entry.path)
+            // What names the list when headers do not; standard input has no folder.
+            let names = fromStandardInput ? ListNaming.Fallbacks() : ListNaming.fallbacks(of: entry.path, indexNames: &indexNames)
 
             var batch: [RawMessage] = []
             batch.reserveCapacity(Self.batchSize)
@@ -126,7 +127,7 @@ public final class Importer {
                 }
                 if !batch.isEmpty {
                     let analyzed = analyze(batch)
-                    writer.submit(analyzed, source: source, listFolder: listFolder)
+                    writer.submit(analyzed, source: source, names: names)
                     batch.removeAll(keepingCapacity: true)
                 }
                 if let progress {

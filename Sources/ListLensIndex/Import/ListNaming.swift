@@ -1,25 +1,57 @@
 import ListLensMail
 
 /// Which list a message belongs to, and what said so: the caller's `--list`, else the message's
-/// `List-Id`, else its `List-Post` address, else the archive's list folder (the folder holding the
-/// file, passing over Maildir's `cur`/`new`/`tmp` and pipermail's month folders).
+/// `List-Id`, else its `List-Post` address, else the archive's own index page in the file's folder
+/// (``ArchiveListName``: pipermail's `The Divunal-author Archives`, hypermail's label), else the
+/// archive's list folder (the folder holding the file, passing over Maildir's `cur`/`new`/`tmp`
+/// and pipermail's month folders).
 ///
 /// `twisted-python.twistedmatrix.com` (List-Id) → `twisted-python`;
-/// `…/twisted-python/2013-July/027159.html` (no headers name it) → `twisted-python`.
+/// `…/cf-convention-hypermail/Data/0096.html`, whose `thread.html` is titled `… on the cf-metadata
+/// mailing list: by thread` → `cf-metadata`;
+/// `…/twisted-python/2013-July/027159.html` (nothing else names it) → `twisted-python`.
 public enum ListNaming {
     /// Where a list name came from; `inspect` shows it.
     public enum Source: String, Sendable, Codable {
-        case option, listID = "list-id", listPost = "list-post", folder
+        case option, listID = "list-id", listPost = "list-post", indexPage = "index-page", folder
     }
 
-    /// - Parameter folder: ``listFolder(of:)`` of the message's file, computed once per file by the caller.
-    public static func name(for message: Message, override: String?, folder: String?) -> (name: String, source: Source)? {
+    /// What names the list of a file's messages when their headers do not: found once per file.
+    public struct Fallbacks: Sendable, Equatable {
+        /// The name the archive's own index page in the file's folder gives.
+        public var indexPage: String?
+        /// ``ListNaming/listFolder(of:)``.
+        public var folder: String?
+
+        public init(indexPage: String? = nil, folder: String? = nil) {
+            self.indexPage = indexPage
+            self.folder = folder
+        }
+    }
+
+    /// The fallbacks for the file at `path`; `indexNames` remembers each folder's index page name,
+    /// so a folder of pages reads its index pages once.
+    public static func fallbacks(of path: String, indexNames: inout [String: String?]) -> Fallbacks {
+        let real = FileDiscovery.realPath(path)
+        let folder = real.lastIndex(of: "/").map { String(real[...$0]) } ?? ""
+        let indexPage: String?
+        if let known = indexNames[folder] {
+            indexPage = known
+        } else {
+            indexPage = ArchiveListName.inFolder(folder)
+            indexNames[folder] = .some(indexPage)
+        }
+        return Fallbacks(indexPage: indexPage, folder: listFolder(of: path))
+    }
+
+    public static func name(for message: Message, override: String?, fallbacks: Fallbacks) -> (name: String, source: Source)? {
         if let override { return (override, .option) }
         if let id = message.listID { return (listName(fromListID: id), .listID) }
         if let post = message.listPost, let at = post.firstIndex(of: "@"), at > post.startIndex {
             return (String(post[..<at]).lowercased(), .listPost)
         }
-        if let folder { return (folder, .folder) }
+        if let name = fallbacks.indexPage { return (name, .indexPage) }
+        if let folder = fallbacks.folder { return (folder, .folder) }
         return nil
     }
 

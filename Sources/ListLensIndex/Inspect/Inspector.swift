@@ -18,12 +18,13 @@ public struct Inspector {
     public func inspect(path: String, emit: (ExportedMessage) throws -> Void) throws -> PageRole? {
         let reader = try ArchiveReader(path: path)
         let analyzer = MessageAnalyzer(parser: MessageParser(preferHTML: preferHTML), organizations: SystemSuffixList.resolver)
-        let folder = ListNaming.listFolder(of: path)   // once per file, not per message
+        var indexNames: [String: String?] = [:]
+        let names = ListNaming.fallbacks(of: path, indexNames: &indexNames)   // once per file, not per message
         var seen: [String: String] = [:]   // message-id → thread key
         while let raw = try reader.next() {
             let a = analyzer.analyze(raw)
             let m = a.message
-            let naming = ListNaming.name(for: m, override: nil, folder: folder)
+            let naming = ListNaming.name(for: m, override: nil, fallbacks: names)
             var parent: String? = nil
             var method: ParentMethod? = nil
             if let p = m.inReplyTo.first(where: { seen[$0] != nil }) { parent = p; method = .inReplyTo }

@@ -65,7 +65,7 @@ struct InspectCommand: ParsableCommand {
         Terminal.text("  date        \(m.date ?? "(none)")")
         Terminal.text("  from        \([m.from.name, m.from.address.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))")
         Terminal.text("  subject     \(m.subject)")
-        Terminal.text("  list        \(m.list ?? "(none)")\(m.listSource.map { " (from the \($0 == "folder" ? "archive's list folder" : $0 == "list-id" ? "List-Id header" : "List-Post header"))" } ?? "")")
+        Terminal.text("  list        \(m.list ?? "(none)")\(m.listSource.map { " (from \(Self.describeListSource($0)))" } ?? "")")
         if !m.inReplyTo.isEmpty { Terminal.text("  in-reply-to \(m.inReplyTo.joined(separator: " "))") }
         if !m.references.isEmpty { Terminal.text("  references  \(m.references.count) id\(m.references.count == 1 ? "" : "s")") }
         if let p = m.parent { Terminal.text("  parent      \(p) (\(m.parentMethod ?? "?"))") }
@@ -83,5 +83,19 @@ struct InspectCommand: ParsableCommand {
             Terminal.text("    \(s.kind)\(s.depth > 0 ? " depth \(s.depth)" : ""): \(lines.count) line\(lines.count == 1 ? "" : "s") | \(first.prefix(70))")
         }
         Terminal.text("")
+    }
+}
+
+extension InspectCommand {
+    /// `list-id` → `the List-Id header`, for the text output.
+    static func describeListSource(_ source: String) -> String {
+        switch ListNaming.Source(rawValue: source) {
+        case .listID?: return "the List-Id header"
+        case .listPost?: return "the List-Post header"
+        case .indexPage?: return "the archive's index page"
+        case .folder?: return "the archive's list folder"
+        case .option?: return "--list"
+        case nil: return source
+        }
     }
 }
