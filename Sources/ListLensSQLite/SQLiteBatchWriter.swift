@@ -20,7 +20,6 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         try store.write { db in
             let statements = try Statements(db)
             let lookup = Lookup(statements)
-            var replacedAny = false
             for entry in batch.entries {
                 let a = entry.message
                 let sourcePath = batch.source.path(member: a.raw.member)
@@ -50,17 +49,12 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 case .replace(let key):
                     try replace(db, statements, key: key, with: a, sourceID: sourceID, list: entry.list)
                     counts.replaced += 1
-                    replacedAny = true
                 case .identify(let key):
                     try replace(db, statements, key: key, with: a, sourceID: sourceID, list: entry.list)
                     counts.duplicates += 1
                     counts.identified += 1
-                    replacedAny = true
                 }
             }
-            // A message changed in place leaves the message count and last key as they were: forget
-            // what the passes saw, so they run again.
-            if replacedAny { try db.execute(sql: "DELETE FROM pass_run") }
         }
         return counts
     }
@@ -186,8 +180,9 @@ final class SQLiteBatchWriter: MessageBatchWriter {
     }
 
     /// The stored message `key` becomes `a`, keeping its key (so links to it hold) and its imposter
-    /// standing; the threading pass then redoes its links.
+    /// standing. Its thread's messages wait for the threading pass (``SQLiteStore/unpublishThreads(_:of:)``).
     private func replace(_ db: Database, _ s: Statements, key: Int64, with a: AnalyzedMessage, sourceID: Int64, list: String?) throws {
+        try SQLiteStore.unpublishThreads(db, of: "SELECT ?", arguments: [key])
         if let old = try Row.fetchOne(s.ftsValues, arguments: [key]) {
             try s.deleteFTS.execute(arguments: [key, old[0] as String, old[1] as String, old[2] as String])
         }

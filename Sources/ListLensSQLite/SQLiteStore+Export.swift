@@ -17,7 +17,7 @@ extension SQLiteStore {
                 LEFT JOIN list l ON l.id = m.list_id
                 LEFT JOIN participant p ON p.id = m.participant_id
                 LEFT JOIN organization o ON o.id = m.organization_id
-                LEFT JOIN thread t ON t.id = m.thread_id
+                JOIN thread t ON t.id = m.thread_id
                 LEFT JOIN message pm ON pm.id = m.parent_id
                 JOIN source s ON s.id = m.source_id
                 ORDER BY m.date IS NULL, m.date, m.id

@@ -8,11 +8,14 @@ extension SQLiteStore {
 
     public func counts() throws -> StoreCounts {
         try read { db in
-            StoreCounts(messages: try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0,
-                        quarantined: try Int.fetchOne(db, sql: "SELECT count(*) FROM quarantine") ?? 0,
-                        participants: try Int.fetchOne(db, sql: "SELECT count(*) FROM participant") ?? 0,
-                        organizations: try Int.fetchOne(db, sql: "SELECT count(*) FROM organization") ?? 0,
-                        threads: try Int.fetchOne(db, sql: "SELECT count(*) FROM thread") ?? 0)
+            // Published messages only (a thread holds them), and the people and organizations they name.
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*), count(DISTINCT participant_id), count(DISTINCT organization_id) FROM message WHERE thread_id IS NOT NULL
+                """)
+            return StoreCounts(messages: row?[0] ?? 0,
+                               quarantined: try Int.fetchOne(db, sql: "SELECT count(*) FROM quarantine") ?? 0,
+                               participants: row?[1] ?? 0, organizations: row?[2] ?? 0,
+                               threads: try Int.fetchOne(db, sql: "SELECT count(*) FROM thread") ?? 0)
         }
     }
 }

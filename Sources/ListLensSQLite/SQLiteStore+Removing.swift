@@ -44,6 +44,8 @@ extension SQLiteStore {
     /// Removes the messages in `removing_message` and what hangs on them.
     private func removeMessages(_ db: Database) throws {
         let removing = "SELECT id FROM removing_message"
+        // Readers stop seeing the threads these messages are in until the pass has rebuilt them.
+        try Self.unpublishThreads(db, of: removing)
         // An external-content FTS5 table forgets a row when told its old values.
         try db.execute(sql: """
             INSERT INTO message_fts (message_fts, rowid, subject, authored_text, quoted_text)
@@ -64,6 +66,7 @@ extension SQLiteStore {
             """).map { (old: $0[0] as Int64, heir: $0[1] as Int64) }
         for h in heirs {
             try db.execute(sql: "UPDATE message SET imposter_of = ? WHERE imposter_of = ?", arguments: [h.heir, h.old])
+            try Self.unpublishThreads(db, of: "SELECT ?", arguments: [h.heir])   // its thread key changes
         }
         try db.execute(sql: "DELETE FROM message WHERE id IN (\(removing))")
         for h in heirs {
@@ -82,7 +85,18 @@ extension SQLiteStore {
                 AND id NOT IN (SELECT organization_id FROM participant WHERE organization_id IS NOT NULL)
             """)
         try db.execute(sql: "DELETE FROM list WHERE id NOT IN (SELECT list_id FROM message WHERE list_id IS NOT NULL)")
-        // The message count may be back where it was: forget what the passes saw.
-        try db.execute(sql: "DELETE FROM pass_run")
+    }
+
+    /// Takes every message of the threads holding the messages `select` names out of them, and
+    /// deletes those threads, in the caller's transaction: readers see neither until the threading
+    /// pass has placed the messages again (a reader never counts a thread without its messages).
+    static func unpublishThreads(_ db: Database, of select: String, arguments: StatementArguments = []) throws {
+        let threads = try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT thread_id FROM message WHERE thread_id IS NOT NULL AND id IN (\(select))
+            """, arguments: arguments)
+        for t in threads {
+            try db.execute(sql: "UPDATE message SET thread_id = NULL WHERE thread_id = ?", arguments: [t])
+            try db.execute(sql: "DELETE FROM thread WHERE id = ?", arguments: [t])
+        }
     }
 }

@@ -7,7 +7,8 @@ extension SQLiteStore {
     public func search(_ query: QueryNode, limit: Int) throws -> [SearchHit] {
         let compiled = try FTS5QueryCompiler().compile(query)
         var arguments = compiled.arguments
-        let where_ = compiled.conditions.joined(separator: " AND ")
+        // Published messages only: those a thread holds (ThreadingStore).
+        let where_ = (["m.thread_id IS NOT NULL"] + compiled.conditions).joined(separator: " AND ")
         let sql: String
         if let match = compiled.match {
             // bm25 weights: subject counts 5×, authored text 1×, quoted text 0.5×.
@@ -16,8 +17,8 @@ extension SQLiteStore {
                        snippet(message_fts, -1, '[', ']', '…', 12) AS snippet,
                        bm25(message_fts, 5.0, 1.0, 0.5) AS rank
                 FROM message_fts JOIN message m ON m.id = message_fts.rowid
-                LEFT JOIN thread t ON t.id = m.thread_id
-                WHERE message_fts MATCH ?\(where_.isEmpty ? "" : " AND " + where_)
+                JOIN thread t ON t.id = m.thread_id
+                WHERE message_fts MATCH ? AND \(where_)
                 ORDER BY rank LIMIT ?
                 """
             arguments.insert(match, at: 0)
@@ -25,8 +26,8 @@ extension SQLiteStore {
             sql = """
                 SELECT m.message_id, m.date, m.from_name, m.from_address, m.subject, t.key AS thread_key,
                        substr(m.authored_text, 1, 160) AS snippet, NULL AS rank
-                FROM message m LEFT JOIN thread t ON t.id = m.thread_id
-                WHERE \(where_.isEmpty ? "1" : where_)
+                FROM message m JOIN thread t ON t.id = m.thread_id
+                WHERE \(where_)
                 ORDER BY m.date DESC LIMIT ?
                 """
         }

@@ -14,54 +14,151 @@ extension SQLiteStore {
 
     public func messageWatermark() throws -> PassState.Watermark {
         try read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM message")
-            return PassState.Watermark(messageCount: row?["n"] ?? 0, lastMessageKey: row?["last"] ?? 0)
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS n, coalesce(max(id), 0) AS last, coalesce(sum(thread_id IS NULL), 0) AS pending FROM message
+                """)
+            return PassState.Watermark(messageCount: row?["n"] ?? 0, lastMessageKey: row?["last"] ?? 0, pending: row?["pending"] ?? 0)
         }
     }
 
     public func threadingSnapshot() throws -> ThreadingSnapshot {
+        try read { db in try Self.snapshot(db, scope: nil, threadIDs: nil) }
+    }
+
+    public func pendingThreadingSnapshot(maxMessages: Int) throws -> ThreadingSnapshot? {
         try read { db in
-            // An imposter shares its Message-ID with the message it reuses it from: its own id, for
-            // its thread's key, is the Message-ID with its content key. Replies go to the first.
-            var messages: [ThreadingSnapshot.Message] = []
-            messages.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0)
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT m.id, CASE WHEN m.imposter_of IS NULL THEN m.message_id ELSE m.message_id || '#' || m.content_key END, m.date, m.subject, m.parent_id, m.parent_method, m.parent_confidence, t.key
-                FROM message m LEFT JOIN thread t ON t.id = m.thread_id ORDER BY m.id
-                """)
+            guard let (scope, threads) = try Self.pendingScope(db, maxMessages: maxMessages) else { return nil }
+            return try Self.snapshot(db, scope: scope.sorted(), threadIDs: threads)
+        }
+    }
+
+    /// Ids bound per `IN (…)` list: well under SQLite's 32,766 variables.
+    static let chunk = 500
+
+    private static func placeholders(_ n: Int) -> String {
+        Array(repeating: "?", count: n).joined(separator: ",")
+    }
+
+    /// The pending messages and every message their threading can change, with the threads those
+    /// messages are in; nil when that passes `maxMessages`. Each round adds the whole threads of
+    /// the messages the last round reached through references (both ways) and ghost keys.
+    static func pendingScope(_ db: Database, maxMessages: Int) throws -> (Set<Int64>, Set<Int64>)? {
+        var scope = Set<Int64>()
+        var threads = Set<Int64>()
+        var frontier = try Int64.fetchAll(db, sql: "SELECT id FROM message WHERE thread_id IS NULL")
+        while !frontier.isEmpty {
+            scope.formUnion(frontier)
+            if scope.count > maxMessages { return nil }
+            var reachedThreads = Set<Int64>()
+            var reached = Set<Int64>()
+            for start in stride(from: 0, to: frontier.count, by: chunk) {
+                let ids = Array(frontier[start..<min(start + chunk, frontier.count)])
+                let list = placeholders(ids.count)
+                let args = StatementArguments(ids)
+                // What they reference, and what references them.
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT p.id, p.thread_id FROM message_ref r JOIN message p ON p.message_id = r.ref WHERE r.message_id IN (\(list))
+                    UNION
+                    SELECT c.id, c.thread_id FROM message f JOIN message_ref r ON r.ref = f.message_id JOIN message c ON c.id = r.message_id
+                    WHERE f.id IN (\(list))
+                    """, arguments: args + args) {
+                    reached.insert(row[0])
+                    if let t: Int64 = row[1] { reachedThreads.insert(t) }
+                }
+                // Threads keyed by their ids or first references (ghost roots they would share).
+                for t in try Int64.fetchAll(db, sql: """
+                    SELECT t.id FROM thread t WHERE t.key IN (
+                        SELECT message_id FROM message WHERE id IN (\(list))
+                        UNION SELECT ref FROM message_ref WHERE position = 0 AND message_id IN (\(list)))
+                    """, arguments: args + args) {
+                    reachedThreads.insert(t)
+                }
+            }
+            let newThreads = reachedThreads.subtracting(threads)
+            threads.formUnion(newThreads)
+            let newThreadList = Array(newThreads)
+            for start in stride(from: 0, to: newThreadList.count, by: chunk) {
+                let ids = Array(newThreadList[start..<min(start + chunk, newThreadList.count)])
+                reached.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM message WHERE thread_id IN (\(placeholders(ids.count)))",
+                                                     arguments: StatementArguments(ids)))
+            }
+            frontier = Array(reached.subtracting(scope))
+        }
+        return (scope, threads)
+    }
+
+    /// The snapshot of the messages `scope` (sorted keys; nil for all) and the threads `threadIDs` (nil for all).
+    static func snapshot(_ db: Database, scope: [Int64]?, threadIDs: Set<Int64>?) throws -> ThreadingSnapshot {
+        // An imposter shares its Message-ID with the message it reuses it from: its own id, for
+        // its thread's key, is the Message-ID with its content key. Replies go to the first.
+        let columns = """
+            SELECT m.id, CASE WHEN m.imposter_of IS NULL THEN m.message_id ELSE m.message_id || '#' || m.content_key END,
+                   m.date, m.subject, m.parent_id, m.parent_method, m.parent_confidence, t.key
+            FROM message m LEFT JOIN thread t ON t.id = m.thread_id
+            """
+        var messages: [ThreadingSnapshot.Message] = []
+        func collect(_ rows: RowCursor) throws {
             while let row = try rows.next() {
                 messages.append(ThreadingSnapshot.Message(
                     key: row[0], messageID: row[1], date: row[2], subject: row[3], firstReference: nil,
                     parentKey: row[4], parentMethod: row[5], parentConfidence: row[6], threadKey: row[7]))
             }
-            var index: [Int64: Int] = [:]
-            index.reserveCapacity(messages.count)
-            for (i, m) in messages.enumerated() { index[m.key] = i }
+        }
+        // Chunks of the scope, each in key order, in key order: the builder sees the order a full run sees.
+        func eachChunk(_ body: (_ list: String, _ args: StatementArguments) throws -> Void) throws {
+            guard let scope else { return try body("", []) }
+            for start in stride(from: 0, to: scope.count, by: chunk) {
+                let ids = Array(scope[start..<min(start + chunk, scope.count)])
+                try body(placeholders(ids.count), StatementArguments(ids))
+            }
+        }
+        func filter(_ column: String, _ list: String) -> String { scope == nil ? "" : "WHERE \(column) IN (\(list))" }
+
+        if scope == nil { messages.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0) }
+        try eachChunk { list, args in
+            try collect(try Row.fetchCursor(db, sql: columns + " \(filter("m.id", list)) ORDER BY m.id", arguments: args))
+        }
+        var index: [Int64: Int] = [:]
+        index.reserveCapacity(messages.count)
+        for (i, m) in messages.enumerated() { index[m.key] = i }
+        var references: [ThreadingSnapshot.Reference] = []
+        if scope == nil { references.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_ref") ?? 0) }
+        try eachChunk { list, args in
             // The first id each message references: References (sorted first by kind DESC) before In-Reply-To.
             let firstRefs = try Row.fetchCursor(db, sql: """
-                SELECT message_id, ref FROM message_ref WHERE position = 0 ORDER BY message_id, kind DESC
-                """)
+                SELECT message_id, ref FROM message_ref WHERE position = 0 \(scope == nil ? "" : "AND message_id IN (\(list))")
+                ORDER BY message_id, kind DESC
+                """, arguments: args)
             while let row = try firstRefs.next() {
                 if let i = index[row[0]], messages[i].firstReference == nil { messages[i].firstReference = row[1] }
             }
-            var references: [ThreadingSnapshot.Reference] = []
-            references.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_ref") ?? 0)
             let known = try Row.fetchCursor(db, sql: """
-                SELECT r.message_id, r.kind, r.position, p.id FROM message_ref r JOIN message p ON p.message_id = r.ref AND p.imposter_of IS NULL
-                """)
+                SELECT r.message_id, r.kind, r.position, p.id FROM message_ref r
+                JOIN message p ON p.message_id = r.ref AND p.imposter_of IS NULL \(filter("r.message_id", list))
+                """, arguments: args)
             while let row = try known.next() {
                 let kind: String = row[1]
                 references.append(ThreadingSnapshot.Reference(child: row[0], parent: row[3],
                                                               kind: kind == "in-reply-to" ? .inReplyTo : .references,
                                                               position: row[2]))
             }
-            let threads = try Row.fetchAll(db, sql: """
-                SELECT key, root_id, subject, message_count, first_date, last_date FROM thread
-                """).map { r in
-                ThreadingChanges.Thread(key: r[0], rootKey: r[1], subject: r[2], messageCount: r[3], firstDate: r[4], lastDate: r[5])
-            }
-            return ThreadingSnapshot(messages: messages, references: references, threads: threads)
         }
+        var threads: [ThreadingChanges.Thread] = []
+        let threadColumns = "SELECT key, root_id, subject, message_count, first_date, last_date FROM thread"
+        func thread(_ r: Row) -> ThreadingChanges.Thread {
+            ThreadingChanges.Thread(key: r[0], rootKey: r[1], subject: r[2], messageCount: r[3], firstDate: r[4], lastDate: r[5])
+        }
+        if let threadIDs {
+            let ids = Array(threadIDs)
+            for start in stride(from: 0, to: ids.count, by: chunk) {
+                let part = Array(ids[start..<min(start + chunk, ids.count)])
+                threads += try Row.fetchAll(db, sql: threadColumns + " WHERE id IN (\(placeholders(part.count)))",
+                                            arguments: StatementArguments(part)).map(thread)
+            }
+        } else {
+            threads = try Row.fetchAll(db, sql: threadColumns).map(thread)
+        }
+        return ThreadingSnapshot(messages: messages, references: references, threads: threads)
     }
 
     public func applyThreading(_ changes: ThreadingChanges, state: PassState) throws {

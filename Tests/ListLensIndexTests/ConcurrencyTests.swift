@@ -57,11 +57,56 @@ struct ConcurrencyTests {
         #expect(try shared.pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 
+    @Test("readers during imports never fail and always see messages and threads agree (issue 9)")
+    func readersSeeOneState() throws {
+        let tmp = try TemporaryDirectory("readers")
+        let files = try (0..<4).map { k in try tmp.write("part\(k).mbox", Self.mbox(first: k * 1_500, count: 1_500)) }
+        let path = tmp.file("shared.sqlite")
+        _ = try SQLiteStore(path: path)
+        let done = DispatchSemaphore(value: 0)
+        let writerResult = Results()
+        DispatchQueue.global().async {
+            do {
+                let store = try SQLiteStore(path: path)
+                // One import per file: each publishes its messages with its threading pass, two with --replace.
+                for (k, file) in files.enumerated() {
+                    writerResult.set(0, .success(try Importer(store: store, options: .init(replace: k % 2 == 1)).run(paths: [file])))
+                    if k % 2 == 1 { writerResult.set(0, .success(try Importer(store: store, options: .init(replace: true)).run(paths: [files[k - 1]]))) }
+                }
+            } catch {
+                writerResult.set(0, .failure(error))
+            }
+            done.signal()
+        }
+        let reader = try SQLiteStore(path: path, access: .readOnly)
+        var looks = 0
+        var finished = false
+        while !finished {
+            finished = done.wait(timeout: .now()) == .success
+            try reader.pool.read { db in
+                let published = try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE thread_id IS NOT NULL") ?? 0
+                let inThreads = try Int.fetchOne(db, sql: "SELECT coalesce(sum(message_count), 0) FROM thread") ?? 0
+                let threads = try Int.fetchOne(db, sql: "SELECT count(*) FROM thread") ?? 0
+                let rooted = try Int.fetchOne(db, sql: "SELECT count(*) FROM thread t JOIN message m ON m.id = t.root_id AND m.thread_id = t.id") ?? 0
+                #expect(published == inThreads, "messages and their threads' counts agree")
+                #expect(rooted == threads, "every thread's root is published in it")
+            }
+            let report = try OrganizationReport.build(store: reader)
+            #expect(report.rows.reduce(0) { $0 + $1.messages } == report.totalMessages)
+            _ = try Searcher(store: reader).search(try SearchQuery.parse("concurrency"))
+            looks += 1
+        }
+        _ = try writerResult.all0().get()
+        #expect(looks > 3)
+        #expect(try reader.counts().messages == 6_000)
+    }
+
     /// Results of the two imports, each written by one iteration and read after both finish.
     final class Results: @unchecked Sendable {
         private let lock = NSLock()
         private var values: [Int: Result<ImportSummary, any Error>] = [:]
         func set(_ i: Int, _ r: Result<ImportSummary, any Error>) { lock.withLock { values[i] = r } }
         func all() -> [Result<ImportSummary, any Error>] { lock.withLock { [values[0]!, values[1]!] } }   // both iterations ran
+        func all0() -> Result<ImportSummary, any Error> { lock.withLock { values[0]! } }
     }
 }

@@ -52,7 +52,8 @@ struct ImportTests {
         defer { cleanup() }
         let replies = try Importer(store: store).run(paths: [Fixtures.path("threading/reply-before-parent/replies.mbox")])
         // Both replies are new; they share one thread under the ghost of the missing root.
-        #expect(replies.threading == ThreadingPass.Report(ran: true, changedLinks: 2, changedThreads: 1, removedThreads: 0))
+        #expect(replies.threading == ThreadingPass.Report(ran: true, changedLinks: 2, changedThreads: 1, removedThreads: 0,
+                                                          consideredMessages: 2, full: true), "the first run reads everything")
         var m = try exported(store)
         #expect(m["reply-1@example.org"]?.parent == nil)
         #expect(m["reply-2@example.net"]?.parent == "reply-1@example.org")
@@ -60,7 +61,8 @@ struct ImportTests {
 
         let root = try Importer(store: store).run(paths: [Fixtures.path("threading/reply-before-parent/root.mbox")])
         // The root is new and the first reply gains its parent; the second reply's link and thread stand.
-        #expect(root.threading == ThreadingPass.Report(ran: true, changedLinks: 2, changedThreads: 1, removedThreads: 0))
+        #expect(root.threading == ThreadingPass.Report(ran: true, changedLinks: 2, changedThreads: 1, removedThreads: 0,
+                                                       consideredMessages: 3, full: false), "the root and the thread it joins")
         m = try exported(store)
         #expect(m["reply-1@example.org"]?.parent == "root@example.org")
         #expect(m["reply-1@example.org"]?.parentMethod == "in-reply-to")

@@ -29,6 +29,7 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
         return PassState.Watermark(messageCount: n, lastMessageKey: Int64(n))
     }
     func threadingSnapshot() throws -> ThreadingSnapshot { ThreadingSnapshot(messages: [], references: [], threads: []) }
+    func pendingThreadingSnapshot(maxMessages: Int) throws -> ThreadingSnapshot? { nil }
     func applyThreading(_ changes: ThreadingChanges, state: PassState) throws {}
     func search(_ query: QueryNode, limit: Int) throws -> [SearchHit] { [] }
     func organizationReport() throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }

@@ -2,11 +2,17 @@ import ListLensAnalysis
 
 /// The first archive-wide pass: parent links and threads from the stored headers.
 ///
-/// The pass pattern: load compact values from the store (``ThreadingStore/threadingSnapshot()``),
-/// run a pure algorithm from Analysis (``ThreadBuilder``), write only what differs from what is
-/// stored, with the method and confidence of each link, and record the input watermark so the next
-/// run is skipped when no message was added or removed. A reply imported before its parent is
-/// linked when the parent arrives. Memory: a few values per stored message, never bodies.
+/// The pass pattern: load compact values from the store, run a pure algorithm from Analysis
+/// (``ThreadBuilder``), write only what differs from what is stored, with the method and confidence
+/// of each link, and record the input watermark so the next run is skipped when nothing changed.
+/// A reply imported before its parent is linked when the parent arrives.
+///
+/// A run reads only the pending messages and the threads they touch
+/// (``ThreadingStore/pendingThreadingSnapshot(maxMessages:)``): that set is closed under every
+/// relation the builder follows (references both ways, shared ghost roots), so building it alone
+/// gives the links the whole store would. Adding two messages to a million reads a few threads.
+/// The first run, and a run of a new version, read everything. Memory: a few values per message
+/// read, never bodies.
 public enum ThreadingPass {
     public static let name = "threading"
     /// Bump when the algorithm changes: stores threaded by an older version are then redone.
@@ -22,19 +28,49 @@ public enum ThreadingPass {
         public var changedLinks: Int
         public var changedThreads: Int
         public var removedThreads: Int
+        /// Messages the run read: the pending ones and the threads they touch, or every message on
+        /// a full run. Work and memory follow this number, not the store's size.
+        public var consideredMessages: Int
+        /// True when the run read the whole store (a first run, a new pass version, or pending
+        /// messages that reach much of the store).
+        public var full: Bool
+
+        public init(ran: Bool, changedLinks: Int, changedThreads: Int, removedThreads: Int, consideredMessages: Int = 0, full: Bool = false) {
+            self.ran = ran
+            self.changedLinks = changedLinks
+            self.changedThreads = changedThreads
+            self.removedThreads = removedThreads
+            self.consideredMessages = consideredMessages
+            self.full = full
+        }
     }
+
+    /// A run reads the whole store when the pending messages' threads reach more than this share of it.
+    public static let maxIncrementalShare = 0.5
 
     public static func run(on store: some ThreadingStore & PassStateStoring) throws -> Report {
         let watermark = try store.messageWatermark()
         let state = PassState(name: name, version: version, watermark: watermark)
-        if try store.passState(named: name) == state {
+        let previous = try store.passState(named: name)
+        if previous == state {
             return Report(ran: false, changedLinks: 0, changedThreads: 0, removedThreads: 0)
         }
-        var snapshot = try store.threadingSnapshot()
-        let changes = changes(for: &snapshot)
-        try store.applyThreading(changes, state: state)
+        // The links of messages a thread holds were written by this version: only the pending
+        // messages, and the threads they touch, can change.
+        var snapshot: ThreadingSnapshot? = nil
+        if previous?.version == version {
+            let limit = max(10_000, Int(Double(watermark.messageCount) * maxIncrementalShare))
+            snapshot = try store.pendingThreadingSnapshot(maxMessages: limit)
+        }
+        let full = snapshot == nil
+        var input = try snapshot ?? store.threadingSnapshot()
+        let considered = input.messages.count
+        let changes = changes(for: &input)
+        var done = state
+        done.watermark.pending = 0
+        try store.applyThreading(changes, state: done)
         return Report(ran: true, changedLinks: changes.links.count, changedThreads: changes.upsertedThreads.count,
-                      removedThreads: changes.removedThreads.count)
+                      removedThreads: changes.removedThreads.count, consideredMessages: considered, full: full)
     }
 
     /// The pure part: what the snapshot's messages should look like, minus what is already stored.

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ListLensIndex
+import ListLensAnalysis
+import ListLensMail
+@testable import ListLensSQLite
+import ListLensTestSupport
+
+/// Issue 9: the threading pass reads what is pending and the threads it touches, gives the links a
+/// full run gives, and readers see messages only with their threads.
+@Suite("Incremental threading and publication")
+struct ThreadingPassTests {
+    /// Each message's thread and parent, by Message-ID: what threading decides.
+    func links(_ store: SQLiteStore) throws -> [String] {
+        var out: [String] = []
+        try Exporter(store: store).exportJSONLines { line in
+            let m = try JSONDecoder().decode(ExportedMessage.self, from: Data(line.utf8))
+            out.append("\(m.messageID) \(m.threadID ?? "-") \(m.parent ?? "-") \(m.parentMethod ?? "-")")
+        }
+        return out.sorted()
+    }
+
+    func threads(_ store: SQLiteStore) throws -> [String] {
+        try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.key, r.message_id, t.message_count, t.first_date, t.last_date FROM thread t JOIN message r ON r.id = t.root_id
+                """).map { "\($0[0] as String) \($0[1] as String) \($0[2] as Int) \(($0[3] as Int64?) ?? 0) \(($0[4] as Int64?) ?? 0)" }.sorted()
+        }
+    }
+
+    @Test("a year of twisted-python imported a few months at a time, newest first, threads as one import does (corpora)")
+    func incrementalEqualsFull() throws {
+        guard let corpora = Fixtures.corpora else {
+            print("skipped: LISTLENS_CORPORA is not set")
+            return
+        }
+        let list = corpora + "/twisted-pipermail/twisted-python/"
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                      "November", "December"].map { list + "2010-\($0).txt.gz" }
+        let (whole, c1) = try ThrowawayStore.fresh()
+        defer { c1() }
+        let once = try Importer(store: whole).run(paths: months)
+        #expect(once.threading?.full == true)
+
+        let (pieces, c2) = try ThrowawayStore.fresh()
+        defer { c2() }
+        var incremental = 0
+        // Newest first: replies arrive before the messages they answer, and threads span the pieces.
+        for start in stride(from: months.count - 1, through: 0, by: -3) {
+            let chunk = Array(months[max(0, start - 2)...start])
+            let summary = try Importer(store: pieces).run(paths: chunk)
+            if summary.threading?.full == false {
+                incremental += 1
+                #expect(summary.threading!.consideredMessages < once.imported, "an incremental run reads part of the store")
+            }
+        }
+        #expect(incremental >= 2)
+        #expect(try links(pieces) == links(whole))
+        #expect(try threads(pieces) == threads(whole))
+    }
+
+    @Test("two messages added to a store read only the thread they join, and readers see them with it")
+    func fewMessagesIntoALargeStore() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let dir = try TemporaryDirectory("large")
+        // 2,000 threads of three messages each.
+        var mbox = ""
+        for t in 0..<2_000 {
+            for k in 0..<3 {
+                mbox += "From t\(t)@example.org Mon Jun  1 10:00:00 2026\nMessage-ID: <m\(t).\(k)@example.org>\n"
+                if k > 0 { mbox += "In-Reply-To: <m\(t).\(k - 1)@example.org>\nReferences: <m\(t).0@example.org>\n" }
+                mbox += "From: P\(t % 50) <p\(t % 50)@org\(t % 7).example>\nDate: Mon, 1 Jun 2026 10:\(String(format: "%02d", k)):00 +0000\n"
+                mbox += "Subject: \(k > 0 ? "Re: " : "")topic \(t)\n\nwords of message \(k) in thread \(t)\n\n"
+            }
+        }
+        try dir.write("big.mbox", mbox)
+        let first = try Importer(store: store).run(paths: [dir.file("big.mbox")])
+        #expect(first.imported == 6_000 && first.threading?.full == true)
+        let before = try OrganizationReport.build(store: store)
+
+        try dir.write("more.mbox", """
+            From q@example.org Tue Jun  2 10:00:00 2026
+            Message-ID: <late-reply@example.org>
+            In-Reply-To: <m1234.2@example.org>
+            References: <m1234.0@example.org> <m1234.2@example.org>
+            From: Q <q@org1.example>
+            Date: Tue, 2 Jun 2026 10:00:00 +0000
+            Subject: Re: topic 1234
+
+            a late reply
+
+            From r@example.org Tue Jun  2 11:00:00 2026
+            Message-ID: <new-topic@example.org>
+            From: R <r@org2.example>
+            Date: Tue, 2 Jun 2026 11:00:00 +0000
+            Subject: something new
+
+            a new thread
+
+            """)
+        let added = try Importer(store: store).run(paths: [dir.file("more.mbox")])
+        #expect(added.imported == 2)
+        let report = try #require(added.threading)
+        #expect(!report.full)
+        #expect(report.consideredMessages == 5, "the two new messages and the three of the thread one joins")
+        #expect(report.changedLinks == 2 && report.changedThreads == 2)
+        let m = try links(store)
+        #expect(m.contains("late-reply@example.org m1234.0@example.org m1234.2@example.org in-reply-to"))
+        #expect(m.contains("new-topic@example.org new-topic@example.org - -"))
+        let after = try OrganizationReport.build(store: store)
+        #expect(after.totalMessages == before.totalMessages + 2)
+        #expect(try store.counts().threads == 2_001)
+    }
+
+    @Test("messages written but not yet threaded are not seen: counts, reports, search and export agree")
+    func unpublishedMessagesAreHidden() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        _ = try Importer(store: store).run(paths: [Fixtures.path("dedup/copy-direct.eml")])
+        // A batch written as an import writes it, with no pass after it (an import killed between the two).
+        let writer = try store.makeBatchWriter()
+        var batch: [ImportBatch.Entry] = []
+        let analyzer = MessageAnalyzer(organizations: SystemSuffixList.resolver)
+        let reader = try ArchiveReader(path: Fixtures.sample)
+        while let raw = try reader.next() { batch.append(.init(message: analyzer.analyze(raw), list: "cloud-ops")) }
+        _ = try writer.write(ImportBatch(source: SourceRecord(path: Fixtures.sample, format: "mbox", compressed: false, size: 1), entries: batch))
+
+        #expect(try store.counts().messages == 1, "ten written, none threaded yet")
+        #expect(try OrganizationReport.build(store: store).totalMessages == 1)
+        #expect(try Searcher(store: store).search(try SearchQuery.parse("from:priya")).isEmpty)
+        #expect(try links(store).count == 1)
+        #expect(try store.messageWatermark().pending == 10)
+
+        let pass = try ThreadingPass.run(on: store)
+        #expect(pass.ran && !pass.full && pass.consideredMessages == 10)
+        let (normal, c2) = try ThrowawayStore.fresh()
+        defer { c2() }
+        _ = try Importer(store: normal).run(paths: [Fixtures.path("dedup/copy-direct.eml"), Fixtures.sample])
+        #expect(try store.counts() == normal.counts())
+        #expect(try links(store) == links(normal))
+        #expect(try !Searcher(store: store).search(try SearchQuery.parse("from:priya")).isEmpty)
+        #expect(try ThreadingPass.run(on: store).ran == false)
+    }
+}
