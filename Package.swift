@@ -60,3 +60,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets exist only when asked for: they link only with -sanitize=fuzzer (TOOLCHAIN.md §8).
+//   LISTLENS_FUZZ=1 swift build --scratch-path .build-fuzz --product listlens-fuzz \
+//       -Xswiftc -sanitize=fuzzer,address,undefined
+if Context.environment["LISTLENS_FUZZ"] != nil {
+    package.targets += [
+        // libFuzzer's LLVMFuzzerRunDriver, declared for Swift.
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "listlens-fuzz", dependencies: [
+            "CFuzzerDriver", "ListLensIndex", "ListLensSQLite", "ListLensMail", "ListLensAnalysis",
+        ], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    ]
+    package.products += [.executable(name: "listlens-fuzz", targets: ["listlens-fuzz"])]
+}

@@ -11,13 +11,7 @@ import ListLensTestSupport
 /// message reusing a Message-ID is kept; a guess can be corrected.
 @Suite("Copies, imposters and replacing")
 struct DeduplicationTests {
-    func messages(_ store: SQLiteStore) throws -> [ExportedMessage] {
-        var out: [ExportedMessage] = []
-        try Exporter(store: store).exportJSONLines { line in
-            out.append(try JSONDecoder().decode(ExportedMessage.self, from: Data(line.utf8)))
-        }
-        return out
-    }
+    func messages(_ store: SQLiteStore) throws -> [ExportedMessage] { try store.exportedMessages() }
 
     @Test("an id-less message copied with more trailing blank lines is one message")
     func trailingBlankLines() throws {

@@ -13,12 +13,7 @@ import ListLensTestSupport
 struct ThreadingPassTests {
     /// Each message's thread and parent, by Message-ID: what threading decides.
     func links(_ store: SQLiteStore) throws -> [String] {
-        var out: [String] = []
-        try Exporter(store: store).exportJSONLines { line in
-            let m = try JSONDecoder().decode(ExportedMessage.self, from: Data(line.utf8))
-            out.append("\(m.messageID) \(m.threadID ?? "-") \(m.parent ?? "-") \(m.parentMethod ?? "-")")
-        }
-        return out.sorted()
+        try store.exportedMessages().map { m in "\(m.messageID) \(m.threadID ?? "-") \(m.parent ?? "-") \(m.parentMethod ?? "-")" }.sorted()
     }
 
     func threads(_ store: SQLiteStore) throws -> [String] {
