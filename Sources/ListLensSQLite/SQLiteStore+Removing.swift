@@ -23,7 +23,13 @@ extension SQLiteStore {
                     INSERT INTO removing_message (id) SELECT id FROM message WHERE source_id IN (SELECT id FROM removing_source)
                     """)
             case .messageID(let id):
-                try db.execute(sql: "INSERT INTO removing_message (id) SELECT id FROM message WHERE message_id = ?", arguments: [id])
+                // The holder of the id (through its index, which holds no imposter), then its imposters.
+                try db.execute(sql: """
+                    INSERT INTO removing_message (id) SELECT id FROM message WHERE message_id = ? AND imposter_of IS NULL
+                    """, arguments: [id])
+                try db.execute(sql: """
+                    INSERT INTO removing_message (id) SELECT id FROM message WHERE imposter_of IN (SELECT id FROM removing_message)
+                    """)
             }
             counts.messages = try Int.fetchOne(db, sql: "SELECT count(*) FROM removing_message") ?? 0
             if counts.messages > 0 { try removeMessages(db) }

@@ -55,9 +55,10 @@ extension SQLiteStore {
                 let ids = Array(frontier[start..<min(start + chunk, frontier.count)])
                 let list = placeholders(ids.count)
                 let args = StatementArguments(ids)
-                // What they reference, and what references them.
+                // What they reference (an imposter is never a parent), and what references them.
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT p.id, p.thread_id FROM message_ref r JOIN message p ON p.message_id = r.ref WHERE r.message_id IN (\(list))
+                    SELECT p.id, p.thread_id FROM message_ref r JOIN message p ON p.message_id = r.ref AND p.imposter_of IS NULL
+                    WHERE r.message_id IN (\(list))
                     UNION
                     SELECT c.id, c.thread_id FROM message f JOIN message_ref r ON r.ref = f.message_id JOIN message c ON c.id = r.message_id
                     WHERE f.id IN (\(list))

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import ListLensMail
+import ListLensTestSupport
 
 @Suite("Headers")
 struct HeaderTests {
@@ -160,4 +162,14 @@ struct HeaderTests {
         let v = Array("Other person's message of Tue, 1 Jul 2013 <abc@x.example>".utf8)
         #expect(MessageIDs.all(in: v) == ["abc@x.example"])
     }
+
+    @Test("fuzz finding: an unclosed Message-ID of bytes that are not UTF-8 is repaired within the limit")
+    func fuzzUnclosedIDWithInvalidBytes() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.path("fuzz/message/unclosed-id-with-invalid-bytes.eml"))))
+        let m = MessageParser().parse(RawMessage(bytes: bytes, offset: 0, length: Int64(bytes.count)))
+        #expect(m.defects.contains(.invalidMessageID))
+        #expect(m.messageID.unicodeScalars.count <= HeaderLimits.maxMessageIDLength)
+        #expect(m.messageID.hasPrefix("re\u{FFFD}"))
+    }
 }
+
