@@ -30,6 +30,8 @@ enum Migrations {
     /// reusing a stored Message-ID is kept beside it: `message_id` is unique only among the messages
     /// that are not imposters. SQLite cannot drop a column's UNIQUE, so the table is rebuilt (ids
     /// kept, so the FTS rows, references and links stay valid), and every index made again.
+    /// `message_copy` remembers the content keys of copies found to be a stored message in other
+    /// words (pipermail's second copy of every message, with rewritten attachment links).
     static let v3 = """
     CREATE TABLE message_v3 (
         id INTEGER PRIMARY KEY,
@@ -76,6 +78,12 @@ enum Migrations {
     CREATE INDEX message_organization ON message(organization_id);
     CREATE INDEX message_thread ON message(thread_id);
     CREATE INDEX message_parent ON message(parent_id);
+    CREATE TABLE message_copy (
+        content_key TEXT NOT NULL,
+        message INTEGER NOT NULL REFERENCES message(id),
+        PRIMARY KEY (content_key, message)
+    ) WITHOUT ROWID;
+    CREATE INDEX message_copy_message ON message_copy(message);
     """
 
     /// Archive-wide passes record what they last saw (so an unchanged store is not re-threaded),

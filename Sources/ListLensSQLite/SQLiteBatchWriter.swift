@@ -37,6 +37,10 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 case .duplicate:
                     counts.duplicates += 1
                     if a.usesGivenValues { counts.givenValuesNotApplied += 1 }
+                case .copy(let key):
+                    try statements.insertCopy.execute(arguments: [a.contentKey, key])
+                    counts.duplicates += 1
+                    if a.usesGivenValues { counts.givenValuesNotApplied += 1 }
                 case .insert:
                     try insert(db, statements, a, sourceID: sourceID, list: entry.list, imposterOf: nil)
                     counts.imported += 1
@@ -64,6 +68,8 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         let holder: Statement
         let hasContentKey: Statement
         let byContentKey: Statement
+        let insertCopy: Statement
+        let deleteCopies: Statement
         let comparable: Statement
         let insertMessage: Statement
         let updateMessage: Statement
@@ -80,11 +86,22 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             holder = try db.cachedStatement(sql:
                 "SELECT id, synthetic_id, content_key FROM message WHERE message_id = ? AND imposter_of IS NULL")
             hasContentKey = try db.cachedStatement(sql: """
-                SELECT 1 FROM message WHERE content_key = ?1 AND (id = ?2 OR imposter_of = ?2) LIMIT 1
+                SELECT 1 FROM message WHERE content_key = ?1 AND (id = ?2 OR imposter_of = ?2)
+                UNION ALL
+                SELECT 1 FROM message_copy c JOIN message m ON m.id = c.message
+                WHERE c.content_key = ?1 AND (m.id = ?2 OR m.imposter_of = ?2)
+                LIMIT 1
                 """)
             byContentKey = try db.cachedStatement(sql: """
-                SELECT id, synthetic_id, content_key FROM message WHERE content_key = ? AND imposter_of IS NULL ORDER BY id LIMIT 1
+                SELECT id, synthetic_id, content_key FROM (
+                    SELECT id, synthetic_id, content_key FROM message WHERE content_key = ?1 AND imposter_of IS NULL
+                    UNION ALL
+                    SELECT m.id, m.synthetic_id, m.content_key FROM message_copy c JOIN message m ON m.id = c.message
+                    WHERE c.content_key = ?1 AND m.imposter_of IS NULL)
+                ORDER BY id LIMIT 1
                 """)
+            insertCopy = try db.cachedStatement(sql: "INSERT OR IGNORE INTO message_copy (content_key, message) VALUES (?, ?)")
+            deleteCopies = try db.cachedStatement(sql: "DELETE FROM message_copy WHERE message = ?")
             comparable = try db.cachedStatement(sql: "SELECT from_address, normalized_subject, text FROM message WHERE id = ?")
             insertMessage = try db.cachedStatement(sql: """
                 INSERT INTO message (message_id, synthetic_id, list_id, date, date_source, from_name, from_address,
@@ -183,6 +200,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
     /// standing. Its thread's messages wait for the threading pass (``SQLiteStore/unpublishThreads(_:of:)``).
     private func replace(_ db: Database, _ s: Statements, key: Int64, with a: AnalyzedMessage, sourceID: Int64, list: String?) throws {
         try SQLiteStore.unpublishThreads(db, of: "SELECT ?", arguments: [key])
+        try s.deleteCopies.execute(arguments: [key])   // copies of what it was, not of what it becomes
         if let old = try Row.fetchOne(s.ftsValues, arguments: [key]) {
             try s.deleteFTS.execute(arguments: [key, old[0] as String, old[1] as String, old[2] as String])
         }

@@ -58,6 +58,7 @@ extension SQLiteStore {
             SELECT 'delete', id, subject, authored_text, quoted_text FROM message WHERE id IN (\(removing))
             """)
         try db.execute(sql: "DELETE FROM recipient WHERE message_id IN (\(removing))")
+        try db.execute(sql: "DELETE FROM message_copy WHERE message IN (\(removing))")
         try db.execute(sql: "DELETE FROM message_ref WHERE message_id IN (\(removing))")
         try db.execute(sql: """
             UPDATE message SET parent_id = NULL, parent_method = NULL, parent_confidence = NULL

@@ -31,6 +31,29 @@ struct DeduplicationTests {
         #expect(second.imported == 0 && second.duplicates == 1 && second.imposters == 0)
     }
 
+    @Test("a copy in other words is remembered: the next copy like it, with or without its Message-ID, is known at once")
+    func rememberedCopies() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let dir = try TemporaryDirectory("copies")
+        let head = "Date: Mon, 01 Jun 2026 10:00:00 +0000\nFrom: Ann Example <ann@example.org>\nSubject: Release notes\n"
+        let body = "The release is out, with the new importer and the fixed threading pass.\n"
+        let first = try dir.write("1.eml", "Message-ID: <once@example.org>\n" + head + "\n" + body
+                                  + "URL: http://example.org/pipermail/demo/attachments/20260601/1/attachment.htm\n")
+        let rebuilt = body + "URL: </pipermail/demo/attachments/20260601/1/attachment-0001.html>\n"
+        let second = try dir.write("2.eml", "Message-ID: <once@example.org>\n" + head + "\n" + rebuilt)
+        let page = try dir.write("3.eml", head + "\n" + rebuilt)   // the archive page's copy: no Message-ID
+        _ = try Importer(store: store).run(paths: [first])
+        let s2 = try Importer(store: store).run(paths: [second])
+        #expect(s2.duplicates == 1 && s2.imposters == 0)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message_copy") } == 1)
+        let s3 = try Importer(store: store).run(paths: [page])
+        #expect(s3.duplicates == 1 && s3.imported == 0, "the id-less copy matches the remembered words")
+        #expect(try messages(store).count == 1)
+        _ = try Remover(store: store).run(["<once@example.org>"])
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message_copy") } == 0)
+    }
+
     @Test("a different message reusing a Message-ID is kept with a defect; replies go to the first")
     func imposter() throws {
         let (store, cleanup) = try ThrowawayStore.fresh()

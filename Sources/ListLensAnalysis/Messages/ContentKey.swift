@@ -42,16 +42,23 @@ public enum ContentKey {
     /// The letters and digits of `text`, lowercased, as UTF-8. ASCII only by default: pipermail's
     /// `.txt` months write `?` for every other character (`a ?crit`), its pages keep them (`a écrit`).
     public static func reduced(_ text: String, asciiOnly: Bool = true) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
         if asciiOnly {
             // Every byte of a non-ASCII scalar is 0x80 or above: skipping them skips the scalar.
-            for b in text.utf8 {
-                let v = lowercased(b)
-                if isAlphanumeric(v) { bytes.append(v) }
+            // Pointer to pointer: this runs over every message's text.
+            var text = text
+            return text.withUTF8 { input in
+                [UInt8](unsafeUninitializedCapacity: input.count) { out, count in
+                    var n = 0
+                    for b in input {
+                        let v = lowercased(b)
+                        if isAlphanumeric(v) { out[n] = v; n += 1 }
+                    }
+                    count = n
+                }
             }
-            return bytes
         }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 let v = lowercased(UInt8(truncatingIfNeeded: scalar.value))
@@ -95,17 +102,20 @@ public enum ContentKey {
         var words = Set<UInt64>()
         var h = basis
         var empty = true
-        for b in text.utf8 {
-            switch b {
-            case 0x20, 0x0A, 0x09, 0x0D, 0x0C, 0x0B:
-                if !empty { words.insert(h) }
-                h = basis
-                empty = true
-            default:
-                let v = lowercased(b)
-                if isAlphanumeric(v) || v >= 0x80 {
-                    h = (h ^ UInt64(v)) &* prime
-                    empty = false
+        var text = text
+        text.withUTF8 { input in
+            for b in input {
+                switch b {
+                case 0x20, 0x0A, 0x09, 0x0D, 0x0C, 0x0B:
+                    if !empty { words.insert(h) }
+                    h = basis
+                    empty = true
+                default:
+                    let v = lowercased(b)
+                    if isAlphanumeric(v) || v >= 0x80 {
+                        h = (h ^ UInt64(v)) &* prime
+                        empty = false
+                    }
                 }
             }
         }

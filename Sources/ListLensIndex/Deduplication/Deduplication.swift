@@ -7,9 +7,11 @@ import ListLensAnalysis
 ///   bytes) or its ``ContentKey`` (the same sender, subject and words: the pipermail page of a
 ///   `.txt` month's message, or the month's second copy of it).
 /// - A message with a Message-ID is a copy of the message stored under that id when both are the
-///   same message: the same content key, or the same sender and subject with one text running on
-///   past the other (a list footer). Otherwise it is an imposter (public-inbox's term): stored too,
-///   beside the first, with the defect `reused-message-id`.
+///   same message: the same content key (the message's own, or one remembered from an earlier
+///   copy), or the same sender and subject with most words shared (a list footer, rewritten
+///   attachment links: ``ContentKey/sameMessage(fromAddress:normalizedSubject:text:fromAddress:normalizedSubject:text:)``).
+///   Otherwise it is an imposter (public-inbox's term): stored too, beside the first, with the
+///   defect `reused-message-id`.
 /// - A message with a Message-ID whose content matches a message stored without one gives that
 ///   message its id and headers: the HTML page was read before its mbox.
 /// - With `replacing` (`listlens import --replace`), a copy replaces what is stored instead of being
@@ -22,6 +24,9 @@ public enum Deduplication {
         case imposter(of: Int64)
         /// Already stored as `of`: skipped.
         case duplicate(of: Int64)
+        /// Already stored as `of`, in other words (a footer, rewritten links): skipped, and its
+        /// content key remembered as a copy of `of`, so the next copy like it is found at once.
+        case copy(of: Int64)
         /// Already stored as this key; the incoming copy takes its place (`--replace`).
         case replace(Int64)
         /// Stored without a Message-ID as this key; the incoming copy, which has one, takes its place.
@@ -38,11 +43,12 @@ public enum Deduplication {
         }
         if let holder = try stored.holder(ofMessageID: m.messageID) {
             if replacing { return .replace(holder.key) }
+            if holder.contentKey == a.contentKey { return .duplicate(of: holder.key) }
             if try stored.idHolderOrImposter(holder.key, hasContentKey: a.contentKey) { return .duplicate(of: holder.key) }
             let s = try stored.comparable(holder.key)
             if ContentKey.sameMessage(fromAddress: s.fromAddress, normalizedSubject: s.normalizedSubject, text: s.text,
                                       fromAddress: m.from?.address, normalizedSubject: a.normalizedSubject, text: m.text) {
-                return .duplicate(of: holder.key)
+                return .copy(of: holder.key)
             }
             return .imposter(of: holder.key)
         }
