@@ -8,10 +8,10 @@ import ListLensMail
 /// trailing blank lines. The bytes differ, the words do not. The key leaves out what archives
 /// rewrite: whitespace, punctuation and case (pipermail collapses the subject's spaces on its pages
 /// and drops trailing spaces from lines), letters beyond ASCII (its months write `?` for them),
-/// the `> ` of quotes, the list's `[tag]` and `Re:` (the
-/// subject is ``Subject/normalized(_:)``). It leaves out the date too: a page shows the time the
-/// archive received a message, which for mail with a false Date header is hours from it. The same
-/// sender sending the same words under the same subject twice is one message to this key.
+/// the `> ` of quotes, the list's `[tag]` and `Re:` (the subject is ``Subject/normalized(_:)``).
+/// It leaves out the date too: a page shows the time the archive received a message, which for
+/// mail with a false Date header is hours from it. The same sender sending the same words under
+/// the same subject twice is one message to this key.
 public enum ContentKey {
     /// Bump when the reduction changes; migration `v3-content` computed the keys of stored messages
     /// with version 1, so a new version needs a migration that computes them again.
