@@ -50,6 +50,9 @@ struct DeduplicationTests {
         let s3 = try Importer(store: store).run(paths: [page])
         #expect(s3.duplicates == 1 && s3.imported == 0, "the id-less copy matches the remembered words")
         #expect(try messages(store).count == 1)
+        let forced = try Importer(store: store, options: .init(replace: true)).run(paths: [page])
+        #expect(forced.replaced == 0 && forced.duplicates == 1, "an id-less copy does not replace the message with its id")
+        #expect(try messages(store).map(\.messageID) == ["once@example.org"])
         _ = try Remover(store: store).run(["<once@example.org>"])
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message_copy") } == 0)
     }

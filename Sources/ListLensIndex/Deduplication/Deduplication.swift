@@ -15,7 +15,8 @@ import ListLensAnalysis
 /// - A message with a Message-ID whose content matches a message stored without one gives that
 ///   message its id and headers: the HTML page was read before its mbox.
 /// - With `replacing` (`listlens import --replace`), a copy replaces what is stored instead of being
-///   skipped: the way to correct a guess, such as a bare HTML body imported without `--from`.
+///   skipped: the way to correct a guess, such as a bare HTML body imported without `--from`. A
+///   copy without a Message-ID never replaces one stored with its id.
 public enum Deduplication {
     public enum Decision: Sendable, Equatable {
         /// A new message.
@@ -36,8 +37,12 @@ public enum Deduplication {
     public static func decide(_ a: AnalyzedMessage, replacing: Bool, in stored: some StoredCopyLookup) throws -> Decision {
         let m = a.message
         if m.messageIDIsSynthetic {
-            if let copy = try stored.holder(ofMessageID: m.messageID) ?? stored.copy(withContentKey: a.contentKey) {
-                return replacing ? .replace(copy.key) : .duplicate(of: copy.key)
+            if let same = try stored.holder(ofMessageID: m.messageID) {   // the same bytes
+                return replacing ? .replace(same.key) : .duplicate(of: same.key)
+            }
+            if let copy = try stored.copy(withContentKey: a.contentKey) {
+                // A copy with no Message-ID never takes the place of one that has it.
+                return replacing && copy.synthetic ? .replace(copy.key) : .duplicate(of: copy.key)
             }
             return .insert
         }
