@@ -93,7 +93,12 @@ struct ConcurrencyTests {
             }
             let report = try OrganizationReport.build(store: reader)
             #expect(report.rows.reduce(0) { $0 + $1.messages } == report.totalMessages)
-            _ = try Searcher(store: reader).search(try SearchQuery.parse("concurrency"))
+            // What readers are shown never holds a message without its thread (the old store showed
+            // every message written, and threads only after the import's pass).
+            #expect(try Searcher(store: reader).search(try SearchQuery.parse("concurrency")).allSatisfy { $0.threadID != nil })
+            var unthreaded = 0
+            try reader.forEachExportedMessage { if $0.threadID == nil { unthreaded += 1 } }
+            #expect(unthreaded == 0)
             looks += 1
         }
         _ = try writerResult.all0().get()
