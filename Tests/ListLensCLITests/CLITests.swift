@@ -226,6 +226,13 @@ struct CLITests {
         #expect(removed.stderr.contains("<nobody@example.org>: no stored archive file or Message-ID matches it"))
         let after = try CLIRun.run(["search", "--db", db, "from:jamey"])
         #expect(!after.stdout.contains("settles") && (after.stdout + after.stderr).contains("no messages match"))
+        // A file whose messages were all copies of messages stored from another file: nothing of its own to remove.
+        let direct = CLIRun.root.appendingPathComponent("fixtures/dedup/copy-direct.eml").path
+        let viaList = CLIRun.root.appendingPathComponent("fixtures/dedup/copy-via-list.eml").path
+        #expect(try CLIRun.run(["import", "--db", db, direct, viaList]).stdout.contains("1 duplicate skipped"))
+        let copies = try CLIRun.run(["remove", "--db", db, viaList])
+        #expect(copies.status == 0)
+        #expect(copies.stdout.contains("removed 0 messages of \(viaList): it held only copies of messages stored from other files"), "\(copies.stdout)")
         let missing = try CLIRun.run(["remove", "--db", tmp.file("none.sqlite"), page])
         #expect(missing.status != 0 && missing.stderr.contains("no such database"))
         #expect(!FileManager.default.fileExists(atPath: tmp.file("none.sqlite")))

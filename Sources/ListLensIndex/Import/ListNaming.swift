@@ -41,7 +41,7 @@ public enum ListNaming {
             indexPage = ArchiveListName.inFolder(folder)
             indexNames[folder] = .some(indexPage)
         }
-        return Fallbacks(indexPage: indexPage, folder: listFolder(of: path))
+        return Fallbacks(indexPage: indexPage, folder: listFolder(ofResolved: real))
     }
 
     public static func name(for message: Message, override: String?, fallbacks: Fallbacks) -> (name: String, source: Source)? {
@@ -62,7 +62,11 @@ public enum ListNaming {
 
     /// The nearest folder above the file that is not a Maildir or month folder (three levels at most).
     public static func listFolder(of path: String) -> String? {
-        let parts = FileDiscovery.realPath(path).split(separator: "/").dropLast()
+        listFolder(ofResolved: FileDiscovery.realPath(path))
+    }
+
+    private static func listFolder(ofResolved path: String) -> String? {
+        let parts = path.split(separator: "/").dropLast()
         for name in parts.reversed().prefix(3) where !isArchiveSubfolder(name) { return String(name) }
         return nil
     }

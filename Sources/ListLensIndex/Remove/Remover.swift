@@ -7,18 +7,13 @@ import ListLensText
 /// ```
 public struct Remover {
     /// What one run removed, target by target, and which targets matched nothing.
-    public struct Summary: Sendable, Equatable {
+    public struct Summary: Sendable {
         public var removed: [(target: RemovalTarget, counts: RemovalCounts)] = []
         /// Targets that named no stored source or Message-ID, as given.
         public var unmatched: [String] = []
         public var threading: ThreadingPass.Report?
 
         public var messages: Int { removed.reduce(0) { $0 + $1.counts.messages } }
-
-        public static func == (a: Summary, b: Summary) -> Bool {
-            a.unmatched == b.unmatched && a.threading == b.threading
-                && a.removed.map(\.target) == b.removed.map(\.target) && a.removed.map(\.counts) == b.removed.map(\.counts)
-        }
     }
 
     private let store: any ListLensStore

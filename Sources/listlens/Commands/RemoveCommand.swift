@@ -32,10 +32,14 @@ struct RemoveCommand: ParsableCommand {
         for (target, counts) in summary.removed {
             var line = "removed \(counts.messages.counted("message")) of \(target.description)"
             if counts.quarantined > 0 { line += " and \(counts.quarantined.counted("quarantine record"))" }
+            if counts.messages == 0, counts.sources > 0 {
+                // Every message read from it was a copy of one stored from another file (a pipermail page of a .txt month).
+                line += ": \(counts.sources == 1 ? "it held" : "its \(counts.sources.grouped) files held") only copies of messages stored from other files; remove those files to remove them"
+            }
             Terminal.out(line)
         }
         for text in summary.unmatched {
-            Terminal.err("listlens: \(text): no stored archive file or Message-ID matches it")
+            Terminal.err("listlens: \(text): no stored archive file or Message-ID matches it (give a file or folder as it was imported, or an id as \"<id>\"; `listlens export` lists both)")
         }
         if !summary.unmatched.isEmpty { throw ExitCode(1) }
     }
