@@ -109,6 +109,26 @@ struct CLITests {
         }
     }
 
+    @Test("inspect reads a bare body file (no headers, as labelled reply sets hold them) and names who each quote is from")
+    func inspectBareBody() throws {
+        let r = try CLIRun.run(["inspect", "--format", "json", "fixtures/quotes/bare-interleaved-reply.txt"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let m = try #require((doc?["messages"] as? [[String: Any]])?.first)
+        #expect((m["defects"] as? [String])?.first == "no-headers")
+        let segments = m["segments"] as? [[String: Any]] ?? []
+        #expect(segments.map { "\($0["kind"] ?? "")\($0["depth"] ?? "")" }
+                == ["authored0", "attribution0", "quoted1", "authored0", "quoted1", "attribution1", "quoted2", "authored0", "signature0"])
+        let who = segments.map { ($0["attribution"] as? [String: Any])?["name"] as? String }
+        #expect(who[2] == "Tomasz Nowak" && who[4] == "Tomasz Nowak" && who[6] == "Dana Okafor")
+        #expect((segments[1]["attribution"] as? [String: Any])?["address"] as? String == "tomasz@kraken-hosting.example")
+        let text = try CLIRun.run(["inspect", "fixtures/quotes/bare-interleaved-reply.txt"])
+        #expect(text.stdout.contains("quoted depth 2 (Dana Okafor): 1 line | I can review it on Thursday."))
+        let tmp = try TemporaryDirectory("cli")
+        let notMail = try CLIRun.run(["import", "--db", tmp.url.appendingPathComponent("x.sqlite").path, "fixtures/quotes/bare-interleaved-reply.txt"])
+        #expect(notMail.stderr.contains("bare-interleaved-reply.txt: not a mail archive"), "import still refuses a file that is not mail")
+    }
+
     @Test("every command's help shows an example", arguments: ["import", "remove", "export", "inspect", "search", "orgs", "demo", "benchmark"])
     func help(command: String) throws {
         let r = try CLIRun.run([command, "--help"], environment: ["COLUMNS": "80"])

@@ -24,14 +24,16 @@ public struct MessageAnalyzer: Sendable {
     public func analyze(_ raw: RawMessage) -> AnalyzedMessage {
         var message = parser.parse(raw)
         let usesGivenValues = defaults.fill(&message)
-        let segments = QuoteSegmenter.segments(of: message.text)
+        let segmentation = QuoteSegmenter.segment(message.text, senderName: message.from?.name)
+        if segmentation.quoteDepthLimited { message.defects.append(.quoteTooDeep) }
+        let segments = segmentation.segments
         let address = message.from?.address
         var reason: String? = nil
         if raw.oversized {
             reason = "message larger than the \(ArchiveLimits().maxMessageBytes >> 20) MiB limit"
         } else if raw.truncated {
             reason = "the archive ends inside this message (truncated file)"
-        } else if message.headers.fields.isEmpty || raw.origin == .bareHTML, message.text.allSatisfy(\.isWhitespace) {
+        } else if message.headers.fields.isEmpty || raw.origin == .bareHTML || raw.origin == .bareText, message.text.allSatisfy(\.isWhitespace) {
             reason = "no headers and no text: not a message"
         }
         let normalizedSubject = Subject.normalized(message.subject)

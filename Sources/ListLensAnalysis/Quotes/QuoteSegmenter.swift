@@ -1,162 +1,306 @@
 import ListLensText
-/// Splits a message's text into ``BodySegment``s: authored, quoted (with depth), attribution,
-/// signature and list footer.
+
+/// Splits a message's text into ``BodySegment``s: authored, quoted (with depth and attribution),
+/// attribution, forwarded header, signature, list footer, archive note and elision.
 ///
-/// Lines are classified one by one, in one pass, never by backtracking patterns (talon's idea of
-/// marking lines first, without its regexes):
-/// - `>` prefixes give the quote depth (`> > x` and `>> x` are both depth 2);
-/// - `On … wrote:` / `… writes:` / `-----Original Message-----` / Outlook's `From:` + `Sent:` block
-///   are attributions; after an Outlook-style header every unprefixed line is quoted one level deeper;
-/// - `-- ` starts a signature; Mailman's `___…` footer and pipermail's `-------------- next part
-///   --------------` start list-added text that runs to the end.
+/// Lines are classified in one pass, never by backtracking patterns (talon's idea of marking lines
+/// first, without its regexes); lookahead is bounded to a few lines, so time is linear in the body.
+/// - `>` prefixes give a line's depth (`> > x` and `>> x` are both 2).
+/// - A header block (`From:` / `Sent:` …, in the languages ``AttributionParser`` reads) or a
+///   `-----Original Message-----` line opens a quote without prefixes: the lines after it are one
+///   level deeper, until a line with fewer `>` than the block had ends that quote's extent. So an
+///   Outlook reply quoted inside a `>` quote ends where the `>` quote does, and the text after it
+///   returns to the depth it interrupted.
+/// - `On … X wrote:` (also wrapped over two or three lines) above a deeper quote is its attribution,
+///   and every line of that quote carries it.
+/// - `-- ` starts a signature at its depth; a disclaimer paragraph starts one at depth 0; mobile
+///   tails and name closings end the sender's text (``SignatureRules``).
+/// - Mailman's `___` footer is list text to the end of its paragraph; pipermail's `next part` note
+///   is archive text to the end of the body.
 public enum QuoteSegmenter {
     /// Most `>` prefixes read from one line: further ones stay in the line's text, at this depth.
     /// A bound on work per line for hostile input; mail quotes a few levels deep.
     public static let maxQuotePrefixes = 64
 
-    /// Longest line looked at for attribution patterns; longer lines are plain text.
-    static let maxAttributionLength = 400
+    /// Most lines read as one header block.
+    static let maxHeaderBlockLines = 16
 
-    public static func segments(of text: String) -> [BodySegment] {
-        // Work on UTF-8 bytes and line ranges; Strings are made once per segment (STYLE.md §4.1:
-        // Character iteration made this the slowest stage of import).
-        let bytes = Array(text.utf8)
-        var lines: [Range<Int>] = []
-        var start = 0
-        bytes.withUnsafeBufferPointer { buf in
-            for i in 0..<buf.count where buf[i] == 0x0A {
-                lines.append(start..<i)
-                start = i + 1
+    /// The segments of a body and whether a limit cut its structure.
+    public struct Result: Sendable, Equatable {
+        public var segments: [BodySegment]
+        /// True when a line had more than ``QuoteSegmenter/maxQuotePrefixes`` `>` prefixes.
+        public var quoteDepthLimited: Bool
+    }
+
+    public static func segments(of text: String, senderName: String? = nil) -> [BodySegment] {
+        segment(text, senderName: senderName).segments
+    }
+
+    public static func segment(_ text: String, senderName: String? = nil) -> Result {
+        let body = Lines(text)
+        var pass = Pass(body: body)
+        pass.run()
+        return Result(segments: SignatureRules.splitTails(pass.builder.finish(), senderName: senderName),
+                      quoteDepthLimited: body.prefixLimitReached)
+    }
+
+    /// The state of one pass over a body.
+    struct Pass {
+        let body: Lines
+        var builder: SegmentBuilder
+        /// The prefix depths at which header blocks and marker lines opened quotes without prefixes, innermost last.
+        var opened: [Int] = []
+        /// `introduced[d]`: the attribution of the quote being read at depth `d`.
+        var introduced: [Attribution?] = []
+        /// The depth of the signature being read, if one is.
+        var signatureDepth: Int? = nil
+        var footer: (depth: Int, prefix: Int)? = nil
+        var inArchiveNote = false
+        /// The prefix depth of the last non-blank line.
+        var lastPrefix = 0
+        var afterBlank = true
+        /// A marker line just read: a header block right after it belongs to it.
+        var pendingMarker: PendingMarker? = nil
+
+        struct PendingMarker {
+            var prefix: Int
+            var lineDepth: Int
+            var quoteDepth: Int
+            var attribution: Attribution
+            var kind: BodySegment.Kind
+            /// True when the marker opened a quote without prefixes: its header lines stay at its depth.
+            var opened: Bool
+        }
+
+        /// Most lines from an attribution to the quote it introduces (clients leave up to four blank lines).
+        static let attributionGap = 6
+
+        init(body: Lines) {
+            self.body = body
+            self.builder = SegmentBuilder(body: body)
+        }
+
+        mutating func introduce(_ depth: Int, _ a: Attribution?) {
+            guard depth >= 0 else { return }
+            if introduced.count <= depth { introduced.append(contentsOf: repeatElement(nil, count: depth + 1 - introduced.count)) }
+            introduced[depth] = a
+            if introduced.count > depth + 1 { introduced.removeSubrange((depth + 1)...) }
+        }
+
+        func attribution(at depth: Int) -> Attribution? { depth < introduced.count ? introduced[depth] : nil }
+
+        /// The effective depth of a later line, counting the quotes opened at or above its prefix.
+        func depth(ofLine j: Int) -> Int {
+            let p = body.prefix[j]
+            return p + opened.filter { $0 <= p }.count
+        }
+
+        mutating func run() {
+            var i = 0
+            while i < body.count {
+                i = step(i)
             }
         }
-        lines.append(start..<bytes.count)
-        let body = Lines(bytes: bytes, ranges: lines)
 
-        var segments: [BodySegment] = []
-        var current: (kind: BodySegment.Kind, depth: Int, lines: [Range<Int>])? = nil
-        func emit(_ kind: BodySegment.Kind, _ depth: Int, _ line: Range<Int>) {
-            if let c = current, c.kind == kind, c.depth == depth {
-                current!.lines.append(line)   // current is non-nil: just checked
-                return
+        /// Classifies line `i` (and any lines that belong with it); returns the next line to read.
+        mutating func step(_ i: Int) -> Int {
+            let p = body.prefix[i]
+            if inArchiveNote {
+                if footer == nil, body.isFooterStart(i) { footer = (0, 0) }
+                builder.emit(footer == nil ? .archiveNote : .footer, 0, i)
+                return i + 1
             }
-            flush()
-            current = (kind, depth, [line])
-        }
-        func flush() {
-            guard let c = current else { return }
-            var ls = c.lines[...]
-            while let l = ls.last, body.isBlank(l) { ls = ls.dropLast() }
-            while let f = ls.first, body.isBlank(f) { ls = ls.dropFirst() }
-            if !ls.isEmpty {
-                var out: [UInt8] = []
-                for (k, r) in ls.enumerated() {
-                    if k > 0 { out.append(0x0A) }
-                    out.append(contentsOf: bytes[r])
-                }
-                segments.append(BodySegment(kind: c.kind, depth: c.depth, text: String(decoding: out, as: UTF8.self)))
+            if body.isArchiveNoteStart(i) {
+                inArchiveNote = true
+                footer = nil
+                builder.emit(.archiveNote, 0, i)
+                return i + 1
             }
-            current = nil
-        }
-
-        var mode: BodySegment.Kind? = nil      // signature or footer: runs on
-        var outlookBase = 0                     // extra depth under an Outlook header block
-        var i = 0
-        while i < lines.count {
-            let line = lines[i]
-            if mode != .footer, body.isFooterStart(i) { mode = .footer }
-            if mode == .footer { emit(.footer, 0, line); i += 1; continue }
-
-            let (depth, content) = body.quoteDepth(line)
-            if depth == 0 && outlookBase == 0 && mode == nil && body.isSignatureSeparator(line) {
-                mode = .signature
-                i += 1
-                continue   // the separator itself is not part of the signature text
+            if body.blank[i] {
+                if footer != nil { footer = nil }
+                builder.emitBlank(i)
+                afterBlank = true
+                return i + 1
             }
-            if mode == .signature && depth == 0 && outlookBase == 0 {
-                if body.isOriginalMessageMarker(line) || body.isOutlookHeaderStart(i) { mode = nil } else {
-                    emit(.signature, 0, line); i += 1; continue
-                }
+            defer {
+                lastPrefix = p
+                afterBlank = false
             }
-            if depth > 0 && mode == .signature { mode = nil }
-
-            if body.isOriginalMessageMarker(content) {
-                emit(.attribution, depth + outlookBase, content)
-                outlookBase += 1
-                i += 1
-                continue
+            while let o = opened.last, p < o { opened.removeLast() }
+            let total = p + opened.count
+            if let f = footer {
+                if f.prefix == p { builder.emit(.footer, f.depth, i); return i + 1 }
+                footer = nil
             }
-            if body.isOutlookHeaderStart(i) {
-                // From:/Sent:/To:/Subject: lines, up to the first blank line: the attribution.
-                let base = depth + outlookBase
-                // A block that opens a quote (an HTML blockquote starting with a forwarded header, after
-                // "Begin forwarded message:") already has its depth; otherwise the text after it is one deeper.
-                let opensQuote = base > 0 && current.map { !($0.kind == .quoted && $0.depth >= base) } ?? true
-                while i < lines.count {
-                    let (_, c) = body.quoteDepth(lines[i])
-                    if body.isBlank(c) { break }
-                    emit(.attribution, base, c)
-                    i += 1
-                }
-                if !opensQuote { outlookBase += 1 }
-                continue
+            if body.isFooterStart(i) {
+                footer = (total, p)
+                signatureDepth = nil
+                builder.emit(.footer, total, i)
+                return i + 1
             }
-            if depth == 0 && outlookBase == 0 && body.isAttribution(line, nextQuoted: body.nextNonBlankIsQuoted(from: i + 1)) {
-                emit(.attribution, 0, line)
-                i += 1
-                continue
+            if let s = signatureDepth, s != total { signatureDepth = nil }
+            if body.isSignatureSeparator(i) {
+                signatureDepth = total
+                pendingMarker = nil
+                builder.emit(.signature, total, i)   // the separator opens the signature's text, as it does in the body
+                return i + 1
             }
-            let total = depth + outlookBase
-            if total > 0, body.isAttribution(content, nextQuoted: true) {
-                if body.nextNonBlankDepth(from: i + 1) > depth {
-                    // `> On … wrote:` above `>>` lines: it introduces the deeper quote, at its own depth.
-                    emit(.attribution, total, content)
-                    i += 1
-                    continue
-                }
-                if current.map({ !($0.kind == .quoted && $0.depth >= total) }) ?? true {
-                    // Apple Mail and Yahoo put `On … wrote:` inside the quote, as its first line: it introduces
-                    // the quote, so it is an attribution one level up.
-                    emit(.attribution, total - 1, content)
-                    i += 1
-                    continue
-                }
-            }
-            if total == 0, body.isElision(content) {
+            if let next = marker(i, p: p, total: total) { return next }
+            if let next = headerBlock(i, p: p, total: total) { return next }
+            pendingMarker = nil
+            if let next = replyLine(i, p: p, total: total) { return next }
+            if body.isElision(i) {
                 // `[...]` between or after quoted lines elides part of that quote: it belongs there.
-                let before = current.map { $0.kind == .quoted ? $0.depth : 0 } ?? 0
-                let after = body.nextNonBlankDepth(from: i + 1)
-                let d = before > 0 && after > 0 ? min(before, after) : max(before, after)
-                emit(d == 0 ? .authored : .quoted, d, content)
-                i += 1
-                continue
+                var d = total
+                if total == 0 {
+                    let before = builder.currentKind == .quoted ? (builder.currentDepth ?? 0) : 0
+                    let after = body.nextNonBlank(from: i + 1).map(depth(ofLine:)) ?? 0
+                    d = before > 0 && after > 0 ? min(before, after) : max(before, after)
+                }
+                if d == 0 { builder.emit(.authored, 0, i) } else { builder.emit(.elision, d, i) }
+                return i + 1
             }
-            if body.isBlank(content), let c = current {
-                emit(c.kind, c.depth, content)   // blank lines stay with the segment they sit in
+            if signatureDepth == total {
+                builder.emit(.signature, total, i)
+                return i + 1
+            }
+            if total == 0, afterBlank, let s = body.testable(i), SignatureRules.isDisclaimerStart(s) {
+                signatureDepth = 0
+                builder.emit(.signature, 0, i)
+                return i + 1
+            }
+            if total == 0 {
+                builder.emit(.authored, 0, i)
             } else {
-                emit(total == 0 ? .authored : .quoted, total, content)
+                builder.emit(.quoted, total, i, attribution(at: total))
             }
-            i += 1
+            return i + 1
         }
-        flush()
-        return segments
-    }
 
-    /// `On Mon, 1 Jul 2013, Glyph wrote:`, `Glyph <g@x> writes:`, `Quoting Glyph:` followed by a quote.
-    static func isAttribution(_ line: Substring, nextQuoted: Bool) -> Bool {
-        guard nextQuoted, line.count <= maxAttributionLength else { return false }
-        let t = line.trimmingSuffixWhitespace().lowercased()
-        return t.hasSuffix("wrote:") || t.hasSuffix("writes:") || t.hasSuffix("said:") || t.hasSuffix("a écrit :")
-            || t.hasSuffix("a écrit:") || t.hasSuffix("schrieb:") || (t.hasPrefix("quoting ") && t.hasSuffix(":"))
-            || (t.hasPrefix("on ") && t.hasSuffix(":")) || t == "begin forwarded message:"
-    }
+        /// True when line `i` starts a quote at prefix `p` (the line before it at a shallower prefix).
+        func isFirstInQuote(_ p: Int) -> Bool { p > 0 && lastPrefix < p }
 
-    /// `-----Original Message-----`, `----- Original Message -----`, `-------- Forwarded Message --------`.
-    static func isOriginalMessageMarker(_ line: Substring) -> Bool {
-        let t = line.trimmingSuffixWhitespace()
-        guard t.hasPrefix("---"), t.hasSuffix("---"), t.count <= 80 else { return false }
-        let inner = t.filter { $0 != "-" }.trimmingCharacters(in: " ").lowercased()
-        return inner == "original message" || inner == "forwarded message" || inner == "message d'origine"
-            || inner == "ursprüngliche nachricht"
-    }
+        /// `-----Original Message-----`, `---------- Forwarded message ---------`, `Begin forwarded message:`.
+        /// As the first line of a `>` quote it introduces that quote, one level up; otherwise the lines
+        /// after it are one level deeper (by their own `>`, or by the quote it opens).
+        mutating func marker(_ i: Int, p: Int, total: Int) -> Int? {
+            guard let e = body.edges(i), e.first == UInt8(ascii: "-") || e.last == UInt8(ascii: ":") || e.last == 0x9A,
+                  let s = body.testable(i), let form = AttributionParser.marker(s) else { return nil }
+            let kind: BodySegment.Kind = form == .forwarded ? .forwarded : .attribution
+            let a = Attribution(form: form)
+            let first = isFirstInQuote(p)
+            let nextDeeper = body.nextNonBlank(from: i + 1).map { body.prefix[$0] > p } ?? false
+            let opens = !first && !nextDeeper
+            let lineDepth = first ? total - 1 : total
+            signatureDepth = nil
+            builder.emit(kind, lineDepth, i, a)
+            if opens { opened.append(p) }
+            let quoteDepth = first ? total : total + 1
+            introduce(quoteDepth, a)
+            pendingMarker = PendingMarker(prefix: p, lineDepth: lineDepth, quoteDepth: quoteDepth, attribution: a, kind: kind, opened: opens)
+            return i + 1
+        }
 
+        /// Outlook's `From:` / `Sent:` / `To:` / `Subject:` block (with the rule line above it, wrapped
+        /// values and blank lines between fields), or the fields after a marker line.
+        mutating func headerBlock(_ i: Int, p: Int, total: Int) -> Int? {
+            var start = i
+            if pendingMarker == nil, body.isRule(i) {
+                // Outlook's `________________________________` or ` ---------` above the block.
+                guard let j = body.nextNonBlank(from: i + 1), body.prefix[j] == p, body.isHeaderBlockStart(j) else { return nil }
+                start = j
+            } else if pendingMarker != nil ? body.headerField(i) == nil : !body.isHeaderBlockStart(i) {
+                return nil
+            }
+            var a = pendingMarker?.attribution ?? Attribution(form: .headerBlock)
+            var end = start
+            var lastKey: AttributionParser.HeaderKey? = nil
+            var wraps = 0
+            while end < body.count, end - start < maxHeaderBlockLines, body.prefix[end] == p {
+                if body.blank[end] {
+                    guard let j = body.nextNonBlank(from: end + 1), body.prefix[j] == p, body.headerField(j) != nil else { break }
+                    end += 1
+                    continue
+                }
+                if let f = body.headerField(end) {
+                    AttributionParser.read(f, into: &a)
+                    lastKey = f.key
+                    wraps = 0
+                } else if let k = lastKey, wraps < 2, !body.blank[end - 1], let s = body.testable(end) {
+                    // A value wrapped onto the next line: `Subject: a very long` / `subject`.
+                    let more = s.trimmingCharacters(in: " \t\r\u{A0}")
+                    let joiner = (k == .from && (a.from?.hasSuffix("<") ?? false)) ? "" : " "
+                    switch k {
+                    case .from: a.from = a.from.map { $0 + joiner + more } ?? more
+                    case .subject: a.subject = a.subject.map { $0 + " " + more } ?? more
+                    case .date: a.date = a.date.map { $0 + " " + more } ?? more
+                    case .to, .cc, .replyTo: break
+                    }
+                    wraps += 1
+                } else {
+                    break
+                }
+                end += 1
+            }
+            let kind: BodySegment.Kind = pendingMarker?.kind ?? .attribution
+            var blockDepth = total
+            if let m = pendingMarker {
+                builder.replaceAttribution(a)   // the marker's segment is the one being built: blank lines only came between
+                if m.prefix == p, m.opened { blockDepth = m.lineDepth }
+            }
+            for k in i..<end {
+                if body.blank[k] { builder.emitBlank(k) } else { builder.emit(kind, blockDepth, k, a) }
+            }
+            signatureDepth = nil
+            if let m = pendingMarker {
+                introduce(m.quoteDepth, a)
+            } else {
+                let nextDeeper = body.nextNonBlank(from: end).map { body.prefix[$0] > p } ?? false
+                let opens = !isFirstInQuote(p) && !nextDeeper
+                if opens { opened.append(p) }
+                introduce(opens || nextDeeper ? total + 1 : total, a)
+            }
+            pendingMarker = nil
+            return end
+        }
+
+        /// `On … X wrote:` above a deeper quote, on one line or wrapped over up to three.
+        mutating func replyLine(_ i: Int, p: Int, total: Int) -> Int? {
+            guard let e = body.edges(i) else { return nil }
+            var found: (attribution: Attribution, end: Int)? = nil
+            if e.last == UInt8(ascii: ":") || e.last == UInt8(ascii: ">") || e.last == 0x9A, let s = body.testable(i),
+               let a = AttributionParser.replyLine(s), let next = body.nextNonBlank(from: i + 1, limit: Self.attributionGap),
+               body.prefix[next] != p || total > 0 {
+                found = (a, i + 1)
+            }
+            if found == nil, body.content[i].count <= 200, body.startsLikeReplyLine(i), var joined = body.testable(i).map(String.init) {
+                // `On Dec 16, 2011, at 12:47 PM, Corey Donohoe` / `<reply@reply.github.com>` / `wrote:`
+                var j = i + 1
+                while found == nil, j < body.count, j <= i + 2, body.prefix[j] == p, !body.blank[j],
+                      body.content[j].count <= 200, let s = body.testable(j) {
+                    joined += (joined.hasSuffix("<") ? "" : " ") + s.trimmingCharacters(in: " \t\r\u{A0}")
+                    if let last = joined.last, last == ":" || last == "：", let a = AttributionParser.replyLine(joined[...]) {
+                        found = (a, j + 1)
+                    }
+                    j += 1
+                }
+            }
+            guard let (a, end) = found, let next = body.nextNonBlank(from: end, limit: Self.attributionGap) else { return nil }
+            let nextPrefix = body.prefix[next]
+            if nextPrefix > p {
+                // Above a deeper quote: it introduces that quote, at the depth it sits in.
+                for k in i..<end { builder.emit(.attribution, total, k, a) }
+                introduce(depth(ofLine: next), a)
+                return end
+            }
+            if total > 0, nextPrefix == p, !(builder.currentKind == .quoted && (builder.currentDepth ?? 0) >= total) {
+                // Apple Mail and Yahoo put `On … wrote:` inside the quote, as its first line: it introduces
+                // the quote, so it is an attribution one level up.
+                for k in i..<end { builder.emit(.attribution, total - 1, k, a) }
+                introduce(total, a)
+                return end
+            }
+            return nil
+        }
+    }
 }

@@ -99,10 +99,60 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
         public var kind: String
         public var depth: Int
         public var text: String
-        public init(kind: String, depth: Int, text: String) {
+        /// For an attribution or forwarded header, what it says; for quoted text, the attribution of
+        /// the quote it is in. Null when the body names no one.
+        public var attribution: Attribution?
+
+        public init(kind: String, depth: Int, text: String, attribution: Attribution? = nil) {
             self.kind = kind
             self.depth = depth
             self.text = text
+            self.attribution = attribution
+        }
+
+        enum CodingKeys: String, CodingKey { case kind, depth, text, attribution }
+
+        /// Every key is written, `null` included.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(depth, forKey: .depth)
+            try c.encode(text, forKey: .text)
+            try c.encode(attribution, forKey: .attribution)
+        }
+    }
+
+    /// Who a quote is from, as the body says: `form` is `reply-line` (`On … X wrote:`), `header-block`
+    /// (Outlook's `From:`/`Sent:` block, `-----Original Message-----`) or `forwarded`.
+    public struct Attribution: Codable, Sendable, Equatable {
+        public var form: String
+        /// The sender as written: `Ann Lee <ann@x.example>`, a name, or an address.
+        public var from: String?
+        public var name: String?
+        public var address: String?
+        public var date: String?
+        public var subject: String?
+
+        public init(form: String, from: String?, name: String?, address: String?, date: String?, subject: String?) {
+            self.form = form
+            self.from = from
+            self.name = name
+            self.address = address
+            self.date = date
+            self.subject = subject
+        }
+
+        enum CodingKeys: String, CodingKey { case form, from, name, address, date, subject }
+
+        /// Every key is written, `null` included.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(form, forKey: .form)
+            try c.encode(from, forKey: .from)
+            try c.encode(name, forKey: .name)
+            try c.encode(address, forKey: .address)
+            try c.encode(date, forKey: .date)
+            try c.encode(subject, forKey: .subject)
         }
     }
 
@@ -135,7 +185,7 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     }
 
     /// The contract version written by this code.
-    public static let schemaVersion = "1.2"
+    public static let schemaVersion = "1.3"
 }
 
 extension ExportedMessage {

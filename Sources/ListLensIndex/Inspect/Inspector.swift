@@ -16,7 +16,7 @@ public struct Inspector {
     /// - Returns: for an HTML file, what the page turned out to be (an index page has no message of its own).
     @discardableResult
     public func inspect(path: String, emit: (ExportedMessage) throws -> Void) throws -> PageRole? {
-        let reader = try ArchiveReader(path: path)
+        let reader = try ArchiveReader(path: path, bareText: true)
         let analyzer = MessageAnalyzer(parser: MessageParser(preferHTML: preferHTML), organizations: SystemSuffixList.resolver)
         var indexNames: [String: String?] = [:]
         let names = ListNaming.fallbacks(of: path, indexNames: &indexNames)   // once per file, not per message
@@ -41,7 +41,11 @@ public struct Inspector {
                 source: .init(path: raw.member.map { path + "!" + $0 } ?? path, offset: raw.offset, length: raw.length), defects: m.defects.map(\.rawValue))
             export.mime = Self.mimeNodes(m)
             export.listSource = naming?.source.rawValue
-            export.segments = a.segments.map { .init(kind: $0.kind.rawValue, depth: $0.depth, text: $0.text) }
+            export.segments = a.segments.map { s in
+                .init(kind: s.kind.rawValue, depth: s.depth, text: s.text, attribution: s.attribution.map {
+                    .init(form: $0.form.rawValue, from: $0.from, name: $0.name, address: $0.address, date: $0.date, subject: $0.subject)
+                })
+            }
             if let reason = a.quarantineReason { export.defects.append("quarantined: \(reason)") }
             try emit(export)
         }

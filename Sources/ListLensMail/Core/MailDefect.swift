@@ -74,6 +74,8 @@ public enum MailDefect: String, Sendable, Codable, CaseIterable, Hashable {
     /// The file was a bare HTML body with no headers at all (a mail body saved from a web archive):
     /// sender, date and subject are unknown unless `listlens import --from/--date/--subject` give them.
     case noHeaders = "no-headers"
+    /// A line had more `>` prefixes than the quote segmenter reads (64): the rest stay in its text.
+    case quoteTooDeep = "quote-too-deep"
 
     /// False for the routine transformations of an archive (pipermail writes every address as
     /// `user at host`): the import summary's "with defects" count leaves those out.

@@ -87,7 +87,7 @@ public struct MessageParser: Sendable {
                                   limits: mimeLimits, defects: &defects)
         let (text, textParts) = BodyText.extract(bytes: bytes, tree: tree, preferHTML: preferHTML, defects: &defects)
 
-        if raw.origin == .bareHTML {
+        if raw.origin == .bareHTML || raw.origin == .bareText {
             // One defect says it all: without headers, every header is missing.
             let implied: Set<MailDefect> = [.missingMessageID, .missingFrom, .missingDate]
             defects.removeAll { implied.contains($0) }

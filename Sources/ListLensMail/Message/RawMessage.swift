@@ -29,6 +29,8 @@ public struct RawMessage: Sendable {
         case htmlArchive = "html-archive"
         /// An HTML body with no headers at all (the seed case): read as one message.
         case bareHTML = "bare-html"
+        /// A plain-text body with no headers (a labelled reply set's case), read by `listlens inspect`.
+        case bareText = "bare-text"
     }
 
     public init(bytes: [UInt8], envelope: [UInt8]? = nil, offset: Int64, length: Int64, oversized: Bool = false, member: String? = nil) {

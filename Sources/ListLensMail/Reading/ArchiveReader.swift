@@ -56,8 +56,16 @@ public final class ArchiveReader {
         case bareBody = "bare-body"
     }
 
-    /// - Parameter htmlContext: state shared by the HTML pages of one import (pipermail thread indexes).
-    public init(path: String, limits: ArchiveLimits = ArchiveLimits(), htmlContext: HTMLArchive.Context = HTMLArchive.Context()) throws {
+    /// True when the file is a plain-text body without headers, read as one message (only with `bareText`).
+    public private(set) var isBareText = false
+
+    /// - Parameters:
+    ///   - htmlContext: state shared by the HTML pages of one import (pipermail thread indexes).
+    ///   - bareText: read a text file that is not mail (no mbox separator, no header at its start) as
+    ///     one message body without headers, as the labelled reply sets hold them; `listlens inspect`
+    ///     asks for this, imports do not (a folder's README is not a message).
+    public init(path: String, limits: ArchiveLimits = ArchiveLimits(), htmlContext: HTMLArchive.Context = HTMLArchive.Context(),
+                bareText: Bool = false) throws {
         self.path = path
         self.limits = limits
         self.htmlContext = htmlContext
@@ -89,6 +97,9 @@ public final class ArchiveReader {
         let sniffed = head.withUnsafeBytes { ArchiveFormat.sniff($0) }
         switch sniffed {
         case .success(let f): format = f
+        case .failure where bareText && compression == .none && !head.isEmpty && !head.contains(0) && !head.allSatisfy({ $0 <= 0x20 }):
+            format = .message
+            isBareText = true
         case .failure(let failure):
             let holding = compression == .none ? "" : "\(compression.rawValue) holding "
             throw ArchiveError(.notAnArchive(detail: holding + failure.reason), path: path)
@@ -176,7 +187,13 @@ public final class ArchiveReader {
 
     private func readSingleMessage() throws -> RawMessage {
         let (bytes, total) = try source!.readAll(keeping: limits.maxMessageBytes)   // set by next()
-        return RawMessage(bytes: bytes, offset: 0, length: total, oversized: total > Int64(limits.maxMessageBytes))
+        guard isBareText else {
+            return RawMessage(bytes: bytes, offset: 0, length: total, oversized: total > Int64(limits.maxMessageBytes))
+        }
+        // A body without headers: a blank line in front makes it one, with no header fields.
+        var raw = RawMessage(bytes: [0x0A] + bytes, offset: 0, length: total, oversized: total > Int64(limits.maxMessageBytes))
+        raw.origin = .bareText
+        return raw
     }
 
     private static func peek(path: String, count: Int) throws -> [UInt8] {

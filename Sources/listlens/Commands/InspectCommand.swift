@@ -80,7 +80,12 @@ struct InspectCommand: ParsableCommand {
         for s in m.segments ?? [] {
             let lines = s.text.split(separator: "\n", omittingEmptySubsequences: false)
             let first = lines.first.map(String.init) ?? ""
-            Terminal.text("    \(s.kind)\(s.depth > 0 ? " depth \(s.depth)" : ""): \(lines.count) line\(lines.count == 1 ? "" : "s") | \(first.prefix(70))")
+            var who = ""
+            if let a = s.attribution, let name = a.name ?? a.address {
+                let date: String = a.date.map { ", " + $0 } ?? ""
+                who = " (" + name + date + ")"
+            }
+            Terminal.text("    \(s.kind)\(s.depth > 0 ? " depth \(s.depth)" : "")\(who): \(lines.count) line\(lines.count == 1 ? "" : "s") | \(first.prefix(70))")
         }
         Terminal.text("")
     }

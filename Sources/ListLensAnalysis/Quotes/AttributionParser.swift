@@ -1,0 +1,208 @@
+import ListLensText
+
+/// Reads the lines that introduce a quote, in the languages list mail is written in: reply lines
+/// (`On … X wrote:`), header blocks (`From:` / `Sent:` …, Outlook's and Gmail's, localized) and
+/// original-message or forwarded-message markers.
+///
+/// Matching is by fixed words at the ends of a line and by splitting at separators, never by
+/// backtracking patterns; every function looks at one line of at most ``maxLineLength`` characters.
+public enum AttributionParser {
+    /// Longest line read as an attribution; longer lines are text.
+    public static let maxLineLength = 400
+
+    // MARK: Reply lines
+
+    /// Verbs that end a reply line, after the sender: `… John Doe wrote:` and its translations.
+    static let endVerbs: [String] = [
+        "wrote", "writes", "said", "wrote the following",                  // en
+        "schrieb", "hat geschrieben",                                       // de
+        "a écrit", "a ecrit",                                               // fr
+        "escribió", "escribio", "ha escrito",                               // es
+        "escreveu",                                                         // pt
+        "ha scritto", "scrive",                                             // it
+        "schreef", "heeft het volgende geschreven", "het volgende geschreven", // nl
+        "skrev",                                                            // sv
+        "napisał(a)", "napisała", "napisał", "pisze",                       // pl
+        "написал(а)", "написала", "написал", "пишет",                      // ru
+        "写道", "寫道",                                                     // zh
+        "さんは書きました", "は書きました", "書きました", "のメッセージ",        // ja
+    ]
+
+    /// Verbs between the date and the sender: `Am <date> schrieb <sender>:` (de, sv, nl).
+    static let middleVerbs: [String] = [" schrieb ", " skrev ", " schreef "]
+
+    /// Words that open a reply line before its date.
+    static let intros: [String] = [
+        "on ", "le ", "el ", "em ", "il giorno ", "il ", "op ", "am ", "den ", "w dniu ", "dne ", "在", "於",
+    ]
+
+    /// Words before the sender that are not part of their name (pl, ru).
+    static let senderPrefixes: [String] = ["użytkownik ", "пользователь "]
+
+    /// Parses a reply line: `On Mon, 1 Jul 2013, Glyph <g@x> wrote:` → from `Glyph <g@x>`, date `Mon, 1 Jul 2013`.
+    /// Nil when the line is not one. The caller decides whether a quote follows it.
+    public static func replyLine(_ line: Substring) -> Attribution? {
+        guard line.utf8.count <= maxLineLength * 4 else { return nil }
+        var t = line.trimmingCharacters(in: " \t\r\u{A0}")[...]
+        guard !t.isEmpty, t.count <= maxLineLength else { return nil }
+        var hasColon = false
+        if t.last == ":" || t.last == "：" {
+            t = t.dropLast().trimmingCharacters(in: " \t\u{A0}")[...]
+            hasColon = true
+        }
+        let lower = t.lowercased()
+        // Lowercasing keeps the character count for every script mail uses; if it did not, the
+        // lowercased text is what is returned.
+        let source = lower.count == t.count ? t : lower[...]
+        if hasColon {
+            if lower.hasPrefix("quoting ") { return reply(from: source.dropFirst(8), date: nil) }
+            for verb in endVerbs where lower.hasSuffix(verb) {
+                let head = source.dropLast(verb.count)
+                let isCJK = verb.unicodeScalars.first.map { $0.value >= 0x3000 } ?? false
+                guard isCJK || head.isEmpty || head.last == " " || head.last == ">" || head.last == ")" || head.last == "\"" else { continue }
+                return fromAndDate(head.trimmingCharacters(in: " \t\u{A0}")[...])
+            }
+            for verb in middleVerbs {
+                guard let r = lower.firstRange(of: verb) else { continue }
+                let before = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                let after = lower.distance(from: lower.startIndex, to: r.upperBound)
+                let datePart = stripIntro(source.prefix(before))
+                return reply(from: source.dropFirst(after), date: datePart.text)
+            }
+        }
+        // `2009/5/12 John Doe <john@doe.example>` (old Gmail), `вт, 29 апр. 2014 г. в 16:22, Иван <i@x>:`
+        // (Gmail in Russian and Japanese): a date and an address, no verb.
+        if t.last == ">", t.contains("@"), let lt = t.lastIndex(of: "<"), t[..<lt].contains(where: \.isNumber) {
+            let parsed = fromAndDate(source)
+            if parsed?.date != nil { return parsed }
+        }
+        if hasColon, lower.hasPrefix("on ") { return fromAndDate(source) }
+        return nil
+    }
+
+    static func reply(from: Substring, date: Substring?) -> Attribution? {
+        var f = from.trimmingCharacters(in: " \t,\u{A0}")[...]
+        for p in senderPrefixes where f.lowercased().hasPrefix(p) { f = f.dropFirst(p.count) }
+        let d = date.map { $0.trimmingCharacters(in: " \t,\u{A0}") }
+        guard !f.isEmpty || d?.isEmpty == false else { return nil }
+        return Attribution(form: .replyLine, from: f.isEmpty ? nil : String(f), date: d?.isEmpty == false ? d : nil)
+    }
+
+    static func stripIntro(_ s: Substring) -> (text: Substring, hadIntro: Bool) {
+        let lower = s.lowercased()
+        for intro in intros where lower.hasPrefix(intro) { return (s.dropFirst(intro.count), true) }
+        return (s, false)
+    }
+
+    /// Splits `<intro> <date>, <sender>` (the sender is after the last comma before its address), or
+    /// `<date> <sender>` (the sender starts after the last word holding a digit).
+    static func fromAndDate(_ head: Substring) -> Attribution? {
+        let (body, _) = stripIntro(head)
+        // Chinese: `John <j@x> 于2014年4月29日 下午4:22` — the sender first, the date after 于.
+        if let yu = body.firstIndex(where: { $0 == "于" || $0 == "於" }), body[..<yu].contains(where: { !$0.isWhitespace }) {
+            return reply(from: body[..<yu], date: body[body.index(after: yu)...])
+        }
+        for p in senderPrefixes {
+            let marker = " " + p
+            if let r = body.lowercased().firstRange(of: marker) {
+                let lower = body.lowercased()
+                let at = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                return reply(from: body.dropFirst(at + marker.count), date: body.prefix(at))
+            }
+        }
+        let addressStart = body.lastIndex(of: "<") ?? body.endIndex
+        if let comma = body[..<addressStart].lastIndex(where: { $0 == "," || $0 == "，" }) {
+            let sender = body[body.index(after: comma)...]
+            if !sender[..<(sender.firstIndex(of: "<") ?? sender.endIndex)].contains(where: \.isNumber) {
+                return reply(from: sender, date: body[..<comma])
+            }
+        }
+        // No comma before the sender: the date is every word up to the last one holding a digit.
+        let words = body[..<addressStart].split(separator: " ", omittingEmptySubsequences: true)
+        if let last = words.lastIndex(where: { $0.contains(where: \.isNumber) && !$0.contains("@") }) {
+            let cut = words[last].endIndex
+            return reply(from: body[cut...], date: body[..<cut])
+        }
+        return reply(from: body, date: nil)
+    }
+
+    // MARK: Header blocks
+
+    /// The fields of a quoted header block ListLens reads.
+    public enum HeaderKey: Sendable {
+        case from, date, to, cc, subject, replyTo
+    }
+
+    static let headerKeys: [String: HeaderKey] = {
+        var keys: [String: HeaderKey] = [:]
+        for k in ["from", "von", "de", "da", "van", "från", "od", "от", "差出人", "发件人", "寄件者", "送信者", "expéditeur", "remitente"] { keys[k] = .from }
+        for k in ["sent", "date", "gesendet", "datum", "envoyé", "envoyé le", "enviado", "enviado el", "enviada", "enviada em",
+                  "inviato", "data", "verzonden", "skickat", "wysłano", "wysłane", "отправлено", "дата", "送信日時", "日付",
+                  "发送时间", "日期", "傳送時間", "時間", "fecha"] { keys[k] = .date }
+        for k in ["to", "an", "à", "a", "pour", "para", "aan", "till", "do", "кому", "宛先", "收件人", "收件者", "destinataire"] { keys[k] = .to }
+        for k in ["cc", "kopie", "копия", "抄送", "副本"] { keys[k] = .cc }
+        for k in ["subject", "betreff", "objet", "sujet", "asunto", "assunto", "oggetto", "onderwerp", "ämne", "temat", "тема",
+                  "件名", "主题", "主旨"] { keys[k] = .subject }
+        for k in ["reply-to", "répondre à", "antwort an"] { keys[k] = .replyTo }
+        return keys
+    }()
+
+    /// `From: X`, `*From:* X`, `De : X`, `发件人: X` → (.from, `X`). Nil for any other line.
+    public static func headerField(_ line: Substring) -> (key: HeaderKey, value: Substring)? {
+        var t = line.drop(while: { $0 == " " || $0 == "\t" })
+        guard t.utf8.count <= maxLineLength * 4 else { return nil }
+        if t.first == "*" { t = t.dropFirst() }
+        guard let colon = t.prefix(24).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let key = t[..<colon].trimmingCharacters(in: " \t*\u{A0}").lowercased()
+        guard let k = headerKeys[key] else { return nil }
+        let value = t[t.index(after: colon)...].trimmingCharacters(in: " \t*\r\u{A0}")
+        return (k, value[...])
+    }
+
+    /// Fills `attribution` from one header field; true when the line was one.
+    @discardableResult
+    static func read(_ field: (key: HeaderKey, value: Substring), into attribution: inout Attribution) -> Bool {
+        let v = field.value.isEmpty ? nil : String(field.value)
+        switch field.key {
+        case .from: attribution.from = attribution.from ?? v
+        case .date: attribution.date = attribution.date ?? v
+        case .subject: attribution.subject = attribution.subject ?? v
+        case .to, .cc, .replyTo: break
+        }
+        return true
+    }
+
+    // MARK: Markers
+
+    static let originalMarkers: Set<String> = [
+        "original message", "message d'origine", "ursprüngliche nachricht", "mensaje original", "mensagem original",
+        "messaggio originale", "oorspronkelijk bericht", "origineel bericht", "ursprungligt meddelande", "originalmeddelande",
+        "wiadomość oryginalna", "oryginalna wiadomość", "исходное сообщение", "原始邮件", "原始郵件", "元のメッセージ",
+        "original mail", "reply message",
+    ]
+    static let forwardedMarkers: Set<String> = [
+        "forwarded message", "weitergeleitete nachricht", "message transféré", "message réexpédié", "mensaje reenviado",
+        "mensagem encaminhada", "messaggio inoltrato", "doorgestuurd bericht", "vidarebefordrat meddelande",
+        "wiadomość przekazana dalej", "przekazana wiadomość", "пересылаемое сообщение", "转发的邮件", "轉寄的郵件",
+        "転送されたメッセージ", "begin forwarded message", "anfang der weitergeleiteten nachricht",
+        "début du message réexpédié", "début du message transféré", "inicio del mensaje reenviado",
+        "início da mensagem reencaminhada", "inizio messaggio inoltrato", "begin doorgestuurd bericht",
+        "vidarebefordrat brev", "начало пересылаемого сообщения",
+    ]
+
+    /// `-----Original Message-----` → .headerBlock; `---------- Forwarded message ---------` or
+    /// `Begin forwarded message:` → .forwarded; nil for any other line.
+    public static func marker(_ line: Substring) -> Attribution.Form? {
+        guard line.utf8.count <= 160 else { return nil }
+        let t = line.trimmingCharacters(in: " \t\r\u{A0}")
+        let dashed = t.hasPrefix("---") && t.hasSuffix("---")
+        let phrase = t.hasSuffix(":") || t.hasSuffix("：")
+        guard dashed || phrase else { return nil }
+        let inner = t.trimmingCharacters(in: "-:： \t\u{A0}").lowercased()
+        if dashed, originalMarkers.contains(inner) { return .headerBlock }
+        if forwardedMarkers.contains(inner) { return .forwarded }
+        // Lotus Notes' `----- Forwarded by X on <date> -----`, and any other dashed `… forward …` line.
+        if dashed, inner.contains("forward") { return .forwarded }
+        return nil
+    }
+}

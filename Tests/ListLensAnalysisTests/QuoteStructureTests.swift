@@ -1,0 +1,188 @@
+import Testing
+@testable import ListLensAnalysis
+
+/// Quote structure: extents that end, attributions in twelve languages, signatures without `-- `,
+/// and bounded work on hostile bodies.
+@Suite("Quote structure")
+struct QuoteStructureTests {
+    func kinds(_ text: String, sender: String? = nil) -> [String] {
+        QuoteSegmenter.segments(of: text, senderName: sender).map { "\($0.kind.rawValue)\($0.depth)" }
+    }
+
+    @Test("an Outlook reply quoted inside a `>` quote ends where that quote ends; the text after returns to depth 0")
+    func outlookInsideQuote() throws {
+        let text = """
+            My answer.
+
+            > Their reply.
+            > -----Original Message-----
+            > From: Ann Lee <ann@x.example>
+            > Sent: Monday, March 2, 2026 9:00 AM
+            > Subject: Re: plan
+            >
+            > Ann's text.
+
+            Back at my depth.
+            """
+        let segments = QuoteSegmenter.segments(of: text)
+        #expect(segments.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "quoted1", "attribution1", "quoted2", "authored0"])
+        let ann = try #require(segments.first { $0.depth == 2 })
+        #expect(ann.attribution?.from == "Ann Lee <ann@x.example>" && ann.attribution?.subject == "Re: plan")
+        #expect(ann.attribution?.address == "ann@x.example" && ann.attribution?.name == "Ann Lee")
+        #expect(segments.last?.text == "Back at my depth.")
+    }
+
+    @Test("interleaved replies: every quoted part carries the attribution above the first")
+    func interleaved() {
+        let segments = QuoteSegmenter.segments(of: "On Mon, 2 Mar 2026, Ann Lee wrote:\n> q1\nanswer 1\n> q2\n\nanswer 2")
+        #expect(segments.map { "\($0.kind.rawValue)\($0.depth)" } == ["attribution0", "quoted1", "authored0", "quoted1", "authored0"])
+        #expect(segments.filter { $0.kind == .quoted }.allSatisfy { $0.attribution?.from == "Ann Lee" && $0.attribution?.date == "Mon, 2 Mar 2026" })
+    }
+
+    @Test("quotes of quotes keep their own attributions, three levels deep")
+    func threeVoices() {
+        let text = """
+            Third voice.
+
+            On Tue, Bo Chen <bo@x.example> wrote:
+            > Second voice.
+            >
+            > On Mon, Ann Lee <ann@x.example> wrote:
+            >> First voice.
+            """
+        let segments = QuoteSegmenter.segments(of: text)
+        #expect(segments.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "attribution0", "quoted1", "attribution1", "quoted2"])
+        #expect(segments[2].attribution?.name == "Bo Chen")
+        #expect(segments[4].attribution?.name == "Ann Lee")
+    }
+
+    // MARK: Attribution lines in twelve languages
+
+    static let replyLines: [(language: String, line: String)] = [
+        ("en Gmail", "On Tue, Apr 29, 2014 at 4:22 PM, Ann Lee <ann@x.example> wrote:"),
+        ("en Apple", "On Apr 29, 2014, at 16:22, Ann Lee <ann@x.example> wrote:"),
+        ("de", "Am 29.04.2014 um 16:22 schrieb Ann Lee <ann@x.example>:"),
+        ("de Gmail", "Am Di., 29. Apr. 2014 um 16:22 Uhr schrieb Ann Lee <ann@x.example>:"),
+        ("fr", "Le mar. 29 avr. 2014 à 16:22, Ann Lee <ann@x.example> a écrit :"),
+        ("es", "El mar., 29 abr. 2014 a las 16:22, Ann Lee (<ann@x.example>) escribió:"),
+        ("pt", "Em ter., 29 de abr. de 2014 às 16:22, Ann Lee <ann@x.example> escreveu:"),
+        ("it", "Il giorno mar 29 apr 2014 alle ore 16:22 Ann Lee <ann@x.example> ha scritto:"),
+        ("nl", "Op di 29 apr. 2014 om 16:22 schreef Ann Lee <ann@x.example>:"),
+        ("sv", "Den tis 29 apr. 2014 kl 16:22 skrev Ann Lee <ann@x.example>:"),
+        ("pl", "wt., 29 kwi 2014 o 16:22 Ann Lee <ann@x.example> napisał(a):"),
+        ("ru", "вт, 29 апр. 2014 г. в 16:22, Ann Lee <ann@x.example>:"),
+        ("ru Thunderbird", "29.04.2014 16:22, Ann Lee пишет:"),
+        ("ja", "2014年4月29日(火) 16:22 Ann Lee <ann@x.example>:"),
+        ("zh", "Ann Lee <ann@x.example> 于2014年4月29日周二 下午4:22写道："),
+    ]
+
+    @Test("reply lines: the sender and the date, Gmail's and Apple's forms, in twelve languages", arguments: replyLines)
+    func replyLine(language: String, line: String) throws {
+        let segments = QuoteSegmenter.segments(of: "My answer.\n\n\(line)\n> Ann's text.")
+        #expect(segments.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "attribution0", "quoted1"], "\(language)")
+        let a = try #require(segments.last?.attribution, "\(language)")
+        #expect(a.name == "Ann Lee", "\(language): \(a)")
+        #expect(a.date?.contains("16:22") == true || a.date?.contains("4:22") == true, "\(language): \(a)")
+    }
+
+    static let wrappedLines: [String] = [
+        "On Tue, Apr 29, 2014 at 4:22 PM, Ann Lee\n<ann@x.example> wrote:",
+        "On Apr 29, 2014, at 16:22, Ann Lee\n<ann@x.example>\nwrote:",
+        "Am 29.04.2014 um 16:22 schrieb Ann Lee\n<ann@x.example>:",
+        "Le 29 avr. 2014 à 16:22, Ann Lee <ann@x.example> a\nécrit :",
+        "El 29/04/2014 a las 16:22, Ann Lee <\nann@x.example> escribió:",
+    ]
+
+    @Test("reply lines wrapped over two or three lines", arguments: wrappedLines)
+    func wrapped(line: String) throws {
+        let segments = QuoteSegmenter.segments(of: "My answer.\n\n\(line)\n\n> Ann's text.")
+        #expect(segments.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "attribution0", "quoted1"])
+        #expect(segments.last?.attribution?.address == "ann@x.example")
+    }
+
+    static let headerBlocks: [(language: String, block: String)] = [
+        ("en", "From: Ann Lee <ann@x.example>\nSent: Tuesday, April 29, 2014 4:22 PM\nTo: list\nSubject: Plan"),
+        ("en bold", "*From:* Ann Lee <ann@x.example>\n*Sent:* Tuesday, April 29, 2014 4:22 PM\n*To:* list\n*Subject:* Plan"),
+        ("de", "Von: Ann Lee <ann@x.example>\nGesendet: Dienstag, 29. April 2014 16:22\nAn: list\nBetreff: Plan"),
+        ("fr", "De : Ann Lee <ann@x.example>\nEnvoyé : mardi 29 avril 2014 16:22\nÀ : list\nObjet : Plan"),
+        ("es", "De: Ann Lee <ann@x.example>\nEnviado el: martes, 29 de abril de 2014 16:22\nPara: list\nAsunto: Plan"),
+        ("pt", "De: Ann Lee <ann@x.example>\nEnviada em: terça-feira, 29 de abril de 2014 16:22\nPara: list\nAssunto: Plan"),
+        ("it", "Da: Ann Lee <ann@x.example>\nInviato: martedì 29 aprile 2014 16:22\nA: list\nOggetto: Plan"),
+        ("nl", "Van: Ann Lee <ann@x.example>\nVerzonden: dinsdag 29 april 2014 16:22\nAan: list\nOnderwerp: Plan"),
+        ("sv", "Från: Ann Lee <ann@x.example>\nSkickat: den 29 april 2014 16:22\nTill: list\nÄmne: Plan"),
+        ("pl", "Od: Ann Lee <ann@x.example>\nWysłano: wtorek, 29 kwietnia 2014 16:22\nDo: list\nTemat: Plan"),
+        ("ru", "От: Ann Lee <ann@x.example>\nОтправлено: 29 апреля 2014 г. 16:22\nКому: list\nТема: Plan"),
+        ("ja", "差出人: Ann Lee <ann@x.example>\n送信日時: 2014年4月29日 16:22\n宛先: list\n件名: Plan"),
+        ("zh", "发件人: Ann Lee <ann@x.example>\n发送时间: 2014年4月29日 16:22\n收件人: list\n主题: Plan"),
+        ("zh full-width", "发件人：Ann Lee <ann@x.example>\n发送时间：2014年4月29日 16:22\n收件人：list\n主题：Plan"),
+        ("zh-TW", "寄件者: Ann Lee <ann@x.example>\n傳送時間: 2014年4月29日 16:22\n收件者: list\n主旨: Plan"),
+    ]
+
+    @Test("Outlook header blocks in twelve languages open a quote one level deeper", arguments: headerBlocks)
+    func headerBlock(language: String, block: String) throws {
+        let segments = QuoteSegmenter.segments(of: "My answer.\n\n________________________________\n\(block)\n\nAnn's text.\n> what Ann quoted")
+        #expect(segments.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "attribution0", "quoted1", "quoted2"], "\(language)")
+        let a = try #require(segments[2].attribution, "\(language)")
+        #expect(a.name == "Ann Lee" && a.subject == "Plan", "\(language): \(a)")
+        #expect(a.date?.contains("16:22") == true || a.date?.contains("4:22") == true, "\(language): \(a)")
+    }
+
+    @Test("forwarded messages: the marker and header are one forwarded segment, the message one level deeper")
+    func forwarded() throws {
+        let text = "FYI.\n\n---------- Forwarded message ---------\nFrom: Ann Lee <ann@x.example>\nDate: Tue, Apr 29, 2014\nSubject: Plan\nTo: list\n\nThe plan."
+        let segments = QuoteSegmenter.segments(of: text)
+        #expect(segments.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "forwarded0", "quoted1"])
+        #expect(segments[1].attribution == Attribution(form: .forwarded, from: "Ann Lee <ann@x.example>", date: "Tue, Apr 29, 2014", subject: "Plan"))
+        #expect(segments[2].attribution?.subject == "Plan")
+        for marker in ["-----Ursprüngliche Nachricht-----", "-----Message d'origine-----", "-----Mensaje original-----",
+                       "-------- Messaggio originale --------", "-----Oorspronkelijk bericht-----", "-----Исходное сообщение-----",
+                       "-----原始邮件-----", "-------- Weitergeleitete Nachricht --------", "Anfang der weitergeleiteten Nachricht:"] {
+            #expect(kinds("Top.\n\(marker)\nOlder text.").dropFirst().first?.hasSuffix("0") == true, "\(marker)")
+            #expect(kinds("Top.\n\(marker)\nOlder text.").last == "quoted1", "\(marker)")
+        }
+    }
+
+    // MARK: Signatures
+
+    @Test("signatures without `-- `: mobile tails in several languages, closings with the sender's name, disclaimers")
+    func signatures() {
+        for tail in ["Sent from my iPhone", "Sent from my Verizon Wireless BlackBerry", "Von meinem iPhone gesendet",
+                     "Envoyé de mon iPad", "Enviado desde mi iPhone", "Inviato da iPhone", "Verzonden vanaf mijn iPhone",
+                     "Skickat från min iPhone", "Wysłane z iPhone'a", "Отправлено с iPhone", "iPhoneから送信", "发自我的iPhone",
+                     "Get Outlook for iOS"] {
+            #expect(kinds("Yes.\n\n\(tail)\n\nOn Mon, Ann wrote:\n> q") == ["authored0", "signature0", "attribution0", "quoted1"], "\(tail)")
+        }
+        #expect(kinds("Yes.\n\nSent from my desk, is much easier then my mobile phone.") == ["authored0"])
+        #expect(kinds("Works now.\n\nThanks,\nAnn\n\n> old", sender: "Ann Lee") == ["authored0", "signature0", "quoted1"])
+        #expect(kinds("Works now.\n\n-Abhishek Kona") == ["authored0", "signature0"])
+        #expect(kinds("Options:\n- Twisted\n- Django\n> quote") == ["authored0", "quoted1"], "a list item is not a closing")
+        #expect(kinds("Done.\n\nCONFIDENTIALITY NOTICE: This email is for the addressee only.\nIt may be privileged.")
+                == ["authored0", "signature0"])
+        #expect(kinds("> quoted\n> -- \n> Ann's signature\nmine") == ["quoted1", "signature1", "authored0"])
+    }
+
+    @Test("Mailman's footer is list text to the end of its paragraph, also inside a quote")
+    func footer() {
+        let text = "Top post.\n\n> Old text.\n> ___________________________________________\n> X mailing list\n> x@lists.example\n\nMore of mine."
+        #expect(kinds(text) == ["authored0", "quoted1", "footer1", "authored0"])
+    }
+
+    // MARK: Bounded work
+
+    @Test("a 5 MB single line, 200,000 quoted lines and 10,000 nesting levels finish, and the cut is reported",
+          .timeLimit(.minutes(1)))
+    func hostileBodies() {
+        let oneLine = String(repeating: "word ", count: 1_000_000)
+        #expect(kinds(oneLine) == ["authored0"])
+        let quoted = "On Mon, Ann wrote:\n" + String(repeating: "> a quoted line of text\n", count: 200_000)
+        #expect(kinds(quoted) == ["attribution0", "quoted1"])
+        let nested = String(repeating: "> ", count: 10_000) + "deep\nmine"
+        let result = QuoteSegmenter.segment(nested)
+        #expect(result.quoteDepthLimited)
+        #expect(result.segments.first?.depth == QuoteSegmenter.maxQuotePrefixes)
+        let stairs = (0..<10_000).map { String(repeating: ">", count: $0 % 100) + " step" }.joined(separator: "\n")
+        #expect(QuoteSegmenter.segment(stairs).segments.count > 1000)
+        let colons = String(repeating: "On x:\n", count: 100_000) + String(repeating: "From: a\nSent: b\n", count: 50_000)
+        #expect(!QuoteSegmenter.segments(of: colons).isEmpty)
+    }
+}
