@@ -3,7 +3,8 @@ import ListLensAnalysis
 
 /// The SQLite schema, as named migrations. A migration never changes once shipped: new needs get a new
 /// migration. They are plain SQL, independent of application types (GRDB's Migrations guide), but
-/// for one pure function of stored columns: `v3-content` computes ``ContentKey`` version 1.
+/// for pure functions of stored columns: `v3-content` computes ``ContentKey`` version 1, `v4-quotes`
+/// ``Shingles`` version 1.
 /// docs/schema.md documents every table for people who query the file with sqlite3.
 enum Migrations {
     static func register(in migrator: inout DatabaseMigrator) {
@@ -24,7 +25,78 @@ enum Migrations {
                 try update.execute(arguments: [key, row[0] as Int64])
             }
         }
+        migrator.registerMigration("v4-quotes") { db in
+            try db.execute(sql: v4)
+            try fillShingles(db, version: 1)
+        }
     }
+
+    /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
+    /// `version`, which `v4-quotes` computes; a later version gets a migration of its own).
+    static func fillShingles(_ db: Database, version: Int) throws {
+        precondition(version == Shingles.version, "Shingles changed: add a migration for version \(Shingles.version)")
+        let own = try db.makeStatement(sql: "INSERT OR IGNORE INTO shingle (hash, message) VALUES (?, ?)")
+        let quoted = try db.makeStatement(sql: "INSERT OR IGNORE INTO quote_shingle (hash, message, position) VALUES (?, ?, ?)")
+        let attributed = try db.makeStatement(sql: "UPDATE message SET quote_name = ?, quote_address = ?, quote_minute = ?, quote_zoned = ?, quote_second = ? WHERE id = ?")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, from_name, text FROM message")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let segments = QuoteSegmenter.segments(of: row[2], senderName: row[1])
+            if let a = segments.first(where: { $0.kind == .quoted && $0.depth == 1 && $0.attribution?.from != nil })?.attribution {
+                try attributed.execute(arguments: [a.name?.lowercased(), a.address, a.utcMinute ?? a.localMinute, a.utcMinute != nil, a.utcSecond, id])
+            }
+            for h in Shingles.sampled(QuoteMatcher.ownText(segments)) { try own.execute(arguments: [h, id]) }
+            for (i, h) in Shingles.sampled(QuoteMatcher.parentQuote(segments)).enumerated() { try quoted.execute(arguments: [h, id, i]) }
+        }
+    }
+
+    /// Quotes lead back to where they came from. `shingle` and `quote_shingle` index each message's
+    /// own text and its depth-1 quotes by sampled shingles (a quote's in text order: `position`); `quote_link` holds the messages a
+    /// message's quotes were found in (the threading pass's links from text); `quote_source` says,
+    /// per quoted segment, which message it quotes (or that its source is unknown), and
+    /// `message.quotes_version` which messages still wait for that (NULL: pending); `quote_name` and
+/// `quote_address` (lowercased) are who the body says its first quote is from, `quote_minute` when
+/// (minutes since 1970: UTC when `quote_zoned`, else on the writer's clock, ``Attribution/localMinute``),
+/// `quote_second` the UTC second when the attribution gives zone and seconds.
+    static let v4 = """
+    CREATE TABLE shingle (
+        hash INTEGER NOT NULL,
+        message INTEGER NOT NULL REFERENCES message(id),
+        PRIMARY KEY (hash, message)
+    ) WITHOUT ROWID;
+    CREATE INDEX shingle_message ON shingle(message);
+    CREATE TABLE quote_shingle (
+        hash INTEGER NOT NULL,
+        message INTEGER NOT NULL REFERENCES message(id),
+        position INTEGER NOT NULL,
+        PRIMARY KEY (hash, message)
+    ) WITHOUT ROWID;
+    CREATE INDEX quote_shingle_message ON quote_shingle(message);
+    CREATE TABLE quote_link (
+        child INTEGER NOT NULL REFERENCES message(id),
+        parent INTEGER NOT NULL REFERENCES message(id),
+        shared INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        method TEXT NOT NULL CHECK (method IN ('quote', 'attribution')),
+        PRIMARY KEY (child, parent)
+    ) WITHOUT ROWID;
+    CREATE INDEX quote_link_parent ON quote_link(parent);
+    CREATE TABLE quote_source (
+        message INTEGER NOT NULL REFERENCES message(id),
+        segment INTEGER NOT NULL,
+        source INTEGER REFERENCES message(id),
+        confidence REAL,
+        method TEXT NOT NULL CHECK (method IN ('ancestor', 'shingles', 'unknown')),
+        PRIMARY KEY (message, segment)
+    ) WITHOUT ROWID;
+    CREATE INDEX quote_source_source ON quote_source(source);
+    ALTER TABLE message ADD COLUMN quotes_version INTEGER;
+    ALTER TABLE message ADD COLUMN quote_name TEXT;
+    ALTER TABLE message ADD COLUMN quote_address TEXT;
+    ALTER TABLE message ADD COLUMN quote_minute INTEGER;
+    ALTER TABLE message ADD COLUMN quote_zoned INTEGER;
+    ALTER TABLE message ADD COLUMN quote_second INTEGER;
+    """
 
     /// Copies of a message are found by content as well as by Message-ID, and a different message
     /// reusing a stored Message-ID is kept beside it: `message_id` is unique only among the messages

@@ -81,6 +81,11 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         let insertRecipient: Statement
         let insertRef: Statement
         let insertQuarantine: Statement
+        let insertShingle: Statement
+        let insertQuoteShingle: Statement
+        let deleteShingles: Statement
+        let deleteQuoteShingles: Statement
+        let deleteQuoteSources: Statement
 
         init(_ db: Database) throws {
             holder = try db.cachedStatement(sql:
@@ -106,14 +111,14 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             insertMessage = try db.cachedStatement(sql: """
                 INSERT INTO message (message_id, synthetic_id, list_id, date, date_source, from_name, from_address,
                     participant_id, organization_id, subject, normalized_subject, tags, text, authored_text, quoted_text,
-                    defects, source_id, offset, length, content_key, imposter_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    defects, source_id, offset, length, content_key, quote_name, quote_address, quote_minute, quote_zoned, quote_second, imposter_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             updateMessage = try db.cachedStatement(sql: """
                 UPDATE message SET message_id = ?, synthetic_id = ?, list_id = ?, date = ?, date_source = ?, from_name = ?,
                     from_address = ?, participant_id = ?, organization_id = ?, subject = ?, normalized_subject = ?, tags = ?,
                     text = ?, authored_text = ?, quoted_text = ?, defects = ?, source_id = ?, offset = ?, length = ?,
-                    content_key = ?
+                    content_key = ?, quote_name = ?, quote_address = ?, quote_minute = ?, quote_zoned = ?, quote_second = ?, quotes_version = NULL
                 WHERE id = ?
                 """)
             ftsValues = try db.cachedStatement(sql: "SELECT subject, authored_text, quoted_text FROM message WHERE id = ?")
@@ -129,6 +134,11 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 "INSERT OR IGNORE INTO recipient (message_id, kind, position, name, address) VALUES (?, ?, ?, ?, ?)")
             insertRef = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO message_ref (message_id, kind, position, ref) VALUES (?, ?, ?, ?)")
+            insertShingle = try db.cachedStatement(sql: "INSERT OR IGNORE INTO shingle (hash, message) VALUES (?, ?)")
+            insertQuoteShingle = try db.cachedStatement(sql: "INSERT OR IGNORE INTO quote_shingle (hash, message, position) VALUES (?, ?, ?)")
+            deleteShingles = try db.cachedStatement(sql: "DELETE FROM shingle WHERE message = ?")
+            deleteQuoteShingles = try db.cachedStatement(sql: "DELETE FROM quote_shingle WHERE message = ?")
+            deleteQuoteSources = try db.cachedStatement(sql: "DELETE FROM quote_source WHERE message = ?")
             insertQuarantine = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO quarantine (source_id, offset, length, reason) VALUES (?, ?, ?, ?)")
         }
@@ -184,6 +194,9 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             Identity.cleanName(m.from?.name), m.from?.address, participantID, organizationID,
             m.subject, a.normalizedSubject, JSONColumn.array(a.tags), m.text, a.quoted.authored, a.quoted.quoted,
             JSONColumn.array(defects), sourceID, a.raw.offset, a.raw.length, a.contentKey,
+            a.quoteAttribution?.name?.lowercased(), a.quoteAttribution?.address,
+            a.quoteAttribution.flatMap { $0.utcMinute ?? $0.localMinute }, a.quoteAttribution.map { $0.utcMinute != nil },
+            a.quoteAttribution?.utcSecond,
         ]
     }
 
@@ -210,6 +223,9 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         try s.insertFTS.execute(arguments: [key, a.message.subject, a.quoted.authored, a.quoted.quoted])
         try s.deleteRecipients.execute(arguments: [key])
         try s.deleteRefs.execute(arguments: [key])
+        try s.deleteShingles.execute(arguments: [key])
+        try s.deleteQuoteShingles.execute(arguments: [key])
+        try s.deleteQuoteSources.execute(arguments: [key])
         try insertAddressesAndRefs(s, a, rowID: key)
     }
 
@@ -223,6 +239,8 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         for (kind, ids) in [("in-reply-to", m.inReplyTo), ("references", m.references)] {
             for (i, ref) in ids.enumerated() { try s.insertRef.execute(arguments: [rowID, kind, i, ref]) }
         }
+        for h in a.ownShingles { try s.insertShingle.execute(arguments: [h, rowID]) }
+        for (i, h) in a.quoteShingles.enumerated() { try s.insertQuoteShingle.execute(arguments: [h, rowID, i]) }
     }
 
     private func idFor(_ db: Database, table: String, column: String, value: String) throws -> Int64 {

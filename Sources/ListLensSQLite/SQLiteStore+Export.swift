@@ -5,10 +5,33 @@ import ListLensMail
 
 extension SQLiteStore {
     public func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {
+        try forEach(inThread: nil, body)
+    }
+
+    public func exportedMessages(inThread key: String) throws -> [ExportedMessage] {
+        var out: [ExportedMessage] = []
+        try forEach(inThread: key) { out.append($0) }
+        return out
+    }
+
+    public func threadKey(ofMessageID messageID: String) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: """
+                SELECT t.key FROM message m JOIN thread t ON t.id = m.thread_id WHERE m.message_id = ? ORDER BY m.imposter_of IS NOT NULL, m.id LIMIT 1
+                """, arguments: [messageID])
+        }
+    }
+
+    private func forEach(inThread key: String?, _ body: (ExportedMessage) throws -> Void) throws {
         let decoder = JSONDecoder()   // one for the whole export: the tags and defects columns of every row
         try read { db in
             let recipients = try db.makeStatement(sql: "SELECT kind, name, address FROM recipient WHERE message_id = ? ORDER BY kind, position")
             let refs = try db.makeStatement(sql: "SELECT kind, ref FROM message_ref WHERE message_id = ? ORDER BY kind, position")
+            let sources = try db.makeStatement(sql: """
+                SELECT q.segment, s.message_id, p.key, q.confidence, q.method FROM quote_source q
+                LEFT JOIN message s ON s.id = q.source LEFT JOIN participant p ON p.id = s.participant_id
+                WHERE q.message = ?
+                """)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT m.id, m.message_id, l.name AS list, m.date, m.from_name, m.from_address, p.key AS participant,
                        o.name AS organization, t.key AS thread_key, pm.message_id AS parent, m.parent_method, m.tags, m.subject,
@@ -20,8 +43,9 @@ extension SQLiteStore {
                 JOIN thread t ON t.id = m.thread_id
                 LEFT JOIN message pm ON pm.id = m.parent_id
                 JOIN source s ON s.id = m.source_id
+                \(key == nil ? "" : "WHERE t.key = ?")
                 ORDER BY m.date IS NULL, m.date, m.id
-                """)
+                """, arguments: key.map { [$0] } ?? [])
             while let row = try rows.next() {
                 let id: Int64 = row["id"]
                 var to: [ExportedMessage.Person] = [], cc: [ExportedMessage.Person] = []
@@ -35,7 +59,12 @@ extension SQLiteStore {
                 while let r = try rf.next() {
                     if (r["kind"] as String) == "in-reply-to" { irt.append(r["ref"]) } else { references.append(r["ref"]) }
                 }
-                try body(ExportedMessage(
+                var quoteSources: [Int: ExportedMessage.Segment.Source] = [:]
+                let qs = try Row.fetchCursor(sources, arguments: [id])
+                while let r = try qs.next() {
+                    quoteSources[r[0]] = .init(messageID: r[1], participant: r[2], confidence: r[3], method: r[4])
+                }
+                var message = ExportedMessage(
                     messageID: row["message_id"], list: row["list"],
                     date: (row["date"] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
                     from: .init(name: row["from_name"], address: row["from_address"]), to: to, cc: cc,
@@ -44,7 +73,9 @@ extension SQLiteStore {
                     parent: row["parent"], parentMethod: row["parent_method"], tags: JSONColumn.decodeArray(row["tags"], using: decoder),
                     text: row["text"], authoredText: row["authored_text"], quotedText: row["quoted_text"],
                     source: .init(path: row["path"], offset: row["offset"], length: row["length"]),
-                    defects: JSONColumn.decodeArray(row["defects"], using: decoder)))
+                    defects: JSONColumn.decodeArray(row["defects"], using: decoder))
+                message.quoteSources = quoteSources
+                try body(message)
             }
         }
     }

@@ -35,7 +35,7 @@ extension SQLiteStore {
     /// Ids bound per `IN (…)` list: well under SQLite's 32,766 variables.
     static let chunk = 500
 
-    private static func placeholders(_ n: Int) -> String {
+    static func placeholders(_ n: Int) -> String {
         Array(repeating: "?", count: n).joined(separator: ",")
     }
 
@@ -62,7 +62,11 @@ extension SQLiteStore {
                     UNION
                     SELECT c.id, c.thread_id FROM message f JOIN message_ref r ON r.ref = f.message_id JOIN message c ON c.id = r.message_id
                     WHERE f.id IN (\(list))
-                    """, arguments: args + args) {
+                    UNION
+                    SELECT p.id, p.thread_id FROM quote_link l JOIN message p ON p.id = l.parent WHERE l.child IN (\(list))
+                    UNION
+                    SELECT c.id, c.thread_id FROM quote_link l JOIN message c ON c.id = l.child WHERE l.parent IN (\(list))
+                    """, arguments: args + args + args + args) {
                     reached.insert(row[0])
                     if let t: Int64 = row[1] { reachedThreads.insert(t) }
                 }
@@ -143,6 +147,35 @@ extension SQLiteStore {
                                                               kind: kind == "in-reply-to" ? .inReplyTo : .references,
                                                               position: row[2]))
             }
+            // Ids Gmane rewrote (`4C24A606.5040001-l3A5Bk7waGM@public.gmane.org` for `4C24A606.5040001@suse.de`):
+            // the stored message whose id has that local part, when exactly one has.
+            let mangled = try Row.fetchCursor(db, sql: """
+                SELECT r.message_id, r.kind, r.position, r.ref FROM message_ref r
+                WHERE r.ref GLOB '*-*@public.gmane.org' \(scope == nil ? "" : "AND r.message_id IN (\(list))")
+                  AND NOT EXISTS (SELECT 1 FROM message p WHERE p.message_id = r.ref)
+                """, arguments: args)
+            let byLocalPart = try db.makeStatement(sql: "SELECT id FROM message WHERE message_id GLOB ? AND imposter_of IS NULL LIMIT 2")
+            while let row = try mangled.next() {
+                let ref: String = row[3]
+                guard let local = Self.gmaneLocalPart(ref) else { continue }
+                let ids = try Int64.fetchAll(byLocalPart, arguments: [Self.globEscaped(local) + "@*"])
+                guard ids.count == 1 else { continue }
+                let kind: String = row[1]
+                references.append(ThreadingSnapshot.Reference(child: row[0], parent: ids[0], kind: kind == "in-reply-to" ? .inReplyTo : .references,
+                                                              position: row[2]))
+            }
+            // Parents found from quoted text, best first.
+            let quoted = try Row.fetchCursor(db, sql: """
+                SELECT child, parent, confidence, method FROM quote_link \(filter("child", list)) ORDER BY child, confidence DESC, parent
+                """, arguments: args)
+            var rank: (child: Int64, position: Int) = (-1, 0)
+            while let row = try quoted.next() {
+                let child: Int64 = row[0]
+                rank = rank.child == child ? (child, rank.position + 1) : (child, 0)
+                let method: String = row[3]
+                references.append(ThreadingSnapshot.Reference(child: child, parent: row[1], kind: method == "attribution" ? .attribution : .quote,
+                                                              position: rank.position, confidence: row[2]))
+            }
         }
         var threads: [ThreadingChanges.Thread] = []
         let threadColumns = "SELECT key, root_id, subject, message_count, first_date, last_date FROM thread"
@@ -162,6 +195,28 @@ extension SQLiteStore {
         return ThreadingSnapshot(messages: messages, references: references, threads: threads)
     }
 
+    /// The local part Gmane kept of a rewritten id: `4C24A606.5040001` of
+    /// `4C24A606.5040001-l3A5Bk7waGM@public.gmane.org`; nil for any other id.
+    static func gmaneLocalPart(_ id: String) -> String? {
+        guard id.hasSuffix("@public.gmane.org"), let at = id.lastIndex(of: "@") else { return nil }
+        let local = id[..<at]
+        guard let dash = local.lastIndex(of: "-"), local.distance(from: dash, to: local.endIndex) >= 6 else { return nil }
+        let kept = local[..<dash]
+        return kept.isEmpty ? nil : String(kept)
+    }
+
+    /// `s` with GLOB's special characters matched literally.
+    static func globEscaped(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "*", "?", "[": out += "[\(c)]"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
     public func applyThreading(_ changes: ThreadingChanges, state: PassState) throws {
         try write { db in
             let upsert = try db.makeStatement(sql: """
@@ -177,9 +232,14 @@ extension SQLiteStore {
             let update = try db.makeStatement(sql: """
                 UPDATE message SET parent_id = ?, parent_method = ?, parent_confidence = ?, thread_id = ? WHERE id = ?
                 """)
+            // A new parent, or one gone, changes what the message's quotes are found in.
+            let reattribute = try db.makeStatement(sql: """
+                UPDATE message SET quotes_version = NULL WHERE id = ? AND parent_id IS NOT ?
+                """)
             for link in changes.links {
                 let id = try ids[link.threadKey] ?? Int64.fetchOne(threadID, arguments: [link.threadKey])
                 ids[link.threadKey] = id
+                try reattribute.execute(arguments: [link.messageKey, link.parentKey])
                 try update.execute(arguments: [link.parentKey, link.method, link.confidence, id, link.messageKey])
             }
             // Last: no message points at these any more (thread_id is a foreign key).

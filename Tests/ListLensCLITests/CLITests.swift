@@ -62,7 +62,7 @@ struct CLITests {
         let keys = Set(first?.keys.map { $0 } ?? [])
         #expect(keys == ["message_id", "list", "date", "from", "to", "cc", "subject", "in_reply_to", "references", "participant",
                          "organization", "thread_id", "parent", "parent_method", "tags", "text", "authored_text", "quoted_text",
-                         "source", "defects"])
+                         "source", "defects", "segments"])
 
         let search = try CLIRun.run(["search", "--db", db, "--format", "json", "from:dana prototype"])
         let hits = try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [[String: Any]]
@@ -109,6 +109,29 @@ struct CLITests {
         }
     }
 
+    @Test("thread shows a thread as a tree, each quoted point with whose it was; by Message-ID, thread id or search")
+    func thread() throws {
+        let tmp = try TemporaryDirectory("cli")
+        let db = tmp.url.appendingPathComponent("x.sqlite").path
+        #expect(try CLIRun.run(["import", "--db", db, "fixtures/sample/community-list.mbox"]).status == 0)
+        let json = try CLIRun.run(["thread", "--db", db, "--format", "json", "charter"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let view = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let messages = view["messages"] as? [[String: Any]] ?? []
+        #expect(messages.count == 3)
+        #expect(messages.map { $0["level"] as? Int } == [0, 1, 2], "each reply under the message it answers")
+        let last = messages.last?["parts"] as? [[String: Any]] ?? []
+        #expect(last.map { $0["kind"] as? String }.contains("quote") && last.map { $0["kind"] as? String }.contains("reply"))
+        let sources = last.compactMap { ($0["source"] as? [String: Any])?["message_id"] as? String }
+        #expect(sources.contains("charter-1@telco-one.example"), "the depth-2 quote is from the root: \(sources)")
+        let byID = try CLIRun.run(["thread", "--db", db, "<charter-1@telco-one.example>"])
+        #expect(byID.stdout.contains("> [jamey.collins@telco-one.example]"))
+        let threadID = try #require(view["thread_id"] as? String)
+        #expect(try CLIRun.run(["thread", "--db", db, threadID]).stdout == byID.stdout)
+        let none = try CLIRun.run(["thread", "--db", db, "zzzz-nothing"])
+        #expect(none.status != 0 && none.stderr.contains("no thread, message or search hit for zzzz-nothing"))
+    }
+
     @Test("inspect reads a bare body file (no headers, as labelled reply sets hold them) and names who each quote is from")
     func inspectBareBody() throws {
         let r = try CLIRun.run(["inspect", "--format", "json", "fixtures/quotes/bare-interleaved-reply.txt"])
@@ -129,7 +152,7 @@ struct CLITests {
         #expect(notMail.stderr.contains("bare-interleaved-reply.txt: not a mail archive"), "import still refuses a file that is not mail")
     }
 
-    @Test("every command's help shows an example", arguments: ["import", "remove", "export", "inspect", "search", "orgs", "demo", "benchmark"])
+    @Test("every command's help shows an example", arguments: ["import", "remove", "export", "thread", "inspect", "search", "orgs", "demo", "benchmark"])
     func help(command: String) throws {
         let r = try CLIRun.run([command, "--help"], environment: ["COLUMNS": "80"])
         #expect(r.status == 0)

@@ -25,11 +25,17 @@ struct JSONContractTests {
         let export = try CLIRun.run(["export", "--db", db])
         let exported = Self.lines(export.stdout)
         #expect(exported.count == 17)
+        var sourced = 0
         for line in exported {
             let value = try Self.decode(line)
             #expect(validator.problems(value, definition: "message") == [])
-            #expect(value["mime"] == nil && value["segments"] == nil, "inspect-only keys stay out of export")
+            #expect(value["mime"] == nil, "inspect-only keys stay out of export")
+            #expect(value["segments"] != nil, "export has segments (1.3)")
+            if case .array(let segments)? = value["segments"] {
+                sourced += segments.filter { $0["source"]?["message_id"] != nil && $0["source"]?["message_id"] != .null }.count
+            }
         }
+        #expect(sourced > 0, "quoted segments name the messages they quote")
 
         for file in ["fixtures/sample/community-list.mbox", "fixtures/clients/outlook-reply.eml", "fixtures/mime/forwarded-rfc822.eml",
                      "fixtures/archives/hypermail/cf-demo/0002.html"] {
@@ -40,6 +46,10 @@ struct JSONContractTests {
                 #expect(validator.problems(try Self.decode(line), definition: "inspectMessage") == [], "\(file)")
             }
         }
+
+        let thread = try CLIRun.run(["thread", "--db", db, "--format", "json", "charter"])
+        #expect(thread.status == 0)
+        #expect(validator.problems(try Self.decode(thread.stdout), definition: "threadView") == [])
 
         for query in ["from:priya quota", "from:priya", "quoted:charter"] {
             let hits = try CLIRun.run(["search", "--db", db, "--format", "json", query])

@@ -8,7 +8,7 @@ import GRDB
 /// Imports real archives from $LISTLENS_CORPORA and checks the result against the archives themselves.
 @Suite("Real archives", .enabled(if: Fixtures.corpora != nil, "LISTLENS_CORPORA is not set: real-archive tests skipped"))
 struct CorpusTests {
-    @Test("the 248 twisted-python pipermail months: every message once, the same ids Python's email package finds")
+    @Test("the 248 twisted-python pipermail months: every message once, the same ids Python's email package finds, threads from headers and from quotes")
     func twistedPipermail() throws {
         let dir = URL(fileURLWithPath: Fixtures.corpora!).appendingPathComponent("twisted-pipermail/twisted-python")   // enabled only when set
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt.gz") }.sorted()
@@ -57,6 +57,9 @@ struct CorpusTests {
              try Int.fetchOne(db, sql: "SELECT count(DISTINCT message_id) FROM message_ref")!)
         }
         #expect(Double(linked) > 0.9 * Double(replies), "\(linked) of \(replies) replies linked")
+
+        // Threading with headers and from quoted text alone, and quote attribution (QuoteThreadingTests).
+        QuoteThreadingTests.check(try QuoteThreadingTests.measure("twisted-python", files, imported: store))
     }
 
     /// The broken messages issue 3 names: each shows its defects in `inspect`, and nothing is dropped.

@@ -2,6 +2,7 @@ import Foundation
 @testable import ListLensIndex
 import ListLensTestSupport
 import Testing
+import ListLensAnalysis
 
 /// A store that only records what the importer hands it: the storage seam is all the importer
 /// needs, and a test can see its batches.
@@ -31,9 +32,16 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func threadingSnapshot() throws -> ThreadingSnapshot { ThreadingSnapshot(messages: [], references: [], threads: []) }
     func pendingThreadingSnapshot(maxMessages: Int) throws -> ThreadingSnapshot? { nil }
     func applyThreading(_ changes: ThreadingChanges, state: PassState) throws {}
+    func pendingQuoteOverlaps(all: Bool, maxHolders: Int) throws -> (children: [Int64], overlaps: [QuoteParentChooser.Overlap]) { ([], []) }
+    func storeQuoteLinks(_ choices: [QuoteParentChooser.Choice], children: [Int64]) throws {}
+    func pendingQuoteAttribution(version: Int, limit: Int, depth: Int) throws -> [QuoteAttributionInput] { [] }
+    func messagesSharing(_ shingles: [Int64], excluding: Int64, before: Int64?, limit: Int) throws -> [QuoteAttributionInput.Message] { [] }
+    func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {}
     func search(_ query: QueryNode, limit: Int) throws -> [SearchHit] { [] }
     func organizationReport() throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }
     func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {}
+    func exportedMessages(inThread key: String) throws -> [ExportedMessage] { [] }
+    func threadKey(ofMessageID messageID: String) throws -> String? { nil }
     func counts() throws -> StoreCounts { StoreCounts(messages: 0, quarantined: 0, participants: 0, organizations: 0, threads: 0) }
     func appliedMigrations() throws -> [String] { [] }
     func remove(_ target: RemovalTarget) throws -> RemovalCounts { RemovalCounts() }

@@ -43,6 +43,9 @@ public struct MessageAnalyzer: Sendable {
             participantKey: address.map(Identity.participantKey(address:)),
             organization: address.flatMap(organizations.organization(forAddress:)),
             contentKey: ContentKey.of(fromAddress: address, normalizedSubject: normalizedSubject, text: message.text),
+            ownShingles: Shingles.sampled(QuoteMatcher.ownText(segments)),
+            quoteShingles: Shingles.sampled(QuoteMatcher.parentQuote(segments)),
+            quoteAttribution: segments.first { $0.kind == .quoted && $0.depth == 1 && $0.attribution?.from != nil }?.attribution,
             usesGivenValues: usesGivenValues, quarantineReason: reason)
     }
 }

@@ -112,9 +112,19 @@ public enum AttributionParser {
         }
         let addressStart = body.lastIndex(of: "<") ?? body.endIndex
         if let comma = body[..<addressStart].lastIndex(where: { $0 == "," || $0 == "，" }) {
+            var cut = comma
             let sender = body[body.index(after: comma)...]
-            if !sender[..<(sender.firstIndex(of: "<") ?? sender.endIndex)].contains(where: \.isNumber) {
-                return reply(from: sender, date: body[..<comma])
+            let senderName = sender[..<(sender.firstIndex(of: "<") ?? sender.endIndex)]
+            if !senderName.contains(where: \.isNumber) {
+                // `…, Bounine, Alexandre <a@b>`: a one-word sender after a one-word chunk is `Last, First`.
+                if senderName.split(separator: " ").count == 1, let before = body[..<comma].lastIndex(of: ",") {
+                    let last = body[body.index(after: before)..<comma]
+                    if last.split(separator: " ").count == 1, !last.contains(where: \.isNumber), last.first.map({ $0 == " " }) ?? false,
+                       last.dropFirst().first?.isUppercase == true {
+                        cut = before
+                    }
+                }
+                return reply(from: body[body.index(after: cut)...], date: body[..<cut])
             }
         }
         // No comma before the sender: the date is every word up to the last one holding a digit.

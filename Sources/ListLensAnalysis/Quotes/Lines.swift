@@ -15,6 +15,9 @@ struct Lines {
     /// Longest line turned into a `String` to be tested against attribution and signature words;
     /// longer lines are text. Keeps a 5 MB single line from being copied per test.
     static let maxTestedLineBytes = AttributionParser.maxLineLength * 4
+    /// A quoted line at least this long may have been wrapped; a tail of at most this many bytes is its rest.
+    static let wrappedLineBytes = 60
+    static let wrappedTailBytes = 40
 
     init(_ text: String) {
         let bytes = Array(text.utf8)
@@ -40,6 +43,14 @@ struct Lines {
             content.append(c)
             blank.append(Self.isBlank(bytes, c))
             limited = limited || cut
+        }
+        // A quoted line wrapped by a mailer after it was quoted leaves its tail without `>`: a short
+        // line between two quoted lines of one depth, below a long one, belongs to that quote.
+        if ranges.count >= 3 {
+            for i in 1..<(ranges.count - 1) where !blank[i] && prefix[i] < prefix[i - 1] && prefix[i + 1] == prefix[i - 1]
+                && !blank[i - 1] && content[i - 1].count >= Self.wrappedLineBytes && ranges[i].count <= Self.wrappedTailBytes {
+                prefix[i] = prefix[i - 1]
+            }
         }
         self.bytes = bytes
         self.ranges = ranges
@@ -102,6 +113,24 @@ struct Lines {
         while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
         while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D { b -= 1 }
         return a < b ? (bytes[a], bytes[b - 1]) : nil
+    }
+
+    /// The bytes of indentation that mark an indented quote (Outlook for Mac: four spaces, or a tab); 0 for none.
+    func quoteIndent(_ i: Int) -> Int {
+        let r = content[i]
+        if r.count > 0, bytes[r.lowerBound] == 0x09 { return 1 }
+        guard r.count >= 4 else { return 0 }
+        for k in 0..<4 where bytes[r.lowerBound + k] != 0x20 { return 0 }
+        return 4
+    }
+
+    /// Like ``quoteIndent(_:)``, before any `>` of the line: `    > quoted` is indented too.
+    func rawIndent(_ i: Int) -> Int {
+        let r = ranges[i]
+        if r.count > 0, bytes[r.lowerBound] == 0x09 { return 1 }
+        guard r.count >= 4 else { return 0 }
+        for k in 0..<4 where bytes[r.lowerBound + k] != 0x20 { return 0 }
+        return 4
     }
 
     /// The index of the next non-blank line within `limit` lines after `from`, or nil.

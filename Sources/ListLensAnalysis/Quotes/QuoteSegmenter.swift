@@ -40,8 +40,23 @@ public enum QuoteSegmenter {
         let body = Lines(text)
         var pass = Pass(body: body)
         pass.run()
-        return Result(segments: SignatureRules.splitTails(pass.builder.finish(), senderName: senderName),
-                      quoteDepthLimited: body.prefixLimitReached)
+        let segments = headerRunsAsAttributions(SignatureRules.splitTails(pass.builder.finish(), senderName: senderName))
+        return Result(segments: segments, quoteDepthLimited: body.prefixLimitReached)
+    }
+
+    /// A quoted run made of header fields (`Sent:`, `To:`, `Cc:`, `Subject:`) is what is left of a
+    /// header block a mailer's wrapping broke: an attribution, not words anyone wrote.
+    static func headerRunsAsAttributions(_ segments: [BodySegment]) -> [BodySegment] {
+        segments.map { s in
+            guard s.kind == .quoted, s.text.utf8.count <= 2_000 else { return s }
+            let lines = s.text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+            guard lines.count >= 2 else { return s }
+            let fields = lines.filter { AttributionParser.headerField($0) != nil }.count
+            guard fields * 10 >= lines.count * 6 else { return s }
+            var a = s
+            a.kind = .attribution
+            return a
+        }
     }
 
     /// The state of one pass over a body.
@@ -59,6 +74,9 @@ public enum QuoteSegmenter {
         /// The prefix depth of the last non-blank line.
         var lastPrefix = 0
         var afterBlank = true
+        /// An indented quote (Outlook for Mac's four spaces under `On … wrote:`): its prefix depth and
+        /// the entry of ``opened`` it added.
+        var indentQuote: (prefix: Int, level: Int)? = nil
         /// A marker line just read: a header block right after it belongs to it.
         var pendingMarker: PendingMarker? = nil
 
@@ -126,8 +144,15 @@ public enum QuoteSegmenter {
                 lastPrefix = p
                 afterBlank = false
             }
+            if let iq = indentQuote, p < iq.prefix || (p == iq.prefix && body.quoteIndent(i) == 0) {
+                // A line back at the margin ends the indented quote.
+                opened.removeSubrange(min(iq.level - 1, opened.count)...)
+                indentQuote = nil
+            }
             while let o = opened.last, p < o { opened.removeLast() }
+            if let iq = indentQuote, iq.level > opened.count { indentQuote = nil }
             let total = p + opened.count
+            let skip = indentQuote.map { p == $0.prefix ? body.quoteIndent(i) : 0 } ?? 0
             if let f = footer {
                 if f.prefix == p { builder.emit(.footer, f.depth, i); return i + 1 }
                 footer = nil
@@ -172,7 +197,7 @@ public enum QuoteSegmenter {
             if total == 0 {
                 builder.emit(.authored, 0, i)
             } else {
-                builder.emit(.quoted, total, i, attribution(at: total))
+                builder.emit(.quoted, total, i, attribution(at: total), skip: skip)
             }
             return i + 1
         }
@@ -287,10 +312,24 @@ public enum QuoteSegmenter {
             }
             guard let (a, end) = found, let next = body.nextNonBlank(from: end, limit: Self.attributionGap) else { return nil }
             let nextPrefix = body.prefix[next]
+            if nextPrefix >= p, indentQuote == nil, body.rawIndent(next) > 0, body.rawIndent(i) == 0 {
+                // Outlook for Mac quotes by indenting four spaces under the attribution.
+                for k in i..<end { builder.emit(.attribution, total, k, a) }
+                opened.append(p)
+                indentQuote = (p, opened.count)
+                introduce(total + 1, a)
+                return end
+            }
             if nextPrefix > p {
                 // Above a deeper quote: it introduces that quote, at the depth it sits in.
                 for k in i..<end { builder.emit(.attribution, total, k, a) }
                 introduce(depth(ofLine: next), a)
+                return end
+            }
+            if total > 0, nextPrefix == p, builder.currentKind == .attribution || builder.currentKind == .forwarded {
+                // `On … wrote:` right under a header block: the quoted message's own attribution of what it
+                // quoted, flattened into it (a plain part made from HTML). Its quote stays the block's.
+                for k in i..<end { builder.emit(.attribution, total, k, a) }
                 return end
             }
             if total > 0, nextPrefix == p, !(builder.currentKind == .quoted && (builder.currentDepth ?? 0) >= total) {

@@ -4,6 +4,8 @@ struct SegmentBuilder {
     let body: Lines
     private(set) var segments: [BodySegment] = []
     private var current: (kind: BodySegment.Kind, depth: Int, attribution: Attribution?, lines: [Int])?
+    /// Bytes to leave out at the start of a line's content: the indentation of an indented quote.
+    private var skips: [Int: Int] = [:]
 
     init(body: Lines) { self.body = body }
 
@@ -11,7 +13,8 @@ struct SegmentBuilder {
     var currentDepth: Int? { current?.depth }
 
     /// Adds line `i` (its content, without `>` prefixes) to the segment it belongs to.
-    mutating func emit(_ kind: BodySegment.Kind, _ depth: Int, _ i: Int, _ attribution: Attribution? = nil) {
+    mutating func emit(_ kind: BodySegment.Kind, _ depth: Int, _ i: Int, _ attribution: Attribution? = nil, skip: Int = 0) {
+        if skip > 0 { skips[i] = skip }
         if let c = current, c.kind == kind, c.depth == depth, c.attribution == attribution {
             current?.lines.append(i)
             return
@@ -40,7 +43,8 @@ struct SegmentBuilder {
         var out: [UInt8] = []
         for (k, l) in ls.enumerated() {
             if k > 0 { out.append(0x0A) }
-            out.append(contentsOf: body.bytes[body.content[l]])
+            let r = body.content[l]
+            out.append(contentsOf: body.bytes[min(r.lowerBound + (skips[l] ?? 0), r.upperBound)..<r.upperBound])
         }
         segments.append(BodySegment(kind: c.kind, depth: c.depth, text: String(decoding: out, as: UTF8.self), attribution: c.attribution))
     }

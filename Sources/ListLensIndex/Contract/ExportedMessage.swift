@@ -46,8 +46,12 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     public var defects: [String]
     /// `listlens inspect` only: the MIME tree, in depth-first order. Absent from `export`.
     public var mime: [MIMENode]?
-    /// `listlens inspect` only: the body segments in body order. Absent from `export`.
+    /// The body segments in body order, each quoted one with the message it quotes (`export`) or who
+    /// its attribution names (`inspect`, which reads no store).
     public var segments: [Segment]?
+    /// What the store knows of the quoted segments' sources, by segment position: filled by the
+    /// store, turned into ``segments`` by the exporter. Not part of the contract.
+    public var quoteSources: [Int: Segment.Source]?
     /// `listlens inspect` only: what named the list (`list-id`, `list-post`, `folder`). Absent from `export`.
     public var listSource: String?
 
@@ -102,23 +106,54 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
         /// For an attribution or forwarded header, what it says; for quoted text, the attribution of
         /// the quote it is in. Null when the body names no one.
         public var attribution: Attribution?
+        /// `export` only, for a quoted segment the quote attribution pass read: the message it quotes.
+        public var source: Source?
 
-        public init(kind: String, depth: Int, text: String, attribution: Attribution? = nil) {
+        /// Where a quoted segment comes from. `messageID` and `participant` are null for an unknown source.
+        public struct Source: Codable, Sendable, Equatable {
+            public var messageID: String?
+            public var participant: String?
+            public var confidence: Double?
+            /// `ancestor`, `shingles` or `unknown`.
+            public var method: String
+
+            public init(messageID: String?, participant: String?, confidence: Double?, method: String) {
+                self.messageID = messageID
+                self.participant = participant
+                self.confidence = confidence
+                self.method = method
+            }
+
+            enum CodingKeys: String, CodingKey { case messageID = "message_id", participant, confidence, method }
+
+            /// Every key is written, `null` included.
+            public func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(messageID, forKey: .messageID)
+                try c.encode(participant, forKey: .participant)
+                try c.encode(confidence, forKey: .confidence)
+                try c.encode(method, forKey: .method)
+            }
+        }
+
+        public init(kind: String, depth: Int, text: String, attribution: Attribution? = nil, source: Source? = nil) {
             self.kind = kind
             self.depth = depth
             self.text = text
             self.attribution = attribution
+            self.source = source
         }
 
-        enum CodingKeys: String, CodingKey { case kind, depth, text, attribution }
+        enum CodingKeys: String, CodingKey { case kind, depth, text, attribution, source }
 
-        /// Every key is written, `null` included.
+        /// Every key is written, `null` included; `source` only in `export`.
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(kind, forKey: .kind)
             try c.encode(depth, forKey: .depth)
             try c.encode(text, forKey: .text)
             try c.encode(attribution, forKey: .attribution)
+            try c.encodeIfPresent(source, forKey: .source)
         }
     }
 

@@ -28,6 +28,8 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var failures: [ImportIssue] = []
     /// What the threading pass changed (nil before it ran).
     public var threading: ThreadingPass.Report?
+    /// What the quote attribution pass found (nil before it ran).
+    public var quotes: QuoteAttributionPass.Report?
     public var seconds: Double = 0
     public var bytes: Int64 = 0
 

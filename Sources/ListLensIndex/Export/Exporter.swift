@@ -1,4 +1,5 @@
 import Foundation
+import ListLensAnalysis
 
 /// Streams every stored message as one JSON object per line (JSON Lines), oldest first.
 public struct Exporter {
@@ -10,8 +11,31 @@ public struct Exporter {
     public func exportJSONLines(_ emit: (String) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try store.forEachExportedMessage { message in
+        try forEachMessage { message in
             try emit(String(decoding: try encoder.encode(message), as: UTF8.self))
         }
+    }
+
+    /// Every published message, oldest first, with its segments and the sources of its quotes.
+    public func forEachMessage(_ body: (ExportedMessage) throws -> Void) throws {
+        try store.forEachExportedMessage { stored in
+            try body(Self.withSegments(stored))
+        }
+    }
+
+    /// The message's segments (the segmenter is a pure function of its text and sender), each quoted
+    /// one with the source the quote attribution pass stored for its position.
+    public static func withSegments(_ stored: ExportedMessage) -> ExportedMessage {
+        var m = stored
+        let sources = m.quoteSources ?? [:]
+        m.quoteSources = nil
+        var segments: [ExportedMessage.Segment] = []
+        for (k, s) in QuoteSegmenter.segments(of: m.text, senderName: m.from.name).enumerated() {
+            let attribution = s.attribution.map { ExportedMessage.Attribution($0) }
+            segments.append(ExportedMessage.Segment(kind: s.kind.rawValue, depth: s.depth, text: s.text, attribution: attribution,
+                                                    source: s.kind == .quoted ? sources[k] : nil))
+        }
+        m.segments = segments
+        return m
     }
 }

@@ -34,11 +34,14 @@ public final class Importer {
         public var maxBatchBytes: Int
         /// Messages already stored are replaced by the copies read now, not skipped (``Deduplication``).
         public var replace: Bool
+        /// Thread from quoted text alone, without References and In-Reply-To: what the text recovers.
+        public var ignoreThreadHeaders: Bool
         public init(list: String? = nil, defaults: MessageDefaults = MessageDefaults(), replace: Bool = false,
-                    maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
+                    ignoreThreadHeaders: Bool = false, maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
             self.list = list
             self.defaults = defaults
             self.replace = replace
+            self.ignoreThreadHeaders = ignoreThreadHeaders
             self.maxBatchBytes = max(1, maxBatchBytes)
         }
     }
@@ -163,7 +166,8 @@ public final class Importer {
         }
         try writer.finish()
         summary.merge(writer.counts)
-        summary.threading = try ThreadingPass.run(on: store)
+        summary.threading = try ThreadingPass.run(on: store, useHeaders: !options.ignoreThreadHeaders)
+        summary.quotes = try QuoteAttributionPass.run(on: store)
         summary.seconds = MonotonicClock.now() - start
         return summary
     }

@@ -42,9 +42,7 @@ public struct Inspector {
             export.mime = Self.mimeNodes(m)
             export.listSource = naming?.source.rawValue
             export.segments = a.segments.map { s in
-                .init(kind: s.kind.rawValue, depth: s.depth, text: s.text, attribution: s.attribution.map {
-                    .init(form: $0.form.rawValue, from: $0.from, name: $0.name, address: $0.address, date: $0.date, subject: $0.subject)
-                })
+                ExportedMessage.Segment(kind: s.kind.rawValue, depth: s.depth, text: s.text, attribution: s.attribution.map { ExportedMessage.Attribution($0) })
             }
             if let reason = a.quarantineReason { export.defects.append("quarantined: \(reason)") }
             try emit(export)

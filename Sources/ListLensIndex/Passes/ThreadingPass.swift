@@ -16,10 +16,16 @@ import ListLensAnalysis
 public enum ThreadingPass {
     public static let name = "threading"
     /// Bump when the algorithm changes: stores threaded by an older version are then redone.
-    public static let version = 1
-    /// Links read from In-Reply-To or References are certain; links the quote-threading issue
-    /// finds from quoted text will carry less.
+    /// 2: parents from quoted text where headers give none.
+    public static let version = 2
+    /// Threading from quoted text alone (`import --ignore-thread-headers`) records its version plus
+    /// this, so switching between the two redoes the store.
+    public static let textOnlyVersionOffset = 1000
+    /// Links read from In-Reply-To or References are certain; links from quoted text carry less
+    /// (``QuoteParentChooser``).
     public static let headerConfidence = 1.0
+    /// A sampled shingle held by more messages than this is a common phrase: it links nothing.
+    public static let maxShingleHolders = 50
 
     /// What one run did.
     public struct Report: Sendable, Equatable, Codable {
@@ -48,24 +54,33 @@ public enum ThreadingPass {
     /// A run reads the whole store when the pending messages' threads reach more than this share of it.
     public static let maxIncrementalShare = 0.5
 
-    public static func run(on store: some ThreadingStore & PassStateStoring) throws -> Report {
+    /// - Parameter useHeaders: false threads from quoted text alone (`import --ignore-thread-headers`,
+    ///   to measure what text recovers); nil keeps what the last run did (headers on a first run).
+    public static func run(on store: some ThreadingStore & PassStateStoring & QuoteLinkStore, useHeaders: Bool? = nil) throws -> Report {
         let watermark = try store.messageWatermark()
-        let state = PassState(name: name, version: version, watermark: watermark)
         let previous = try store.passState(named: name)
+        let headers = useHeaders ?? (previous.map { $0.version < textOnlyVersionOffset } ?? true)
+        let runVersion = headers ? version : version + textOnlyVersionOffset
+        let state = PassState(name: name, version: runVersion, watermark: watermark)
         if previous == state {
             return Report(ran: false, changedLinks: 0, changedThreads: 0, removedThreads: 0)
         }
+        // Parents from quoted text first: the snapshot (and the set of threads it reads) follows them.
+        // The links are the same in both modes, so only a new algorithm finds them again for every message.
+        let sameAlgorithm = previous.map { $0.version % textOnlyVersionOffset == version } ?? false
+        let (children, overlaps) = try store.pendingQuoteOverlaps(all: !sameAlgorithm, maxHolders: maxShingleHolders)
+        if !children.isEmpty { try store.storeQuoteLinks(QuoteParentChooser.choose(overlaps), children: children) }
         // The links of messages a thread holds were written by this version: only the pending
         // messages, and the threads they touch, can change.
         var snapshot: ThreadingSnapshot? = nil
-        if previous?.version == version {
+        if previous?.version == runVersion {
             let limit = max(10_000, Int(Double(watermark.messageCount) * maxIncrementalShare))
             snapshot = try store.pendingThreadingSnapshot(maxMessages: limit)
         }
         let full = snapshot == nil
         var input = try snapshot ?? store.threadingSnapshot()
         let considered = input.messages.count
-        let changes = changes(for: &input)
+        let changes = changes(for: &input, useHeaders: headers)
         var done = state
         done.watermark.pending = 0
         try store.applyThreading(changes, state: done)
@@ -75,7 +90,7 @@ public enum ThreadingPass {
 
     /// The pure part: what the snapshot's messages should look like, minus what is already stored.
     /// The snapshot's references are consumed (emptied) on the way, to keep the peak low.
-    public static func changes(for snapshot: inout ThreadingSnapshot) -> ThreadingChanges {
+    public static func changes(for snapshot: inout ThreadingSnapshot, useHeaders: Bool = true) -> ThreadingChanges {
         let messages = snapshot.messages
         var index: [Int64: Int] = [:]
         index.reserveCapacity(messages.count)
@@ -83,13 +98,19 @@ public enum ThreadingPass {
 
         // Known parents per message, in order of preference: In-Reply-To first (in order), then
         // References from last to first. One sort of the flat list, then one sweep.
+        // Then the parents found from quoted text, best first.
         var known: [(child: Int, rank: Int, parent: Int, method: ParentMethod)] = []
         known.reserveCapacity(snapshot.references.count)
+        var quoteConfidence: [Int64: Double] = [:]   // child key × parent key, packed below
         for r in snapshot.references {
             guard let child = index[r.child], let parent = index[r.parent] else { continue }
             switch r.kind {
-            case .inReplyTo: known.append((child, r.position, parent, .inReplyTo))
-            case .references: known.append((child, Int(Int32.max) - r.position, parent, .references))
+            case .inReplyTo where useHeaders: known.append((child, r.position, parent, .inReplyTo))
+            case .references where useHeaders: known.append((child, Int(Int32.max) - r.position, parent, .references))
+            case .quote, .attribution:
+                known.append((child, Int(Int32.max) + 1 + r.position, parent, r.kind == .quote ? .quote : .attribution))
+                quoteConfidence[Int64(child) << 32 | Int64(parent)] = r.confidence
+            case .inReplyTo, .references: continue
             }
         }
         snapshot.references = []
@@ -103,7 +124,8 @@ public enum ThreadingPass {
                 candidates.append((known[k].parent, known[k].method))
                 k += 1
             }
-            input.append(ThreadBuilder.Message(messageID: m.messageID, date: m.date, ghostKey: m.firstReference, candidates: candidates))
+            input.append(ThreadBuilder.Message(messageID: m.messageID, date: m.date, ghostKey: useHeaders ? m.firstReference : nil,
+                                               candidates: candidates))
         }
         known = []
         let built = ThreadBuilder.build(input)
@@ -125,7 +147,10 @@ public enum ThreadingPass {
             let link = built.links[i]
             let parentKey = link.parent.map { messages[$0].key }
             let method = link.method?.rawValue
-            let confidence = parentKey == nil ? nil : headerConfidence
+            var confidence: Double? = parentKey == nil ? nil : headerConfidence
+            if link.method == .quote || link.method == .attribution, let p = link.parent {
+                confidence = quoteConfidence[Int64(i) << 32 | Int64(p)]
+            }
             let threadKey = built.threads[built.threadOf[i]].key
             if parentKey != m.parentKey || method != m.parentMethod || confidence != m.parentConfidence || threadKey != m.threadKey {
                 changes.links.append(ThreadingChanges.Link(messageKey: m.key, parentKey: parentKey, method: method,

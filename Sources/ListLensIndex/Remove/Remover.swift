@@ -43,7 +43,10 @@ public struct Remover {
             let counts = try store.remove(target)
             if counts == RemovalCounts() { summary.unmatched.append(text) } else { summary.removed.append((target, counts)) }
         }
-        if !summary.removed.isEmpty { summary.threading = try ThreadingPass.run(on: store) }
+        if !summary.removed.isEmpty {
+            summary.threading = try ThreadingPass.run(on: store)
+            _ = try QuoteAttributionPass.run(on: store)
+        }
         return summary
     }
 }

@@ -30,20 +30,25 @@ public struct ThreadingSnapshot: Sendable {
         }
     }
 
-    /// A reference from one stored message to another stored message.
+    /// A reference from one stored message to another stored message, from its headers or its quote.
     public struct Reference: Sendable {
-        public enum Kind: Sendable { case inReplyTo, references }
+        /// `quote`: the child's quote was found in the parent's own text (``QuoteParentChooser``).
+        /// `attribution`: the child's attribution names the parent's sender and date.
+        public enum Kind: Sendable { case inReplyTo, references, quote, attribution }
         public var child: Int64
         public var parent: Int64
         public var kind: Kind
-        /// Position of the id in its header (0 first).
+        /// Position of the id in its header (0 first); for a quote link, its rank (0 best).
         public var position: Int
+        /// 1 for header references; below 1 for quote links.
+        public var confidence: Double
 
-        public init(child: Int64, parent: Int64, kind: Kind, position: Int) {
+        public init(child: Int64, parent: Int64, kind: Kind, position: Int, confidence: Double = 1) {
             self.child = child
             self.parent = parent
             self.kind = kind
             self.position = position
+            self.confidence = confidence
         }
     }
 

@@ -24,6 +24,11 @@ struct ImportCommand: ParsableCommand {
             to. An HTML file with no headers at all is one message with a "no-headers" defect: \
             --from, --date and --subject fill what it (or any message) lacks.
 
+            Replies are threaded by In-Reply-To and References; where those name no stored \
+            message, by the message whose own words the reply quotes (parent method "quote", with \
+            a confidence below 1). --ignore-thread-headers threads by quoted text alone, to see \
+            what it recovers.
+
             Example:
               listlens import --db twisted.sqlite \\
                 ../shared/corpora/twisted-pipermail/twisted-python/*.txt.gz
@@ -57,6 +62,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Store the messages read now in place of their stored copies, instead of skipping them.")
     var replace = false
 
+    @Flag(help: "Thread from quoted text alone, without References and In-Reply-To: to measure what the text recovers.")
+    var ignoreThreadHeaders = false
+
     @Flag(name: .shortAndLong, help: "No progress line, even on a terminal.")
     var quiet = false
 
@@ -72,7 +80,8 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let store = try database.open()
-        let importer = Importer(store: store, options: .init(list: list, defaults: defaults, replace: replace))
+        let importer = Importer(store: store, options: .init(list: list, defaults: defaults, replace: replace,
+                                                                 ignoreThreadHeaders: ignoreThreadHeaders))
         let showProgress = !quiet && Terminal.stderrIsTerminal
         let progress: ((ImportProgress) -> Void)? = showProgress ? { ProgressLine.show($0) } : nil
         let summary = try importer.run(paths: paths, progress: progress)

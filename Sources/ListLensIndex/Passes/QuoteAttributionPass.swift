@@ -1,0 +1,101 @@
+import ListLensAnalysis
+
+/// The second archive-wide pass: which message each quoted segment quotes.
+///
+/// For each message waiting (new, replaced, or whose parent changed), each quoted segment of
+/// ``QuoteMatcher/minimumWords`` words or more is compared with the own text of its thread's
+/// ancestors, the one at its depth first (depth 2 is the grandparent); if none holds it, with the
+/// messages of the store whose own text shares the most of its sampled shingles. A segment found
+/// nowhere is an unknown source (its attribution line, if any, still names who wrote it).
+public enum QuoteAttributionPass {
+    /// Bump when matching changes: messages attributed by an older version are done again.
+    public static let version = 1
+    /// Ancestors read per message.
+    public static let maxDepth = 8
+    /// Messages read per round: memory is bounded by this many messages and their ancestors.
+    public static let batchSize = 200
+    /// Share of a segment an ancestor's own text must hold to be its source.
+    public static let minimumAncestorContainment = 0.3
+    /// Candidates from the shingle index compared per segment.
+    public static let indexCandidates = 5
+
+    public struct Report: Sendable, Equatable, Codable {
+        public var messages = 0
+        public var segments = 0
+        public var fromAncestors = 0
+        public var fromIndex = 0
+        public var unknown = 0
+        public init() {}
+    }
+
+    public static func run(on store: some QuoteAttributionStore) throws -> Report {
+        var report = Report()
+        while true {
+            let batch = try store.pendingQuoteAttribution(version: version, limit: batchSize, depth: maxDepth)
+            if batch.isEmpty { break }
+            var results: [QuoteAttributionResult] = []
+            for input in batch {
+                let r = try attribute(input, store: store)
+                for s in r.sources {
+                    report.segments += 1
+                    switch s.method {
+                    case "ancestor": report.fromAncestors += 1
+                    case "shingles": report.fromIndex += 1
+                    default: report.unknown += 1
+                    }
+                }
+                results.append(r)
+            }
+            report.messages += batch.count
+            try store.storeQuoteSources(results, version: version)
+        }
+        return report
+    }
+
+    static func attribute(_ input: QuoteAttributionInput, store: some QuoteAttributionStore) throws -> QuoteAttributionResult {
+        let segments = QuoteSegmenter.segments(of: input.message.text, senderName: input.message.senderName)
+        var ancestorSources: [QuoteMatcher.Source?] = Array(repeating: nil, count: input.ancestors.count)
+        func source(_ i: Int) -> QuoteMatcher.Source {
+            if let s = ancestorSources[i] { return s }
+            let a = input.ancestors[i]
+            let s = QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: a.text, senderName: a.senderName)))
+            ancestorSources[i] = s
+            return s
+        }
+        var out: [QuoteAttributionResult.Source] = []
+        for (k, segment) in segments.enumerated() where segment.kind == .quoted {
+            guard Shingles.words(segment.text).count >= QuoteMatcher.minimumWords else { continue }   // `> Yes.`: too short to tell
+            // The ancestor at the segment's depth first, then the others nearest first.
+            let order = input.ancestors.indices.sorted { (abs($0 + 1 - segment.depth), $0) < (abs($1 + 1 - segment.depth), $1) }
+            var found: (key: Int64, confidence: Double, method: String)? = nil
+            // The ancestor holding the most of it, nearest to its depth on a tie; a lower bar than
+            // elsewhere, since the thread already says the quote comes from above.
+            for i in order {
+                if let c = QuoteMatcher.containment(of: segment.text, in: source(i)), c >= minimumAncestorContainment, c > (found?.confidence ?? 0) {
+                    found = (input.ancestors[i].key, c, "ancestor")
+                }
+            }
+            // Elsewhere in the store only when the thread does not reach the segment's depth: a stored
+            // ancestor that should hold it and does not says the quote is not from the thread (or is
+            // edited beyond recognition), and a look elsewhere finds copies, not sources.
+            if found == nil, segment.depth > input.ancestors.count {
+                let shingles = Shingles.sampled(segment.text)
+                if !shingles.isEmpty {
+                    for m in try store.messagesSharing(shingles, excluding: input.message.key, before: input.date, limit: indexCandidates) {
+                        let own = QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: m.text, senderName: m.senderName)))
+                        if let c = QuoteMatcher.containment(of: segment.text, in: own), c >= QuoteMatcher.minimumContainment {
+                            found = (m.key, c, "shingles")
+                            break
+                        }
+                    }
+                }
+            }
+            if let f = found {
+                out.append(.init(segment: k, source: f.key, confidence: (f.confidence * 1000).rounded() / 1000, method: f.method))
+            } else {
+                out.append(.init(segment: k, source: nil, confidence: nil, method: "unknown"))
+            }
+        }
+        return QuoteAttributionResult(key: input.message.key, sources: out)
+    }
+}

@@ -1,0 +1,80 @@
+import GRDB
+import ListLensAnalysis
+import ListLensIndex
+
+extension SQLiteStore {
+    public func pendingQuoteOverlaps(all: Bool, maxHolders: Int) throws -> (children: [Int64], overlaps: [QuoteParentChooser.Overlap]) {
+        try read { db in
+            let pending = try Int64.fetchAll(db, sql: all ? "SELECT id FROM message" : "SELECT id FROM message WHERE thread_id IS NULL")
+            guard !pending.isEmpty else { return ([], []) }
+            var children = Set(pending)
+            // Stored replies quoting what a pending message says: their best parent may be the newcomer.
+            for start in stride(from: 0, to: all ? 0 : pending.count, by: Self.chunk) {
+                let ids = Array(pending[start..<min(start + Self.chunk, pending.count)])
+                children.formUnion(try Int64.fetchAll(db, sql: """
+                    SELECT DISTINCT q.message FROM shingle s JOIN quote_shingle q ON q.hash = s.hash
+                    WHERE s.message IN (\(Self.placeholders(ids.count))) AND q.message != s.message
+                      AND (SELECT count(*) FROM shingle c WHERE c.hash = s.hash) <= ?
+                    """, arguments: StatementArguments(ids) + [maxHolders]))
+            }
+            let sorted = children.sorted()
+            var overlaps: [QuoteParentChooser.Overlap] = []
+            for start in stride(from: 0, to: sorted.count, by: Self.chunk) {
+                let ids = Array(sorted[start..<min(start + Self.chunk, sorted.count)])
+                let rows = try Row.fetchCursor(db, sql: """
+                    WITH quoted AS (
+                        SELECT q.message AS child, q.hash, q.position FROM quote_shingle q
+                        WHERE q.message IN (\(Self.placeholders(ids.count)))
+                          AND (SELECT count(*) FROM shingle c WHERE c.hash = q.hash) <= ?),
+                    totals AS (SELECT message AS child, count(*) AS n FROM quote_shingle
+                               WHERE message IN (\(Self.placeholders(ids.count))) GROUP BY message),
+                    shared AS (SELECT quoted.child, s.message AS parent, count(*) AS n, min(quoted.position) AS first
+                               FROM quoted JOIN shingle s ON s.hash = quoted.hash AND s.message != quoted.child
+                               GROUP BY quoted.child, s.message)
+                    SELECT shared.child, shared.parent, shared.n, totals.n, c.date, p.date,
+                           coalesce(c.list_id, -1) = coalesce(p.list_id, -1), shared.first,
+                           (SELECT count(*) FROM shingle o WHERE o.message = shared.parent),
+                           coalesce(c.quote_address = lower(p.from_address), 0) OR coalesce(c.quote_name = lower(p.from_name), 0),
+                           c.quote_minute, coalesce(c.quote_zoned, 0), c.quote_second
+                    FROM shared JOIN totals ON totals.child = shared.child
+                    JOIN message c ON c.id = shared.child JOIN message p ON p.id = shared.parent
+                    """, arguments: StatementArguments(ids) + [maxHolders] + StatementArguments(ids))
+                while let row = try rows.next() {
+                    overlaps.append(QuoteParentChooser.Overlap(child: row[0], parent: row[1], shared: row[2], childQuoteShingles: row[3],
+                                                               parentOwnShingles: row[8], firstPosition: row[7], attributed: row[9],
+                                                               quoteMinute: row[10], quoteZoned: row[11], quoteSecond: row[12],
+                                                               childDate: row[4], parentDate: row[5], sameList: row[6]))
+                }
+            }
+            // Candidates the attribution names: the sender it gives, sent at the time it gives (on some zone's clock).
+            for start in stride(from: 0, to: sorted.count, by: Self.chunk) {
+                let ids = Array(sorted[start..<min(start + Self.chunk, sorted.count)])
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT c.id, p.id, c.date, p.date, coalesce(c.list_id, -1) = coalesce(p.list_id, -1), c.quote_minute, c.quote_zoned, c.quote_second
+                    FROM message c JOIN message p
+                      ON p.date BETWEEN (c.quote_minute - 840) * 60 AND (c.quote_minute + 720) * 60 + 59
+                     AND (p.from_address = c.quote_address OR lower(p.from_name) = c.quote_name)
+                    WHERE c.id IN (\(Self.placeholders(ids.count))) AND c.quote_minute IS NOT NULL AND p.id != c.id
+                    """, arguments: StatementArguments(ids))
+                while let row = try rows.next() {
+                    overlaps.append(QuoteParentChooser.Overlap(child: row[0], parent: row[1], shared: 0, childQuoteShingles: 0,
+                                                               parentOwnShingles: 0, firstPosition: Shingles.maxSampled, attributed: true,
+                                                               quoteMinute: row[5], quoteZoned: row[6], quoteSecond: row[7], childDate: row[2], parentDate: row[3],
+                                                               sameList: row[4]))
+                }
+            }
+            return (sorted, overlaps)
+        }
+    }
+
+    public func storeQuoteLinks(_ choices: [QuoteParentChooser.Choice], children: [Int64]) throws {
+        try write { db in
+            for start in stride(from: 0, to: children.count, by: Self.chunk) {
+                let ids = Array(children[start..<min(start + Self.chunk, children.count)])
+                try db.execute(sql: "DELETE FROM quote_link WHERE child IN (\(Self.placeholders(ids.count)))", arguments: StatementArguments(ids))
+            }
+            let insert = try db.makeStatement(sql: "INSERT OR REPLACE INTO quote_link (child, parent, shared, confidence, method) VALUES (?, ?, ?, ?, ?)")
+            for c in choices { try insert.execute(arguments: [c.child, c.parent, c.shared, c.confidence, c.method.rawValue]) }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import GRDB
+import ListLensIndex
+
+extension SQLiteStore {
+    public func pendingQuoteAttribution(version: Int, limit: Int, depth: Int) throws -> [QuoteAttributionInput] {
+        try read { db in
+            let pending = try Row.fetchAll(db, sql: """
+                SELECT id, text, from_name, date, parent_id FROM message
+                WHERE thread_id IS NOT NULL AND (quotes_version IS NULL OR quotes_version != ?) AND quoted_text != ''
+                ORDER BY id LIMIT ?
+                """, arguments: [version, limit])
+            let one = try db.makeStatement(sql: "SELECT id, text, from_name, parent_id FROM message WHERE id = ?")
+            var out: [QuoteAttributionInput] = []
+            for row in pending {
+                var ancestors: [QuoteAttributionInput.Message] = []
+                var next: Int64? = row[4]
+                var seen = Set<Int64>([row[0]])
+                while let p = next, ancestors.count < depth, seen.insert(p).inserted, let a = try Row.fetchOne(one, arguments: [p]) {
+                    ancestors.append(.init(key: a[0], text: a[1], senderName: a[2]))
+                    next = a[3]
+                }
+                out.append(QuoteAttributionInput(message: .init(key: row[0], text: row[1], senderName: row[2]), date: row[3], ancestors: ancestors))
+            }
+            // Messages with nothing quoted need no matching: they are attributed at once, by the caller's next write.
+            return out
+        }
+    }
+
+    public func messagesSharing(_ shingles: [Int64], excluding: Int64, before: Int64?, limit: Int) throws -> [QuoteAttributionInput.Message] {
+        guard !shingles.isEmpty else { return [] }
+        return try read { db in
+            let list = Self.placeholders(min(shingles.count, Self.chunk))
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT m.id, m.text, m.from_name FROM (
+                    SELECT message, count(*) AS n FROM shingle WHERE hash IN (\(list)) AND message != ? GROUP BY message
+                    ORDER BY n DESC, message DESC LIMIT ?) s
+                JOIN message m ON m.id = s.message
+                WHERE (? IS NULL OR m.date IS NULL OR m.date <= ? + 86400)
+                  AND m.thread_id IS NOT (SELECT thread_id FROM message WHERE id = ?)
+                ORDER BY s.n DESC, m.id DESC
+                """, arguments: StatementArguments(Array(shingles.prefix(Self.chunk))) + [excluding, limit * 4, before, before, excluding])
+            return rows.prefix(limit).map { .init(key: $0[0], text: $0[1], senderName: $0[2]) }
+        }
+    }
+
+    public func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {
+        try write { db in
+            let delete = try db.makeStatement(sql: "DELETE FROM quote_source WHERE message = ?")
+            let insert = try db.makeStatement(sql: "INSERT INTO quote_source (message, segment, source, confidence, method) VALUES (?, ?, ?, ?, ?)")
+            let mark = try db.makeStatement(sql: "UPDATE message SET quotes_version = ? WHERE id = ?")
+            for r in results {
+                try delete.execute(arguments: [r.key])
+                for s in r.sources { try insert.execute(arguments: [r.key, s.segment, s.source, s.confidence, s.method]) }
+                try mark.execute(arguments: [version, r.key])
+            }
+            // Messages that quote nothing have nothing to attribute.
+            try db.execute(sql: "UPDATE message SET quotes_version = ? WHERE quotes_version IS NULL AND quoted_text = '' AND thread_id IS NOT NULL",
+                           arguments: [version])
+        }
+    }
+}
