@@ -116,17 +116,12 @@ struct Lines {
     }
 
     /// The bytes of indentation that mark an indented quote (Outlook for Mac: four spaces, or a tab); 0 for none.
-    func quoteIndent(_ i: Int) -> Int {
-        let r = content[i]
-        if r.count > 0, bytes[r.lowerBound] == 0x09 { return 1 }
-        guard r.count >= 4 else { return 0 }
-        for k in 0..<4 where bytes[r.lowerBound + k] != 0x20 { return 0 }
-        return 4
-    }
+    func quoteIndent(_ i: Int) -> Int { indent(content[i]) }
 
     /// Like ``quoteIndent(_:)``, before any `>` of the line: `    > quoted` is indented too.
-    func rawIndent(_ i: Int) -> Int {
-        let r = ranges[i]
+    func rawIndent(_ i: Int) -> Int { indent(ranges[i]) }
+
+    private func indent(_ r: Range<Int>) -> Int {
         if r.count > 0, bytes[r.lowerBound] == 0x09 { return 1 }
         guard r.count >= 4 else { return 0 }
         for k in 0..<4 where bytes[r.lowerBound + k] != 0x20 { return 0 }
@@ -216,6 +211,18 @@ struct Lines {
         }
         return false
     }
+
+    /// The first letter of every opening in ``SignatureRules/disclaimerOpenings`` (ASCII case), after
+    /// spaces and `*`: the test before a line is lowercased and compared.
+    func mayOpenDisclaimer(_ i: Int) -> Bool {
+        let r = content[i]
+        var a = r.lowerBound
+        while a < r.upperBound, bytes[a] == 0x20 || bytes[a] == UInt8(ascii: "*") { a += 1 }
+        guard a < r.upperBound else { return false }
+        return Self.disclaimerInitials.contains(bytes[a] | 0x20)
+    }
+
+    static let disclaimerInitials: Set<UInt8> = Set(SignatureRules.disclaimerOpenings.compactMap { $0.utf8.first })
 
     /// Mailman's footer: `___…___` then a line naming the mailing list.
     func isFooterStart(_ i: Int) -> Bool {

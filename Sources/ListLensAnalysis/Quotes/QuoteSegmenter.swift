@@ -48,7 +48,8 @@ public enum QuoteSegmenter {
     /// header block a mailer's wrapping broke: an attribution, not words anyone wrote.
     static func headerRunsAsAttributions(_ segments: [BodySegment]) -> [BodySegment] {
         segments.map { s in
-            guard s.kind == .quoted, s.text.utf8.count <= 2_000 else { return s }
+            // Broken header blocks are a few short lines; one test of the first bytes spares the rest.
+            guard s.kind == .quoted, s.text.utf8.count <= 1_200, s.text.utf8.prefix(40).contains(UInt8(ascii: ":")) else { return s }
             let lines = s.text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
             guard lines.count >= 2 else { return s }
             let fields = lines.filter { AttributionParser.headerField($0) != nil }.count
@@ -189,7 +190,7 @@ public enum QuoteSegmenter {
                 builder.emit(.signature, total, i)
                 return i + 1
             }
-            if total == 0, afterBlank, let s = body.testable(i), SignatureRules.isDisclaimerStart(s) {
+            if total == 0, afterBlank, body.mayOpenDisclaimer(i), let s = body.testable(i), SignatureRules.isDisclaimerStart(s) {
                 signatureDepth = 0
                 builder.emit(.signature, 0, i)
                 return i + 1
@@ -291,14 +292,28 @@ public enum QuoteSegmenter {
 
         /// `On … X wrote:` above a deeper quote, on one line or wrapped over up to three.
         mutating func replyLine(_ i: Int, p: Int, total: Int) -> Int? {
-            guard let e = body.edges(i) else { return nil }
+            guard body.edges(i) != nil else { return nil }
+            // Byte tests first: an attribution is followed by what it introduces (a deeper quote, the
+            // rest of the quote it opens, an indented quote); only then is the line parsed.
+            // Inside a quote, a line followed by more of the same quote is an attribution only as the
+            // quote's first line (Apple Mail) or right under a header block (flattened HTML).
+            let opensOwnQuote = total > 0 && (isFirstInQuote(p) || builder.currentKind == .attribution || builder.currentKind == .forwarded)
+            func introducesSomething(after end: Int) -> Bool {
+                guard let next = body.nextNonBlank(from: end, limit: Self.attributionGap) else { return false }
+                return body.prefix[next] > p || (opensOwnQuote && body.prefix[next] == p) || body.rawIndent(next) > 0
+            }
+            func endsLikeAttribution(_ j: Int) -> Bool {
+                guard let last = body.edges(j)?.last else { return false }
+                if last == UInt8(ascii: ">") { return body.bytes[body.content[j]].contains(UInt8(ascii: "@")) }   // `2009/5/12 Ann <a@b>`
+                return last == UInt8(ascii: ":") || last == 0x9A
+            }
             var found: (attribution: Attribution, end: Int)? = nil
-            if e.last == UInt8(ascii: ":") || e.last == UInt8(ascii: ">") || e.last == 0x9A, let s = body.testable(i),
-               let a = AttributionParser.replyLine(s), let next = body.nextNonBlank(from: i + 1, limit: Self.attributionGap),
-               body.prefix[next] != p || total > 0 {
+            if endsLikeAttribution(i), introducesSomething(after: i + 1), let s = body.testable(i), let a = AttributionParser.replyLine(s) {
                 found = (a, i + 1)
             }
-            if found == nil, body.content[i].count <= 200, body.startsLikeReplyLine(i), var joined = body.testable(i).map(String.init) {
+            if found == nil, body.content[i].count <= 200, body.startsLikeReplyLine(i),
+               (i + 1..<min(i + 3, body.count)).contains(where: { body.prefix[$0] == p && endsLikeAttribution($0) && introducesSomething(after: $0 + 1) }),
+               var joined = body.testable(i).map(String.init) {
                 // `On Dec 16, 2011, at 12:47 PM, Corey Donohoe` / `<reply@reply.github.com>` / `wrote:`
                 var j = i + 1
                 while found == nil, j < body.count, j <= i + 2, body.prefix[j] == p, !body.blank[j],
@@ -312,8 +327,10 @@ public enum QuoteSegmenter {
             }
             guard let (a, end) = found, let next = body.nextNonBlank(from: end, limit: Self.attributionGap) else { return nil }
             let nextPrefix = body.prefix[next]
-            if nextPrefix >= p, indentQuote == nil, body.rawIndent(next) > 0, body.rawIndent(i) == 0 {
-                // Outlook for Mac quotes by indenting four spaces under the attribution.
+            if nextPrefix >= p, indentQuote == nil, body.rawIndent(next) > 0, body.rawIndent(i) == 0, a.address != nil {
+                // Outlook for Mac quotes by indenting four spaces under the attribution (which names the
+                // sender's address: `On 1/14/20, 2:53 AM, "X" <x@y> wrote:`; an indented code line under
+                // `On your remote host you can run:` is not a quote).
                 for k in i..<end { builder.emit(.attribution, total, k, a) }
                 opened.append(p)
                 indentQuote = (p, opened.count)

@@ -75,7 +75,16 @@ enum SignatureRules {
                 out.append(s)
                 continue
             }
-            var lines = s.text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+            // Only the last lines matter: split off at most four from the end, not the whole text.
+            var head = s.text[...]
+            var tailLines: [Substring] = []
+            while tailLines.count < 4, let nl = head.lastIndex(of: "\n") {
+                tailLines.insert(head[head.index(after: nl)...], at: 0)
+                head = head[..<nl]
+            }
+            if tailLines.count < 4 { tailLines.insert(head, at: 0); head = head[head.startIndex..<head.startIndex] }
+            let hasHead = !head.isEmpty
+            var lines = tailLines[...]
             var tail: [Substring] = []
             // At most two tail lines: `-Dana` above `Sent from my iPhone`.
             while tail.count < 2, let last = lines.last {
@@ -90,7 +99,12 @@ enum SignatureRules {
                 out.append(s)
                 continue
             }
-            if !lines.isEmpty { out.append(BodySegment(kind: .authored, depth: 0, text: lines.joined(separator: "\n"))) }
+            if lines.isEmpty {
+                // The head's own trailing blank lines go too, as a segment's always do.
+                while let nl = head.lastIndex(of: "\n"), head[head.index(after: nl)...].allSatisfy(\.isWhitespace) { head = head[..<nl] }
+            }
+            let kept = (hasHead && !head.allSatisfy(\.isWhitespace) ? [head] : []) + Array(lines)
+            if !kept.isEmpty { out.append(BodySegment(kind: .authored, depth: 0, text: kept.joined(separator: "\n"))) }
             out.append(BodySegment(kind: .signature, depth: 0, text: tail.joined(separator: "\n")))
         }
         return out

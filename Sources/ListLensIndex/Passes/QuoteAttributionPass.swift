@@ -28,14 +28,19 @@ public enum QuoteAttributionPass {
         public init() {}
     }
 
+    /// Own texts of messages compared kept per run: siblings share their ancestors.
+    static let maxCachedSources = 4_096
+
     public static func run(on store: some QuoteAttributionStore) throws -> Report {
         var report = Report()
+        var cache: [Int64: QuoteMatcher.Source] = [:]
         while true {
             let batch = try store.pendingQuoteAttribution(version: version, limit: batchSize, depth: maxDepth)
             if batch.isEmpty { break }
             var results: [QuoteAttributionResult] = []
             for input in batch {
-                let r = try attribute(input, store: store)
+                if cache.count > maxCachedSources { cache.removeAll(keepingCapacity: true) }
+                let r = try attribute(input, store: store, cache: &cache)
                 for s in r.sources {
                     report.segments += 1
                     switch s.method {
@@ -52,14 +57,14 @@ public enum QuoteAttributionPass {
         return report
     }
 
-    static func attribute(_ input: QuoteAttributionInput, store: some QuoteAttributionStore) throws -> QuoteAttributionResult {
+    static func attribute(_ input: QuoteAttributionInput, store: some QuoteAttributionStore,
+                          cache: inout [Int64: QuoteMatcher.Source]) throws -> QuoteAttributionResult {
         let segments = QuoteSegmenter.segments(of: input.message.text, senderName: input.message.senderName)
-        var ancestorSources: [QuoteMatcher.Source?] = Array(repeating: nil, count: input.ancestors.count)
         func source(_ i: Int) -> QuoteMatcher.Source {
-            if let s = ancestorSources[i] { return s }
             let a = input.ancestors[i]
+            if let s = cache[a.key] { return s }
             let s = QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: a.text, senderName: a.senderName)))
-            ancestorSources[i] = s
+            cache[a.key] = s
             return s
         }
         var out: [QuoteAttributionResult.Source] = []
