@@ -2,13 +2,14 @@ import GRDB
 import ListLensIndex
 
 extension SQLiteStore {
-    public func pendingQuoteAttribution(version: Int, limit: Int, depth: Int) throws -> [QuoteAttributionInput] {
+    public func pendingQuoteAttribution(version: Int, after: Int64, limit: Int, depth: Int) throws -> [QuoteAttributionInput] {
         try read { db in
+            // From `after` on, by row id: the batches of one run read the table once between them.
             let pending = try Row.fetchAll(db, sql: """
                 SELECT id, text, from_name, date, parent_id FROM message
-                WHERE thread_id IS NOT NULL AND (quotes_version IS NULL OR quotes_version != ?) AND quoted_text != ''
+                WHERE id > ? AND thread_id IS NOT NULL AND (quotes_version IS NULL OR quotes_version != ?) AND quoted_text != ''
                 ORDER BY id LIMIT ?
-                """, arguments: [version, limit])
+                """, arguments: [after, version, limit])
             let one = try db.makeStatement(sql: "SELECT id, text, from_name, parent_id FROM message WHERE id = ?")
             var out: [QuoteAttributionInput] = []
             for row in pending {
@@ -21,7 +22,6 @@ extension SQLiteStore {
                 }
                 out.append(QuoteAttributionInput(message: .init(key: row[0], text: row[1], senderName: row[2]), date: row[3], ancestors: ancestors))
             }
-            // Messages with nothing quoted need no matching: they are attributed at once, by the caller's next write.
             return out
         }
     }
@@ -53,9 +53,6 @@ extension SQLiteStore {
                 for s in r.sources { try insert.execute(arguments: [r.key, s.segment, s.source, s.confidence, s.method]) }
                 try mark.execute(arguments: [version, r.key])
             }
-            // Messages that quote nothing have nothing to attribute.
-            try db.execute(sql: "UPDATE message SET quotes_version = ? WHERE quotes_version IS NULL AND quoted_text = '' AND thread_id IS NOT NULL",
-                           arguments: [version])
         }
     }
 }

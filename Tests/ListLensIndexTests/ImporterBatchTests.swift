@@ -34,7 +34,7 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func applyThreading(_ changes: ThreadingChanges, state: PassState) throws {}
     func pendingQuoteOverlaps(all: Bool, maxHolders: Int) throws -> (children: [Int64], overlaps: [QuoteParentChooser.Overlap]) { ([], []) }
     func storeQuoteLinks(_ choices: [QuoteParentChooser.Choice], children: [Int64]) throws {}
-    func pendingQuoteAttribution(version: Int, limit: Int, depth: Int) throws -> [QuoteAttributionInput] { [] }
+    func pendingQuoteAttribution(version: Int, after: Int64, limit: Int, depth: Int) throws -> [QuoteAttributionInput] { [] }
     func messagesSharing(_ shingles: [Int64], excluding: Int64, before: Int64?, limit: Int) throws -> [QuoteAttributionInput.Message] { [] }
     func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {}
     func search(_ query: QueryNode, limit: Int) throws -> [SearchHit] { [] }

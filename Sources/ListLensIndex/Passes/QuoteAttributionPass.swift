@@ -34,9 +34,11 @@ public enum QuoteAttributionPass {
     public static func run(on store: some QuoteAttributionStore) throws -> Report {
         var report = Report()
         var cache: [Int64: QuoteMatcher.Source] = [:]
+        var after: Int64 = 0
         while true {
-            let batch = try store.pendingQuoteAttribution(version: version, limit: batchSize, depth: maxDepth)
-            if batch.isEmpty { break }
+            let batch = try store.pendingQuoteAttribution(version: version, after: after, limit: batchSize, depth: maxDepth)
+            guard let last = batch.last else { break }
+            after = last.message.key
             var results: [QuoteAttributionResult] = []
             for input in batch {
                 if cache.count > maxCachedSources { cache.removeAll(keepingCapacity: true) }
