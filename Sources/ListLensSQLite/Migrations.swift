@@ -29,6 +29,9 @@ enum Migrations {
             try db.execute(sql: v4)
             try fillShingles(db, version: 1)
         }
+        migrator.registerMigration("v5-shingle-order") { db in
+            try db.execute(sql: v5)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -96,6 +99,34 @@ enum Migrations {
     ALTER TABLE message ADD COLUMN quote_minute INTEGER;
     ALTER TABLE message ADD COLUMN quote_zoned INTEGER;
     ALTER TABLE message ADD COLUMN quote_second INTEGER;
+    """
+
+    /// Shingles are written in the order each index is kept in. An import wrote `shingle` and
+    /// `quote_shingle` a batch at a time, at random places in a hash-ordered tree, so each batch
+    /// rewrote most of the tree and an import's time grew with the square of its size. Now each
+    /// message's shingles go into `message_shingle` and `message_quote_shingle` (ordered by message:
+    /// appended), the message into `shingle_pending`, and the threading pass puts the pending ones
+    /// into the hash-ordered indexes sorted, in one transaction. Those indexes no longer need an
+    /// index by message.
+    static let v5 = """
+    CREATE TABLE message_shingle (
+        message INTEGER NOT NULL REFERENCES message(id),
+        hash INTEGER NOT NULL,
+        PRIMARY KEY (message, hash)
+    ) WITHOUT ROWID;
+    CREATE TABLE message_quote_shingle (
+        message INTEGER NOT NULL REFERENCES message(id),
+        position INTEGER NOT NULL,
+        hash INTEGER NOT NULL,
+        PRIMARY KEY (message, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE shingle_pending (
+        message INTEGER PRIMARY KEY REFERENCES message(id)
+    );
+    INSERT INTO message_shingle (message, hash) SELECT message, hash FROM shingle ORDER BY message, hash;
+    INSERT INTO message_quote_shingle (message, position, hash) SELECT message, position, hash FROM quote_shingle ORDER BY message, position;
+    DROP INDEX shingle_message;
+    DROP INDEX quote_shingle_message;
     """
 
     /// Copies of a message are found by content as well as by Message-ID, and a different message

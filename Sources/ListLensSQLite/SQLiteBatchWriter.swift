@@ -83,7 +83,10 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         let insertQuarantine: Statement
         let insertShingle: Statement
         let insertQuoteShingle: Statement
+        let markShinglesPending: Statement
+        let unindexShingles: Statement
         let deleteShingles: Statement
+        let unindexQuoteShingles: Statement
         let deleteQuoteShingles: Statement
         let deleteQuoteSources: Statement
 
@@ -134,10 +137,19 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 "INSERT OR IGNORE INTO recipient (message_id, kind, position, name, address) VALUES (?, ?, ?, ?, ?)")
             insertRef = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO message_ref (message_id, kind, position, ref) VALUES (?, ?, ?, ?)")
-            insertShingle = try db.cachedStatement(sql: "INSERT OR IGNORE INTO shingle (hash, message) VALUES (?, ?)")
-            insertQuoteShingle = try db.cachedStatement(sql: "INSERT OR IGNORE INTO quote_shingle (hash, message, position) VALUES (?, ?, ?)")
-            deleteShingles = try db.cachedStatement(sql: "DELETE FROM shingle WHERE message = ?")
-            deleteQuoteShingles = try db.cachedStatement(sql: "DELETE FROM quote_shingle WHERE message = ?")
+            // A message's shingles are appended in message order; the threading pass puts them into the
+            // hash-ordered indexes (`v5-shingle-order`).
+            insertShingle = try db.cachedStatement(sql: "INSERT OR IGNORE INTO message_shingle (message, hash) VALUES (?, ?)")
+            insertQuoteShingle = try db.cachedStatement(sql: "INSERT OR IGNORE INTO message_quote_shingle (message, position, hash) VALUES (?, ?, ?)")
+            markShinglesPending = try db.cachedStatement(sql: "INSERT OR IGNORE INTO shingle_pending (message) VALUES (?)")
+            unindexShingles = try db.cachedStatement(sql: """
+                DELETE FROM shingle WHERE message = ?1 AND hash IN (SELECT hash FROM message_shingle WHERE message = ?1)
+                """)
+            deleteShingles = try db.cachedStatement(sql: "DELETE FROM message_shingle WHERE message = ?")
+            unindexQuoteShingles = try db.cachedStatement(sql: """
+                DELETE FROM quote_shingle WHERE message = ?1 AND hash IN (SELECT hash FROM message_quote_shingle WHERE message = ?1)
+                """)
+            deleteQuoteShingles = try db.cachedStatement(sql: "DELETE FROM message_quote_shingle WHERE message = ?")
             deleteQuoteSources = try db.cachedStatement(sql: "DELETE FROM quote_source WHERE message = ?")
             insertQuarantine = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO quarantine (source_id, offset, length, reason) VALUES (?, ?, ?, ?)")
@@ -223,7 +235,9 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         try s.insertFTS.execute(arguments: [key, a.message.subject, a.quoted.authored, a.quoted.quoted])
         try s.deleteRecipients.execute(arguments: [key])
         try s.deleteRefs.execute(arguments: [key])
+        try s.unindexShingles.execute(arguments: [key])
         try s.deleteShingles.execute(arguments: [key])
+        try s.unindexQuoteShingles.execute(arguments: [key])
         try s.deleteQuoteShingles.execute(arguments: [key])
         try s.deleteQuoteSources.execute(arguments: [key])
         try insertAddressesAndRefs(s, a, rowID: key)
@@ -239,8 +253,9 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         for (kind, ids) in [("in-reply-to", m.inReplyTo), ("references", m.references)] {
             for (i, ref) in ids.enumerated() { try s.insertRef.execute(arguments: [rowID, kind, i, ref]) }
         }
-        for h in a.ownShingles { try s.insertShingle.execute(arguments: [h, rowID]) }
-        for (i, h) in a.quoteShingles.enumerated() { try s.insertQuoteShingle.execute(arguments: [h, rowID, i]) }
+        for h in a.ownShingles { try s.insertShingle.execute(arguments: [rowID, h]) }
+        for (i, h) in a.quoteShingles.enumerated() { try s.insertQuoteShingle.execute(arguments: [rowID, i, h]) }
+        if !a.ownShingles.isEmpty || !a.quoteShingles.isEmpty { try s.markShinglesPending.execute(arguments: [rowID]) }
     }
 
     private func idFor(_ db: Database, table: String, column: String, value: String) throws -> Int64 {

@@ -3,7 +3,7 @@ import ListLensAnalysis
 import ListLensIndex
 
 extension SQLiteStore {
-    public func pendingQuoteOverlaps(all: Bool, maxHolders: Int) throws -> (children: [Int64], overlaps: [QuoteParentChooser.Overlap]) {
+    public func pendingQuoteOverlaps(all: Bool, maxHolders: Int, headerParentedAsKnown: Bool) throws -> (children: [Int64], overlaps: [QuoteParentChooser.Overlap]) {
         try read { db in
             let pending = try Int64.fetchAll(db, sql: all ? "SELECT id FROM message" : "SELECT id FROM message WHERE thread_id IS NULL")
             guard !pending.isEmpty else { return ([], []) }
@@ -12,28 +12,42 @@ extension SQLiteStore {
             for start in stride(from: 0, to: all ? 0 : pending.count, by: Self.chunk) {
                 let ids = Array(pending[start..<min(start + Self.chunk, pending.count)])
                 children.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT q.message FROM shingle s JOIN quote_shingle q ON q.hash = s.hash
+                    SELECT DISTINCT q.message FROM message_shingle s JOIN quote_shingle q ON q.hash = s.hash
                     WHERE s.message IN (\(Self.placeholders(ids.count))) AND q.message != s.message
                       AND (SELECT count(*) FROM shingle c WHERE c.hash = s.hash) <= ?
                     """, arguments: StatementArguments(ids) + [maxHolders]))
             }
             let sorted = children.sorted()
+            var probed = sorted
+            if headerParentedAsKnown {
+                // Replies whose headers name a stored message: the threading pass links them by the headers.
+                var parented = Set<Int64>()
+                for start in stride(from: 0, to: sorted.count, by: Self.chunk) {
+                    let ids = Array(sorted[start..<min(start + Self.chunk, sorted.count)])
+                    parented.formUnion(try Int64.fetchAll(db, sql: """
+                        SELECT DISTINCT r.message_id FROM message_ref r
+                        JOIN message p ON p.message_id = r.ref AND p.imposter_of IS NULL AND p.id != r.message_id
+                        WHERE r.message_id IN (\(Self.placeholders(ids.count)))
+                        """, arguments: StatementArguments(ids)))
+                }
+                probed = sorted.filter { !parented.contains($0) }
+            }
             var overlaps: [QuoteParentChooser.Overlap] = []
-            for start in stride(from: 0, to: sorted.count, by: Self.chunk) {
-                let ids = Array(sorted[start..<min(start + Self.chunk, sorted.count)])
+            for start in stride(from: 0, to: probed.count, by: Self.chunk) {
+                let ids = Array(probed[start..<min(start + Self.chunk, probed.count)])
                 let rows = try Row.fetchCursor(db, sql: """
                     WITH quoted AS (
-                        SELECT q.message AS child, q.hash, q.position FROM quote_shingle q
+                        SELECT q.message AS child, q.hash, q.position FROM message_quote_shingle q
                         WHERE q.message IN (\(Self.placeholders(ids.count)))
                           AND (SELECT count(*) FROM shingle c WHERE c.hash = q.hash) <= ?),
-                    totals AS (SELECT message AS child, count(*) AS n FROM quote_shingle
+                    totals AS (SELECT message AS child, count(*) AS n FROM message_quote_shingle
                                WHERE message IN (\(Self.placeholders(ids.count))) GROUP BY message),
                     shared AS (SELECT quoted.child, s.message AS parent, count(*) AS n, min(quoted.position) AS first
                                FROM quoted JOIN shingle s ON s.hash = quoted.hash AND s.message != quoted.child
                                GROUP BY quoted.child, s.message)
                     SELECT shared.child, shared.parent, shared.n, totals.n, c.date, p.date,
                            coalesce(c.list_id, -1) = coalesce(p.list_id, -1), shared.first,
-                           (SELECT count(*) FROM shingle o WHERE o.message = shared.parent),
+                           (SELECT count(*) FROM message_shingle o WHERE o.message = shared.parent),
                            coalesce(c.quote_address = lower(p.from_address), 0) OR coalesce(c.quote_name = lower(p.from_name), 0),
                            c.quote_minute, coalesce(c.quote_zoned, 0), c.quote_second
                     FROM shared JOIN totals ON totals.child = shared.child
@@ -47,8 +61,8 @@ extension SQLiteStore {
                 }
             }
             // Candidates the attribution names: the sender it gives, sent at the time it gives (on some zone's clock).
-            for start in stride(from: 0, to: sorted.count, by: Self.chunk) {
-                let ids = Array(sorted[start..<min(start + Self.chunk, sorted.count)])
+            for start in stride(from: 0, to: probed.count, by: Self.chunk) {
+                let ids = Array(probed[start..<min(start + Self.chunk, probed.count)])
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT c.id, p.id, c.date, p.date, coalesce(c.list_id, -1) = coalesce(p.list_id, -1), c.quote_minute, c.quote_zoned, c.quote_second
                     FROM message c JOIN message p
@@ -64,6 +78,25 @@ extension SQLiteStore {
                 }
             }
             return (sorted, overlaps)
+        }
+    }
+
+    public func indexPendingShingles() throws -> Int {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM shingle_pending)") == true else { return 0 }
+            // Sorted, so each page of the hash-ordered trees is written once, not once per batch.
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO shingle (hash, message)
+                SELECT s.hash, s.message FROM shingle_pending p JOIN message_shingle s ON s.message = p.message ORDER BY s.hash, s.message
+                """)
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO quote_shingle (hash, message, position)
+                SELECT q.hash, q.message, q.position FROM shingle_pending p JOIN message_quote_shingle q ON q.message = p.message
+                ORDER BY q.hash, q.message
+                """)
+            let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending") ?? 0
+            try db.execute(sql: "DELETE FROM shingle_pending")
+            return n
         }
     }
 

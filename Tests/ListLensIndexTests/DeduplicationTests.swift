@@ -179,7 +179,7 @@ struct DeduplicationTests {
         }
     }
 
-    @Test("migration v3 keeps a v2 store's messages, computes their content keys and rebuilds the indexes")
+    @Test("migrations from v2 keep the messages, compute content keys and shingles, and move the shingles into message order")
     func migrationFromV2() throws {
         let dir = try TemporaryDirectory("v2")
         let path = dir.file("old.sqlite")
@@ -193,17 +193,23 @@ struct DeduplicationTests {
                 try db.execute(sql: """
                     INSERT INTO message (message_id, synthetic_id, date_source, from_address, subject, normalized_subject, tags,
                         text, authored_text, quoted_text, defects, source_id, offset, length)
-                    VALUES ('old@example.org', 0, 'header', 'Ann@Example.org', 'Re: Old', 'Old', '[]', 'Old words.', 'Old words.', '', '[]', 1, 0, 10)
+                    VALUES ('old@example.org', 0, 'header', 'Ann@Example.org', 'Re: Old', 'Old', '[]', 'Old words that a later reply could quote back.', 'Old words that a later reply could quote back.', '', '[]', 1, 0, 10)
                     """)
-                try db.execute(sql: "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (1, 'Re: Old', 'Old words.', '')")
+                try db.execute(sql: "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (1, 'Re: Old', 'Old words that a later reply could quote back.', '')")
                 try db.execute(sql: "INSERT INTO message_ref (message_id, kind, position, ref) VALUES (1, 'in-reply-to', 0, 'x@y')")
             }
         }
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes"])
+        #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order"])
         try store.read { db in
             let key = try String.fetchOne(db, sql: "SELECT content_key FROM message WHERE message_id = 'old@example.org'")
-            #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words."))
+            #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words that a later reply could quote back."))
+            // v4 computed the shingles into the hash-ordered index; v5 keeps them there and by message.
+            let expected = Set(Shingles.sampled("Old words that a later reply could quote back."))
+            #expect(!expected.isEmpty)
+            #expect(Set(try Int64.fetchAll(db, sql: "SELECT hash FROM shingle WHERE message = 1")) == expected)
+            #expect(Set(try Int64.fetchAll(db, sql: "SELECT hash FROM message_shingle WHERE message = 1")) == expected)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_ref") == 1)
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)

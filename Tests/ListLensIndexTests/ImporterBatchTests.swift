@@ -32,7 +32,8 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func threadingSnapshot() throws -> ThreadingSnapshot { ThreadingSnapshot(messages: [], references: [], threads: []) }
     func pendingThreadingSnapshot(maxMessages: Int) throws -> ThreadingSnapshot? { nil }
     func applyThreading(_ changes: ThreadingChanges, state: PassState) throws {}
-    func pendingQuoteOverlaps(all: Bool, maxHolders: Int) throws -> (children: [Int64], overlaps: [QuoteParentChooser.Overlap]) { ([], []) }
+    func indexPendingShingles() throws -> Int { 0 }
+    func pendingQuoteOverlaps(all: Bool, maxHolders: Int, headerParentedAsKnown: Bool) throws -> (children: [Int64], overlaps: [QuoteParentChooser.Overlap]) { ([], []) }
     func storeQuoteLinks(_ choices: [QuoteParentChooser.Choice], children: [Int64]) throws {}
     func pendingQuoteAttribution(version: Int, after: Int64, limit: Int, depth: Int) throws -> [QuoteAttributionInput] { [] }
     func messagesSharing(_ shingles: [Int64], excluding: Int64, before: Int64?, limit: Int) throws -> [QuoteAttributionInput.Message] { [] }

@@ -19,6 +19,18 @@ struct RemovalTests {
         lines += try Searcher(store: store).search(try SearchQuery.parse("the"), limit: 100).map { "hit \($0.messageID)" }
         let counts = try store.counts()
         lines.append("counts \(counts.messages) \(counts.threads)")
+        // The shingle indexes: each message's rows, in the hash-ordered index and by message, and none left pending.
+        lines += try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.message_id,
+                       (SELECT count(*) FROM shingle s JOIN message_shingle o ON o.hash = s.hash AND o.message = s.message WHERE s.message = m.id),
+                       (SELECT count(*) FROM shingle WHERE message = m.id), (SELECT count(*) FROM message_shingle WHERE message = m.id),
+                       (SELECT count(*) FROM quote_shingle WHERE message = m.id), (SELECT count(*) FROM message_quote_shingle WHERE message = m.id)
+                FROM message m
+                """).map { r in "shingles \(r[0] as String) \(r[1] as Int) \(r[2] as Int) \(r[3] as Int) \(r[4] as Int) \(r[5] as Int)" }
+            + ["pending \(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending") ?? -1)",
+               "orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle WHERE message NOT IN (SELECT id FROM message)") ?? -1)"]
+        }
         return lines.sorted()
     }
 

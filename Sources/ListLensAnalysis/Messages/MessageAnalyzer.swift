@@ -12,21 +12,28 @@ public struct MessageAnalyzer: Sendable {
     public var parser: MessageParser
     public var organizations: OrganizationResolver
     public var defaults: MessageDefaults
+    /// Segment quotes, fingerprint them and read their attributions. Off, every body is one authored
+    /// segment with nothing to match: only to measure what the quote step costs (`listlens benchmark --quotes`).
+    public var analyzesQuotes: Bool
 
     public init(parser: MessageParser = MessageParser(), organizations: OrganizationResolver,
-                defaults: MessageDefaults = MessageDefaults()) {
+                defaults: MessageDefaults = MessageDefaults(), analyzesQuotes: Bool = true) {
         self.parser = parser
         self.organizations = organizations
         self.defaults = defaults
+        self.analyzesQuotes = analyzesQuotes
     }
 
     /// Parses and analyses one raw message. Safe on any thread.
     public func analyze(_ raw: RawMessage) -> AnalyzedMessage {
         var message = parser.parse(raw)
         let usesGivenValues = defaults.fill(&message)
-        let segmentation = QuoteSegmenter.segment(message.text, senderName: message.from?.name)
-        if segmentation.quoteDepthLimited { message.defects.append(.quoteTooDeep) }
-        let segments = segmentation.segments
+        var segments = [BodySegment(kind: .authored, depth: 0, text: message.text)]
+        if analyzesQuotes {
+            let segmentation = QuoteSegmenter.segment(message.text, senderName: message.from?.name)
+            if segmentation.quoteDepthLimited { message.defects.append(.quoteTooDeep) }
+            segments = segmentation.segments
+        }
         let address = message.from?.address
         var reason: String? = nil
         if raw.oversized {
@@ -43,8 +50,8 @@ public struct MessageAnalyzer: Sendable {
             participantKey: address.map(Identity.participantKey(address:)),
             organization: address.flatMap(organizations.organization(forAddress:)),
             contentKey: ContentKey.of(fromAddress: address, normalizedSubject: normalizedSubject, text: message.text),
-            ownShingles: Shingles.sampled(QuoteMatcher.ownText(segments)),
-            quoteShingles: Shingles.sampled(QuoteMatcher.parentQuote(segments)),
+            ownShingles: analyzesQuotes ? Shingles.sampled(QuoteMatcher.ownText(segments)) : [],
+            quoteShingles: analyzesQuotes ? Shingles.sampled(QuoteMatcher.parentQuote(segments)) : [],
             quoteAttribution: segments.first { $0.kind == .quoted && $0.depth == 1 && $0.attribution?.from != nil }?.attribution,
             usesGivenValues: usesGivenValues, quarantineReason: reason)
     }

@@ -42,7 +42,7 @@ public enum AttributionParser {
     /// Parses a reply line: `On Mon, 1 Jul 2013, Glyph <g@x> wrote:` → from `Glyph <g@x>`, date `Mon, 1 Jul 2013`.
     /// Nil when the line is not one. The caller decides whether a quote follows it.
     public static func replyLine(_ line: Substring) -> Attribution? {
-        guard line.utf8.count <= maxLineLength * 4 else { return nil }
+        guard line.utf8.count <= maxLineLength * 4, mayBeReplyLine(line) else { return nil }
         var t = line.trimmingCharacters(in: " \t\r\u{A0}")[...]
         guard !t.isEmpty, t.count <= maxLineLength else { return nil }
         var hasColon = false
@@ -80,6 +80,34 @@ public enum AttributionParser {
         return nil
     }
 
+    /// ``endVerbs`` that are ASCII, as bytes: for ``mayBeReplyLine(_:)``.
+    static let asciiEndVerbs: [[UInt8]] = endVerbs.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let middleVerbBytes: [[UInt8]] = middleVerbs.map { Array($0.utf8) }
+
+    /// False only for lines ``replyLine(_:)`` would refuse, found with byte tests. Most lines a reply
+    /// line's tests reach end with a colon above indented code (`def f(self):`); a line of ASCII can
+    /// only be a reply line by a word this looks for, so the rest of the parse runs for few lines.
+    /// Lines with other characters are left to the parse (lowercasing them is not a byte operation).
+    static func mayBeReplyLine(_ line: Substring) -> Bool {
+        var bytes = Array(line.utf8)
+        if bytes.contains(where: { $0 >= 0x80 }) { return true }
+        while let b = bytes.last, b == 0x20 || b == 0x09 || b == 0x0D { bytes.removeLast() }
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
+        guard start < bytes.count else { return false }
+        for k in start..<bytes.count where (0x41...0x5A).contains(bytes[k]) { bytes[k] |= 0x20 }
+        let t = bytes[start...]
+        if t.last == UInt8(ascii: ">") { return t.contains(UInt8(ascii: "@")) }
+        guard t.last == UInt8(ascii: ":") else { return false }
+        if t.starts(with: "quoting ".utf8) || t.starts(with: "on ".utf8) { return true }
+        var head = t.dropLast()
+        while let b = head.last, b == 0x20 || b == 0x09 { head = head.dropLast() }
+        if asciiEndVerbs.contains(where: { head.count >= $0.count && head.suffix($0.count).elementsEqual($0) }) { return true }
+        return middleVerbBytes.contains { v in
+            head.count >= v.count && (head.startIndex...(head.endIndex - v.count)).contains { head[$0..<($0 + v.count)].elementsEqual(v) }
+        }
+    }
+
     static func reply(from: Substring, date: Substring?) -> Attribution? {
         var f = from.trimmingCharacters(in: " \t,\u{A0}")[...]
         for p in senderPrefixes where f.lowercased().hasPrefix(p) { f = f.dropFirst(p.count) }
@@ -102,7 +130,8 @@ public enum AttributionParser {
         if let yu = body.firstIndex(where: { $0 == "于" || $0 == "於" }), body[..<yu].contains(where: { !$0.isWhitespace }) {
             return reply(from: body[..<yu], date: body[body.index(after: yu)...])
         }
-        for p in senderPrefixes {
+        // The prefixes are Polish and Russian words: a line of ASCII holds none.
+        for p in senderPrefixes where body.utf8.contains(where: { $0 >= 0x80 }) {
             let marker = " " + p
             if let r = body.lowercased().firstRange(of: marker) {
                 let lower = body.lowercased()
@@ -163,10 +192,38 @@ public enum AttributionParser {
         guard t.utf8.count <= maxLineLength * 4 else { return nil }
         if t.first == "*" { t = t.dropFirst() }
         guard let colon = t.prefix(24).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-        let key = t[..<colon].trimmingCharacters(in: " \t*\u{A0}").lowercased()
-        guard let k = headerKeys[key] else { return nil }
+        let k: HeaderKey
+        if let ascii = asciiKey(t[..<colon]) {
+            // Most lines with a colon are prose or code: a byte lookup turns them away without a lowercased copy.
+            guard let found = asciiHeaderKeys[ascii] else { return nil }
+            k = found
+        } else {
+            guard let found = headerKeys[t[..<colon].trimmingCharacters(in: " \t*\u{A0}").lowercased()] else { return nil }
+            k = found
+        }
         let value = t[t.index(after: colon)...].trimmingCharacters(in: " \t*\r\u{A0}")
         return (k, value[...])
+    }
+
+    /// ``headerKeys`` written in ASCII, as lowercased bytes.
+    static let asciiHeaderKeys: [[UInt8]: HeaderKey] = {
+        var keys: [[UInt8]: HeaderKey] = [:]
+        for (k, v) in headerKeys where k.utf8.allSatisfy({ $0 < 0x80 }) { keys[Array(k.utf8)] = v }
+        return keys
+    }()
+
+    /// The bytes of `s` lowercased, without spaces, tabs and `*` at its ends; nil when `s` is not ASCII
+    /// (whose lowercasing and trimming are the String functions' work).
+    static func asciiKey(_ s: Substring) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            guard b < 0x80 else { return nil }
+            out.append((0x41...0x5A).contains(b) ? b | 0x20 : b)
+        }
+        while let b = out.last, b == 0x20 || b == 0x09 || b == UInt8(ascii: "*") { out.removeLast() }
+        let lead = out.prefix { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "*") }.count
+        return lead == 0 ? out : Array(out[lead...])
     }
 
     /// Fills `attribution` from one header field; true when the line was one.
@@ -204,6 +261,7 @@ public enum AttributionParser {
     /// `Begin forwarded message:` → .forwarded; nil for any other line.
     public static func marker(_ line: Substring) -> Attribution.Form? {
         guard line.utf8.count <= 160 else { return nil }
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return asciiMarker(Array(line.utf8)) }
         let t = line.trimmingCharacters(in: " \t\r\u{A0}")
         let dashed = t.hasPrefix("---") && t.hasSuffix("---")
         let phrase = t.hasSuffix(":") || t.hasSuffix("：")
@@ -213,6 +271,28 @@ public enum AttributionParser {
         if forwardedMarkers.contains(inner) { return .forwarded }
         // Lotus Notes' `----- Forwarded by X on <date> -----`, and any other dashed `… forward …` line.
         if dashed, inner.contains("forward") { return .forwarded }
+        return nil
+    }
+
+    static let asciiOriginalMarkers: Set<[UInt8]> = Set(originalMarkers.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) })
+    static let asciiForwardedMarkers: Set<[UInt8]> = Set(forwardedMarkers.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) })
+
+    /// ``marker(_:)`` for a line of ASCII, in bytes: the same tests, without String copies.
+    static func asciiMarker(_ line: [UInt8]) -> Attribution.Form? {
+        func trimmed(_ b: ArraySlice<UInt8>, _ set: [UInt8]) -> ArraySlice<UInt8> {
+            var b = b
+            while let f = b.first, set.contains(f) { b = b.dropFirst() }
+            while let l = b.last, set.contains(l) { b = b.dropLast() }
+            return b
+        }
+        let t = trimmed(line[...], [0x20, 0x09, 0x0D])
+        let dashed = t.starts(with: "---".utf8) && t.reversed().starts(with: "---".utf8)
+        let phrase = t.last == UInt8(ascii: ":")
+        guard dashed || phrase else { return nil }
+        let inner = Array(trimmed(t, [UInt8(ascii: "-"), UInt8(ascii: ":"), 0x20, 0x09]).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+        if dashed, asciiOriginalMarkers.contains(inner) { return .headerBlock }
+        if asciiForwardedMarkers.contains(inner) { return .forwarded }
+        if dashed, inner.count >= 7, (0...(inner.count - 7)).contains(where: { inner[$0..<($0 + 7)].elementsEqual("forward".utf8) }) { return .forwarded }
         return nil
     }
 }

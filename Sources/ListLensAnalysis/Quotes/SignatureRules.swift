@@ -21,6 +21,7 @@ enum SignatureRules {
     /// `Sent from my iPhone`, `Sent from my Verizon Wireless BlackBerry`, `Von meinem iPhone gesendet`; not
     /// `Sent from my desk, is much easier then my mobile phone.` (a sentence: a comma, or over five words on).
     static func isMobileTail(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 64 * 4 + 16 else { return false }   // over 64 characters however it is trimmed
         let t = line.trimmingCharacters(in: " \t\r\u{A0}").lowercased()
         guard t.count <= 64 else { return false }
         for p in mobilePrefixes where t.hasPrefix(p) {
@@ -33,6 +34,7 @@ enum SignatureRules {
     /// `-Abhishek Kona`, `--Tim`, `—Dana`, or the sender's own name or first name alone on the last line.
     /// A dash and a space (`- Django`) is a list item, not a closing, unless it is the sender's name.
     static func isNameClosing(_ line: Substring, senderName: String?) -> Bool {
+        guard line.utf8.count <= 40 * 4 + 16 else { return false }
         let t = line.trimmingCharacters(in: " \t\r\u{A0}")
         guard !t.isEmpty, t.count <= 40 else { return false }
         let dashed = t.drop(while: { $0 == "-" || $0 == "—" || $0 == "–" || $0 == "~" })
@@ -78,7 +80,7 @@ enum SignatureRules {
             // Only the last lines matter: split off at most four from the end, not the whole text.
             var head = s.text[...]
             var tailLines: [Substring] = []
-            while tailLines.count < 4, let nl = head.lastIndex(of: "\n") {
+            while tailLines.count < 4, let nl = head.utf8.lastIndex(of: 0x0A) {
                 tailLines.insert(head[head.index(after: nl)...], at: 0)
                 head = head[..<nl]
             }
@@ -101,7 +103,7 @@ enum SignatureRules {
             }
             if lines.isEmpty {
                 // The head's own trailing blank lines go too, as a segment's always do.
-                while let nl = head.lastIndex(of: "\n"), head[head.index(after: nl)...].allSatisfy(\.isWhitespace) { head = head[..<nl] }
+                while let nl = head.utf8.lastIndex(of: 0x0A), head[head.index(after: nl)...].allSatisfy(\.isWhitespace) { head = head[..<nl] }
             }
             let kept = (hasHead && !head.allSatisfy(\.isWhitespace) ? [head] : []) + Array(lines)
             if !kept.isEmpty { out.append(BodySegment(kind: .authored, depth: 0, text: kept.joined(separator: "\n"))) }

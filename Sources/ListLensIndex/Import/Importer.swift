@@ -36,12 +36,16 @@ public final class Importer {
         public var replace: Bool
         /// Thread from quoted text alone, without References and In-Reply-To: what the text recovers.
         public var ignoreThreadHeaders: Bool
+        /// Quote segmentation, quote attribution and threading from quoted text. Off only to measure
+        /// what they cost (``ImportBenchmark``): bodies are then stored as one authored segment.
+        public var analyzesQuotes: Bool
         public init(list: String? = nil, defaults: MessageDefaults = MessageDefaults(), replace: Bool = false,
-                    ignoreThreadHeaders: Bool = false, maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
+                    ignoreThreadHeaders: Bool = false, analyzesQuotes: Bool = true, maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
             self.list = list
             self.defaults = defaults
             self.replace = replace
             self.ignoreThreadHeaders = ignoreThreadHeaders
+            self.analyzesQuotes = analyzesQuotes
             self.maxBatchBytes = max(1, maxBatchBytes)
         }
     }
@@ -67,7 +71,7 @@ public final class Importer {
         self.store = store
         self.options = options
         self.logger = logger
-        analyzer = MessageAnalyzer(organizations: SystemSuffixList.resolver, defaults: options.defaults)
+        analyzer = MessageAnalyzer(organizations: SystemSuffixList.resolver, defaults: options.defaults, analyzesQuotes: options.analyzesQuotes)
     }
 
     /// Imports every archive under `paths`; `-` is standard input. Unusable files are reported in
@@ -167,7 +171,7 @@ public final class Importer {
         try writer.finish()
         summary.merge(writer.counts)
         summary.threading = try ThreadingPass.run(on: store, useHeaders: !options.ignoreThreadHeaders)
-        summary.quotes = try QuoteAttributionPass.run(on: store)
+        if options.analyzesQuotes { summary.quotes = try QuoteAttributionPass.run(on: store) }
         summary.seconds = MonotonicClock.now() - start
         return summary
     }

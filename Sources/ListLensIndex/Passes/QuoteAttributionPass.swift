@@ -1,3 +1,4 @@
+import Dispatch
 import ListLensAnalysis
 
 /// The second archive-wide pass: which message each quoted segment quotes.
@@ -31,7 +32,8 @@ public enum QuoteAttributionPass {
     /// Own texts of messages compared kept per run: siblings share their ancestors.
     static let maxCachedSources = 4_096
 
-    public static func run(on store: some QuoteAttributionStore) throws -> Report {
+    public static func run(on store: some QuoteAttributionStore & QuoteLinkStore) throws -> Report {
+        _ = try store.indexPendingShingles()   // the threading pass did, unless it was not run first
         var report = Report()
         var cache: [Int64: QuoteMatcher.Source] = [:]
         var after: Int64 = 0
@@ -39,10 +41,11 @@ public enum QuoteAttributionPass {
             let batch = try store.pendingQuoteAttribution(version: version, after: after, limit: batchSize, depth: maxDepth)
             guard let last = batch.last else { break }
             after = last.message.key
+            if cache.count > maxCachedSources { cache.removeAll(keepingCapacity: true) }
+            let segments = prepare(batch, cache: &cache)
             var results: [QuoteAttributionResult] = []
-            for input in batch {
-                if cache.count > maxCachedSources { cache.removeAll(keepingCapacity: true) }
-                let r = try attribute(input, store: store, cache: &cache)
+            for (input, segments) in zip(batch, segments) {
+                let r = try attribute(input, segments: segments, store: store, cache: cache)
                 for s in r.sources {
                     report.segments += 1
                     switch s.method {
@@ -59,15 +62,35 @@ public enum QuoteAttributionPass {
         return report
     }
 
-    static func attribute(_ input: QuoteAttributionInput, store: some QuoteAttributionStore,
-                          cache: inout [Int64: QuoteMatcher.Source]) throws -> QuoteAttributionResult {
-        let segments = QuoteSegmenter.segments(of: input.message.text, senderName: input.message.senderName)
+    /// The segments of each message of a batch, and the own text of every ancestor not yet in
+    /// `cache` added to it: the segmenter's work, on all cores.
+    static func prepare(_ batch: [QuoteAttributionInput], cache: inout [Int64: QuoteMatcher.Source]) -> [[BodySegment]] {
+        var missing: [QuoteAttributionInput.Message] = []
+        var queued = Set<Int64>()
+        for input in batch {
+            for a in input.ancestors where cache[a.key] == nil && queued.insert(a.key).inserted { missing.append(a) }
+        }
+        let ancestors = missing
+        let segmented = ResultSlots<[BodySegment]>(count: batch.count)
+        let sources = ResultSlots<QuoteMatcher.Source>(count: missing.count)
+        DispatchQueue.concurrentPerform(iterations: batch.count + missing.count) { i in
+            if i < batch.count {
+                segmented.set(i, QuoteSegmenter.segments(of: batch[i].message.text, senderName: batch[i].message.senderName))
+            } else {
+                let a = ancestors[i - batch.count]
+                sources.set(i - batch.count, QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: a.text, senderName: a.senderName))))
+            }
+        }
+        for (a, s) in zip(missing, sources.values()) { cache[a.key] = s }
+        return segmented.values()
+    }
+
+    static func attribute(_ input: QuoteAttributionInput, segments: [BodySegment], store: some QuoteAttributionStore,
+                          cache: [Int64: QuoteMatcher.Source]) throws -> QuoteAttributionResult {
         func source(_ i: Int) -> QuoteMatcher.Source {
             let a = input.ancestors[i]
-            if let s = cache[a.key] { return s }
-            let s = QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: a.text, senderName: a.senderName)))
-            cache[a.key] = s
-            return s
+            // `prepare` put every ancestor of the batch in the cache.
+            return cache[a.key] ?? QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: a.text, senderName: a.senderName)))
         }
         var out: [QuoteAttributionResult.Source] = []
         for (k, segment) in segments.enumerated() where segment.kind == .quoted {

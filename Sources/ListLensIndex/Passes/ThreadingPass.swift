@@ -16,8 +16,9 @@ import ListLensAnalysis
 public enum ThreadingPass {
     public static let name = "threading"
     /// Bump when the algorithm changes: stores threaded by an older version are then redone.
-    /// 2: parents from quoted text where headers give none.
-    public static let version = 2
+    /// 2: parents from quoted text where headers give none. 3: quote links are found only for replies
+    /// whose headers name no stored message (the others never used theirs).
+    public static let version = 3
     /// Threading from quoted text alone (`import --ignore-thread-headers`) records its version plus
     /// this, so switching between the two redoes the store.
     public static let textOnlyVersionOffset = 1000
@@ -57,6 +58,7 @@ public enum ThreadingPass {
     /// - Parameter useHeaders: false threads from quoted text alone (`import --ignore-thread-headers`,
     ///   to measure what text recovers); nil keeps what the last run did (headers on a first run).
     public static func run(on store: some ThreadingStore & PassStateStoring & QuoteLinkStore, useHeaders: Bool? = nil) throws -> Report {
+        _ = try store.indexPendingShingles()
         let watermark = try store.messageWatermark()
         let previous = try store.passState(named: name)
         let headers = useHeaders ?? (previous.map { $0.version < textOnlyVersionOffset } ?? true)
@@ -66,9 +68,10 @@ public enum ThreadingPass {
             return Report(ran: false, changedLinks: 0, changedThreads: 0, removedThreads: 0)
         }
         // Parents from quoted text first: the snapshot (and the set of threads it reads) follows them.
-        // The links are the same in both modes, so only a new algorithm finds them again for every message.
-        let sameAlgorithm = previous.map { $0.version % textOnlyVersionOffset == version } ?? false
-        let (children, overlaps) = try store.pendingQuoteOverlaps(all: !sameAlgorithm, maxHolders: maxShingleHolders)
+        // With headers, replies whose headers name a stored message need none (the headers give their
+        // parent), so a change of mode or algorithm finds them again for every message.
+        let (children, overlaps) = try store.pendingQuoteOverlaps(all: previous?.version != runVersion, maxHolders: maxShingleHolders,
+                                                                  headerParentedAsKnown: headers)
         if !children.isEmpty { try store.storeQuoteLinks(QuoteParentChooser.choose(overlaps), children: children) }
         // The links of messages a thread holds were written by this version: only the pending
         // messages, and the threads they touch, can change.

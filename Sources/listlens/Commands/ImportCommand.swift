@@ -68,6 +68,11 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line, even on a terminal.")
     var quiet = false
 
+    /// For scripts/benchmark_quotes.py: the import with the quote step off, to measure what it costs.
+    /// Authored text then includes quotes, so the store is no use for reports.
+    @Flag(help: .hidden)
+    var withoutQuoteAnalysis = false
+
     func validate() throws {
         if case .failure(let f) = MessageDefaults.parse(from: from, date: date, subject: subject) { throw ValidationError(Self.describe(f)) }
     }
@@ -81,7 +86,8 @@ struct ImportCommand: ParsableCommand {
         }
         let store = try database.open()
         let importer = Importer(store: store, options: .init(list: list, defaults: defaults, replace: replace,
-                                                                 ignoreThreadHeaders: ignoreThreadHeaders))
+                                                                 ignoreThreadHeaders: ignoreThreadHeaders,
+                                                                 analyzesQuotes: !withoutQuoteAnalysis))
         let showProgress = !quiet && Terminal.stderrIsTerminal
         let progress: ((ImportProgress) -> Void)? = showProgress ? { ProgressLine.show($0) } : nil
         let summary = try importer.run(paths: paths, progress: progress)
