@@ -13,7 +13,7 @@ public struct MessageAnalyzer: Sendable {
     public var organizations: OrganizationResolver
     public var defaults: MessageDefaults
     /// Segment quotes, fingerprint them and read their attributions. Off, every body is one authored
-    /// segment with nothing to match: only to measure what the quote step costs (`listlens benchmark --quotes`).
+    /// segment with nothing to match: only to measure what the quote step costs (scripts/benchmark_quotes.py).
     public var analyzesQuotes: Bool
 
     public init(parser: MessageParser = MessageParser(), organizations: OrganizationResolver,

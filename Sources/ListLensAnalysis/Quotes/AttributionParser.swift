@@ -193,7 +193,7 @@ public enum AttributionParser {
         if t.first == "*" { t = t.dropFirst() }
         guard let colon = t.prefix(24).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         let k: HeaderKey
-        if let ascii = asciiKey(t[..<colon]) {
+        if let ascii = asciiKey(t[..<colon].utf8) {
             // Most lines with a colon are prose or code: a byte lookup turns them away without a lowercased copy.
             guard let found = asciiHeaderKeys[ascii] else { return nil }
             k = found
@@ -212,12 +212,12 @@ public enum AttributionParser {
         return keys
     }()
 
-    /// The bytes of `s` lowercased, without spaces, tabs and `*` at its ends; nil when `s` is not ASCII
+    /// The bytes lowercased, without spaces, tabs and `*` at their ends; nil when they are not ASCII
     /// (whose lowercasing and trimming are the String functions' work).
-    static func asciiKey(_ s: Substring) -> [UInt8]? {
+    static func asciiKey(_ bytes: some Collection<UInt8>) -> [UInt8]? {
         var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        for b in s.utf8 {
+        out.reserveCapacity(bytes.count)
+        for b in bytes {
             guard b < 0x80 else { return nil }
             out.append((0x41...0x5A).contains(b) ? b | 0x20 : b)
         }

@@ -177,18 +177,13 @@ struct Lines {
         else { return nil }
         // A key in ASCII before an ASCII colon is looked up from the bytes: most lines with a colon
         // (prose, code) are turned away without being copied into a String.
-        if bytes[colon] == UInt8(ascii: ":"), !bytes[r.lowerBound..<colon].contains(where: { $0 >= 0x80 }) {
-            var a = r.lowerBound, b = colon
-            while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 || bytes[a] == UInt8(ascii: "*") { a += 1 }
-            while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == UInt8(ascii: "*") { b -= 1 }
-            guard b - a <= Self.longestASCIIKey, AttributionParser.asciiHeaderKeys[bytes[a..<b].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }] != nil
-            else { return nil }
+        if bytes[colon] == UInt8(ascii: ":"), let key = AttributionParser.asciiKey(bytes[r.lowerBound..<colon]),
+           AttributionParser.asciiHeaderKeys[key] == nil {
+            return nil
         }
         guard let s = testable(i) else { return nil }
         return AttributionParser.headerField(s)
     }
-
-    static let longestASCIIKey = AttributionParser.asciiHeaderKeys.keys.map(\.count).max() ?? 0
 
     /// A header block: a `From:` field at this prefix, and another field within the next four lines.
     func isHeaderBlockStart(_ i: Int) -> Bool {

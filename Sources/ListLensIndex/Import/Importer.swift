@@ -37,7 +37,7 @@ public final class Importer {
         /// Thread from quoted text alone, without References and In-Reply-To: what the text recovers.
         public var ignoreThreadHeaders: Bool
         /// Quote segmentation, quote attribution and threading from quoted text. Off only to measure
-        /// what they cost (``ImportBenchmark``): bodies are then stored as one authored segment.
+        /// what they cost (`import --without-quote-analysis`, scripts/benchmark_quotes.py): bodies are then stored as one authored segment.
         public var analyzesQuotes: Bool
         public init(list: String? = nil, defaults: MessageDefaults = MessageDefaults(), replace: Bool = false,
                     ignoreThreadHeaders: Bool = false, analyzesQuotes: Bool = true, maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
