@@ -32,6 +32,9 @@ enum Migrations {
         migrator.registerMigration("v5-shingle-order") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v6-conversations") { db in
+            try db.execute(sql: v6)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -108,6 +111,25 @@ enum Migrations {
     /// appended), the message into `shingle_pending`, and the threading pass puts the pending ones
     /// into the hash-ordered indexes sorted, in one transaction. Those indexes no longer need an
     /// index by message.
+    /// Headers that place a message in a conversation without naming its parent's Message-ID:
+    /// Outlook's Thread-Index (`key`: the index in hex; `conversation`: its first 22 bytes) and
+    /// Gmail's X-GM-THRID (`conversation`: the id; `key` NULL). Headers are not stored, so messages
+    /// imported before this migration have none until imported again with `--replace`.
+    /// `list.subject_threading`: the lists whose replies are threaded by subject (`import --thread-by-subject`);
+    /// `message_list_subject` finds a subject's messages in a list.
+    static let v6 = """
+    CREATE TABLE message_conversation (
+        message INTEGER NOT NULL REFERENCES message(id),
+        kind TEXT NOT NULL CHECK (kind IN ('thread-index', 'gm-thread')),
+        conversation TEXT NOT NULL,
+        key TEXT,
+        PRIMARY KEY (message, kind)
+    ) WITHOUT ROWID;
+    CREATE INDEX message_conversation_conversation ON message_conversation(kind, conversation);
+    ALTER TABLE list ADD COLUMN subject_threading INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX message_list_subject ON message(list_id, normalized_subject);
+    """
+
     static let v5 = """
     CREATE TABLE message_shingle (
         message INTEGER NOT NULL REFERENCES message(id),

@@ -12,6 +12,8 @@ final class SQLiteBatchWriter: MessageBatchWriter {
     private var organizations: [String: Int64] = [:]
     private var participants: [String: (id: Int64, hasName: Bool)] = [:]
     private var sources: [String: Int64] = [:]
+    /// Lists whose subject threading this import has set (``ImportBatch/threadsBySubject``).
+    private var subjectThreadingSet: Set<String> = []
 
     init(store: SQLiteStore) { self.store = store }
 
@@ -22,6 +24,10 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             let lookup = Lookup(statements)
             for entry in batch.entries {
                 let a = entry.message
+                if let on = batch.threadsBySubject, let list = entry.list, !subjectThreadingSet.contains(list) {
+                    try setSubjectThreading(db, list: list, on: on)
+                    subjectThreadingSet.insert(list)
+                }
                 let sourcePath = batch.source.path(member: a.raw.member)
                 let sourceID = try sources[sourcePath] ?? {
                     let id = try registerSource(db, path: sourcePath, source: batch.source)
@@ -78,6 +84,8 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         let insertFTS: Statement
         let deleteRecipients: Statement
         let deleteRefs: Statement
+        let deleteConversations: Statement
+        let insertConversation: Statement
         let insertRecipient: Statement
         let insertRef: Statement
         let insertQuarantine: Statement
@@ -133,6 +141,9 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (?, ?, ?, ?)")
             deleteRecipients = try db.cachedStatement(sql: "DELETE FROM recipient WHERE message_id = ?")
             deleteRefs = try db.cachedStatement(sql: "DELETE FROM message_ref WHERE message_id = ?")
+            deleteConversations = try db.cachedStatement(sql: "DELETE FROM message_conversation WHERE message = ?")
+            insertConversation = try db.cachedStatement(sql:
+                "INSERT OR IGNORE INTO message_conversation (message, kind, conversation, key) VALUES (?, ?, ?, ?)")
             insertRecipient = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO recipient (message_id, kind, position, name, address) VALUES (?, ?, ?, ?, ?)")
             insertRef = try db.cachedStatement(sql:
@@ -173,6 +184,15 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         func comparable(_ key: Int64) throws -> (fromAddress: String?, normalizedSubject: String, text: String) {
             guard let row = try Row.fetchOne(s.comparable, arguments: [key]) else { return (nil, "", "") }
             return (row[0], row[1], row[2])
+        }
+    }
+
+    /// Turns the list's subject threading on or off; a change sends its messages back to the threading pass.
+    private func setSubjectThreading(_ db: Database, list: String, on: Bool) throws {
+        let id = try lists[list] ?? remember(try idFor(db, table: "list", column: "name", value: list)) { lists[list] = $0 }
+        try db.execute(sql: "UPDATE list SET subject_threading = ? WHERE id = ? AND subject_threading <> ?", arguments: [on, id, on])
+        if db.changesCount > 0 {
+            try SQLiteStore.unpublishThreads(db, of: "SELECT id FROM message WHERE list_id = ?", arguments: [id])
         }
     }
 
@@ -235,6 +255,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         try s.insertFTS.execute(arguments: [key, a.message.subject, a.quoted.authored, a.quoted.quoted])
         try s.deleteRecipients.execute(arguments: [key])
         try s.deleteRefs.execute(arguments: [key])
+        try s.deleteConversations.execute(arguments: [key])
         try s.unindexShingles.execute(arguments: [key])
         try s.deleteShingles.execute(arguments: [key])
         try s.unindexQuoteShingles.execute(arguments: [key])
@@ -253,6 +274,10 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         for (kind, ids) in [("in-reply-to", m.inReplyTo), ("references", m.references)] {
             for (i, ref) in ids.enumerated() { try s.insertRef.execute(arguments: [rowID, kind, i, ref]) }
         }
+        if let index = m.threadIndex {
+            try s.insertConversation.execute(arguments: [rowID, "thread-index", index.conversation, index.key])
+        }
+        if let thread = m.gmailThreadID { try s.insertConversation.execute(arguments: [rowID, "gm-thread", thread, nil]) }
         for h in a.ownShingles { try s.insertShingle.execute(arguments: [rowID, h]) }
         for (i, h) in a.quoteShingles.enumerated() { try s.insertQuoteShingle.execute(arguments: [rowID, i, h]) }
         if !a.ownShingles.isEmpty || !a.quoteShingles.isEmpty { try s.markShinglesPending.execute(arguments: [rowID]) }

@@ -60,6 +60,7 @@ extension SQLiteStore {
         try db.execute(sql: "DELETE FROM recipient WHERE message_id IN (\(removing))")
         try db.execute(sql: "DELETE FROM message_copy WHERE message IN (\(removing))")
         try db.execute(sql: "DELETE FROM message_ref WHERE message_id IN (\(removing))")
+        try db.execute(sql: "DELETE FROM message_conversation WHERE message IN (\(removing))")
         try db.execute(sql: "DELETE FROM shingle WHERE (hash, message) IN (SELECT hash, message FROM message_shingle WHERE message IN (\(removing)))")
         try db.execute(sql: "DELETE FROM quote_shingle WHERE (hash, message) IN (SELECT hash, message FROM message_quote_shingle WHERE message IN (\(removing)))")
         try db.execute(sql: "DELETE FROM message_shingle WHERE message IN (\(removing))")

@@ -55,7 +55,8 @@ extension SQLiteStore {
                 let ids = Array(frontier[start..<min(start + chunk, frontier.count)])
                 let list = placeholders(ids.count)
                 let args = StatementArguments(ids)
-                // What they reference (an imposter is never a parent), and what references them.
+                // What they reference (an imposter is never a parent), and what references them; the
+                // messages of their Outlook and Gmail conversations, and of their subject where their list threads by it.
                 for row in try Row.fetchAll(db, sql: """
                     SELECT p.id, p.thread_id FROM message_ref r JOIN message p ON p.message_id = r.ref AND p.imposter_of IS NULL
                     WHERE r.message_id IN (\(list))
@@ -66,7 +67,15 @@ extension SQLiteStore {
                     SELECT p.id, p.thread_id FROM quote_link l JOIN message p ON p.id = l.parent WHERE l.child IN (\(list))
                     UNION
                     SELECT c.id, c.thread_id FROM quote_link l JOIN message c ON c.id = l.child WHERE l.parent IN (\(list))
-                    """, arguments: args + args + args + args) {
+                    UNION
+                    SELECT c.id, c.thread_id FROM message_conversation f
+                    JOIN message_conversation k ON k.kind = f.kind AND k.conversation = f.conversation JOIN message c ON c.id = k.message
+                    WHERE f.message IN (\(list))
+                    UNION
+                    SELECT c.id, c.thread_id FROM message f JOIN list l ON l.id = f.list_id AND l.subject_threading = 1
+                    JOIN message c ON c.list_id = f.list_id AND c.normalized_subject = f.normalized_subject
+                    WHERE f.id IN (\(list)) AND f.normalized_subject <> ''
+                    """, arguments: args + args + args + args + args + args) {
                     reached.insert(row[0])
                     if let t: Int64 = row[1] { reachedThreads.insert(t) }
                 }
@@ -126,6 +135,26 @@ extension SQLiteStore {
         var index: [Int64: Int] = [:]
         index.reserveCapacity(messages.count)
         for (i, m) in messages.enumerated() { index[m.key] = i }
+        try eachChunk { list, args in
+            let conversations = try Row.fetchCursor(db, sql: """
+                SELECT message, kind, conversation, key FROM message_conversation \(filter("message", list))
+                """, arguments: args)
+            while let row = try conversations.next() {
+                guard let i = index[row[0]] else { continue }
+                let kind: String = row[1]
+                if kind == "thread-index" { messages[i].threadIndex = row[3] } else { messages[i].gmailThread = row[2] }
+            }
+            let subjects = try Row.fetchCursor(db, sql: """
+                SELECT m.id, m.list_id, m.normalized_subject FROM message m JOIN list l ON l.id = m.list_id
+                WHERE l.subject_threading = 1 AND m.normalized_subject <> '' \(scope == nil ? "" : "AND m.id IN (\(list))")
+                """, arguments: args)
+            while let row = try subjects.next() {
+                guard let i = index[row[0]] else { continue }
+                let listID: Int64 = row[1]
+                let subject: String = row[2]
+                messages[i].subjectGroup = "\(listID) \(subject)"
+            }
+        }
         var references: [ThreadingSnapshot.Reference] = []
         if scope == nil { references.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_ref") ?? 0) }
         try eachChunk { list, args in

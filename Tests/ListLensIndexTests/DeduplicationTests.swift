@@ -200,7 +200,7 @@ struct DeduplicationTests {
             }
         }
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order"])
+        #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations"])
         try store.read { db in
             let key = try String.fetchOne(db, sql: "SELECT content_key FROM message WHERE message_id = 'old@example.org'")
             #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words that a later reply could quote back."))

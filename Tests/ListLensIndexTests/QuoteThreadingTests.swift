@@ -1,8 +1,9 @@
 import Foundation
+import GRDB
 import Testing
 @testable import ListLensIndex
 import ListLensAnalysis
-import ListLensSQLite
+@testable import ListLensSQLite
 import ListLensTestSupport
 
 /// Threading on real archives, with headers and from quoted text alone, each archive imported twice
@@ -139,6 +140,42 @@ struct QuoteThreadingTests {
     @Test("the notmuch lkml corpus (210 messages, deep References)")
     func lkml() throws {
         Self.check(try Self.measure("lkml", [Self.corpora.appendingPathComponent("notmuch-test-corpora/test/corpora/lkml").path]))
+    }
+
+    @Test("openbmc: Outlook's Thread-Index alone places its replies where their headers do")
+    func openbmcThreadIndex() throws {
+        let dir = Self.corpora.appendingPathComponent("openbmc-public-inbox")
+        let paths = (1...4).map { dir.appendingPathComponent("openbmc-2020-0\($0).mbox.gz").path }
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        _ = try Importer(store: store).run(paths: paths)
+        // The oracle: the parents In-Reply-To and References gave, as stored. Then the same messages
+        // threaded with every reference dropped: only Thread-Index (and X-GM-THRID) can link them.
+        var headerParent: [Int64: Int64] = [:]
+        try store.read { db in
+            for row in try Row.fetchAll(db, sql: "SELECT id, parent_id FROM message WHERE parent_method IN ('in-reply-to', 'references')") {
+                headerParent[row[0]] = row[1]
+            }
+        }
+        var snapshot = try store.threadingSnapshot()
+        let withIndex = snapshot.messages.filter { $0.threadIndex != nil }.count
+        snapshot.references = []
+        let keys = snapshot.messages.map(\.key)
+        let changes = ThreadingPass.changes(for: &snapshot)
+        var agree = 0, ancestor = 0, wrong = 0, unknown = 0
+        for link in changes.links where link.method == ParentMethod.threadIndex.rawValue {
+            guard let parent = link.parentKey else { continue }
+            guard let named = headerParent[link.messageKey] else { unknown += 1; continue }
+            if named == parent { agree += 1; continue }
+            var up: Int64? = headerParent[named], steps = 0
+            while let a = up, a != parent, steps < 100 { up = headerParent[a]; steps += 1 }
+            if up == parent { ancestor += 1 } else { wrong += 1 }
+        }
+        print("openbmc Thread-Index: \(keys.count) messages, \(withIndex) with a Thread-Index; linked by it alone: \(agree) to the parent the headers name, "
+              + "\(ancestor) to an ancestor of it (the parent has no index), \(wrong) elsewhere, \(unknown) with no header parent to compare")
+        #expect(withIndex >= 200)
+        #expect(agree >= 16, "python's email on the same months: 16 replies whose parent's index is stored, none disagreeing")
+        #expect(wrong == 0)
     }
 
     // twisted-python's figures: CorpusTests' 248-month test, which has the months imported already.

@@ -29,7 +29,11 @@ struct RemovalTests {
                 FROM message m
                 """).map { r in "shingles \(r[0] as String) \(r[1] as Int) \(r[2] as Int) \(r[3] as Int) \(r[4] as Int) \(r[5] as Int)" }
             + ["pending \(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending") ?? -1)",
-               "orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle WHERE message NOT IN (SELECT id FROM message)") ?? -1)"]
+               "orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle WHERE message NOT IN (SELECT id FROM message)") ?? -1)",
+               "conversation orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_conversation WHERE message NOT IN (SELECT id FROM message)") ?? -1)"]
+            + (try Row.fetchAll(db, sql: """
+                SELECT m.message_id, c.kind, c.conversation, coalesce(c.key, '-') FROM message_conversation c JOIN message m ON m.id = c.message
+                """).map { "conversation \($0[0] as String) \($0[1] as String) \($0[2] as String) \($0[3] as String)" })
         }
         return lines.sorted()
     }
@@ -62,6 +66,21 @@ struct RemovalTests {
         defer { c3() }
         _ = try Importer(store: again).run(paths: [sample] + rest)
         #expect(try view(both) == view(again))
+    }
+
+    @Test("removing messages placed by Thread-Index and X-GM-THRID leaves no conversation rows, and their replies' links go")
+    func removeConversations() throws {
+        let sample = Fixtures.sample, conversations = Fixtures.path("threading/conversations/conversations.mbox")
+        let (both, c1) = try ThrowawayStore.fresh()
+        defer { c1() }
+        _ = try Importer(store: both).run(paths: [sample, conversations])
+        #expect(try view(both).contains { $0.hasPrefix("conversation reply-1@fabrikam.example thread-index ") })
+        let summary = try Remover(store: both).run([conversations])
+        #expect(summary.messages == 10)
+        let (only, c2) = try ThrowawayStore.fresh()
+        defer { c2() }
+        _ = try Importer(store: only).run(paths: [sample])
+        #expect(try view(both) == view(only))
     }
 
     @Test("removing a message whose Message-ID an imposter reuses hands the id to the imposter")

@@ -138,4 +138,50 @@ struct ThreadingPassTests {
         #expect(try !Searcher(store: store).search(try SearchQuery.parse("from:priya")).isEmpty)
         #expect(try ThreadingPass.run(on: store).ran == false)
     }
+
+    @Test("Outlook's Thread-Index and Gmail's X-GM-THRID place replies without References; subjects only for a list that asks")
+    func conversationHeaders() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let path = Fixtures.path("threading/conversations/conversations.mbox")
+        func parents() throws -> [String: String] {
+            var out: [String: String] = [:]
+            for m in try store.exportedMessages() {
+                out[m.messageID] = m.parent.map { "\($0) \(m.parentMethod ?? "-")" } ?? "-"
+            }
+            return out
+        }
+        let first = try Importer(store: store).run(paths: [path])
+        #expect(first.imported == 10 && first.withDefects == 1)
+        var p = try parents()
+        #expect(p["reply-1@fabrikam.example"] == "root@contoso.example thread-index")
+        #expect(p["reply-3@contoso.example"] == "reply-1@fabrikam.example thread-index", "its parent is not stored: the nearest ancestor that is")
+        #expect(p["broken@example.net"] == "-")
+        #expect(p["gm-2@example.com"] == "gm-1@example.org gm-thread")
+        #expect(p["gm-3@example.org"] == "gm-2@example.com gm-thread")
+        #expect(p["subj-2@example.it"] == "-", "subjects thread nothing by default")
+        let defects = try store.exportedMessages().first { $0.messageID == "broken@example.net" }?.defects
+        #expect(defects == ["invalid-thread-index"])
+        let confidence = try store.read { db in
+            try Double.fetchOne(db, sql: "SELECT parent_confidence FROM message WHERE message_id = 'gm-2@example.com'")
+        }
+        #expect(confidence == ThreadingPass.gmailThreadConfidence)
+
+        // Turned on for the list, by importing it again: the list's messages are threaded again.
+        let on = try Importer(store: store, options: .init(threadsBySubject: true)).run(paths: [path])
+        #expect(on.imported == 0 && on.threading?.ran == true)
+        p = try parents()
+        #expect(p["subj-2@example.it"] == "subj-1@example.de subject")
+        #expect(p["subj-3@example.de"] == "-", "no reply prefix: it answers nobody")
+        #expect(p["reply-1@fabrikam.example"] == "root@contoso.example thread-index", "headers still come first")
+        // Kept: a plain import leaves it on; --no-thread-by-subject turns it off.
+        _ = try Importer(store: store).run(paths: [path])
+        #expect(try parents()["subj-2@example.it"] == "subj-1@example.de subject")
+        _ = try Importer(store: store, options: .init(threadsBySubject: false)).run(paths: [path])
+        #expect(try parents()["subj-2@example.it"] == "-")
+        // Thread headers are headers: --ignore-thread-headers leaves them out too.
+        _ = try Importer(store: store, options: .init(ignoreThreadHeaders: true)).run(paths: [path])
+        p = try parents()
+        #expect(p["reply-1@fabrikam.example"] == "-" && p["gm-2@example.com"] == "-")
+    }
 }

@@ -196,5 +196,42 @@ struct HeaderTests {
         let bytes = (0..<1280).map { UInt8($0 % 256) }
         #expect(SHA256.hex(bytes.lazy.map { $0 }) == "d414b085826eb06778483ba35564dc849e643359f69ed9747878ba6e54985bed", "no contiguous storage")
     }
-}
 
+    @Test("Thread-Index: a reply's index is its parent's plus a 5-byte block; damaged values keep their whole blocks")
+    func threadIndex() throws {
+        // Python: base64.b64encode(bytes(range(22)) + b"\x00\x00\x01\x2c\xf0" + b"\x00\x00\x02\x3a\xf1")
+        let root = "AAECAwQFBgcICQoLDA0ODxAREhMUFQ=="
+        let grandchild = "AAECAwQFBgcICQoLDA0ODxAREhMUFQAAASzwAAACOvE="
+        let rootHex = "000102030405060708090a0b0c0d0e0f101112131415"
+        let r = try #require(ThreadIndex.parse(root))
+        #expect(r.key == rootHex && r.conversation == rootHex && r.ancestorKeys.isEmpty)
+        let g = try #require(ThreadIndex.parse(grandchild))
+        #expect(g.key == rootHex + "0000012cf0" + "0000023af1")
+        #expect(g.ancestorKeys == [rootHex + "0000012cf0", rootHex], "the parent's index first, then the root")
+        #expect(g.conversation == rootHex)
+        #expect(ThreadIndex(storedKey: g.key) == g)
+        #expect(ThreadIndex(storedKey: rootHex + "00") == nil, "a partial block is no stored key")
+
+        // Too short: no index. A partial last block: the whole ones, flagged. Folded over lines: read as one.
+        #expect(ThreadIndex.parse(Array("AdXb0m5x".utf8)).index == nil)
+        let partial = ThreadIndex.parse(Array("AAECAwQFBgcICQoLDA0ODxAREhMUFQAAASzwAAA=".utf8))
+        #expect(partial.index?.key == rootHex + "0000012cf0" && partial.damaged)
+        #expect(ThreadIndex.parse(Array("AAECAwQFBgcICQoLDA0O\r\n DxAREhMUFQ==".utf8)) == (r, false))
+
+        // A hostile length is cut at maxChildren replies: bounded work, bounded ancestors.
+        let huge = [UInt8](repeating: UInt8(ascii: "A"), count: 4 * 1_000_000)
+        let cut = ThreadIndex.parse(huge)
+        #expect(cut.damaged)
+        #expect(cut.index?.ancestorKeys.count == ThreadIndex.maxChildren)
+
+        // Through the parser: the header read, a broken one recorded as a defect, X-GM-THRID's digits kept.
+        func parse(_ headers: String) -> Message {
+            let bytes = Array((headers + "\r\n\r\nbody\r\n").utf8)
+            return MessageParser().parse(RawMessage(bytes: bytes, offset: 0, length: Int64(bytes.count)))
+        }
+        let reply = parse("Message-ID: <a@b>\r\nThread-Index: \(grandchild)\r\nX-GM-THRID: 1592654321098765432")
+        #expect(reply.threadIndex == g && reply.gmailThreadID == "1592654321098765432" && !reply.defects.contains(.invalidThreadIndex))
+        let broken = parse("Message-ID: <a@b>\r\nThread-Index: AdXb0m5x\r\nX-GM-THRID: 12ab")
+        #expect(broken.threadIndex == nil && broken.gmailThreadID == nil && broken.defects.contains(.invalidThreadIndex))
+    }
+}

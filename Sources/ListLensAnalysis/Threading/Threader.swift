@@ -1,7 +1,7 @@
 /// Links messages to their parents, JWZ-style, with loop checks and no recursion.
 ///
-/// Departures from JWZ, on purpose (as public-inbox): no subject grouping, because a shared subject
-/// is not a reply; `In-Reply-To` is trusted over `References` when both name a known message,
+/// Departures from JWZ, on purpose (as public-inbox): no subject grouping by default, because a shared
+/// subject is not a reply (a list may ask for it: ``ParentMethod/subject``, the last candidate); `In-Reply-To` is trusted over `References` when both name a known message,
 /// because some clients write References out of order. Every link is checked first: a parent that
 /// descends from the child would close a loop (notmuch's broken/loop corpus) and is refused.
 /// - SeeAlso: [JWZ threading](https://www.jwz.org/doc/threading.html)

@@ -44,4 +44,21 @@ public enum Subject {
         }
         return tags
     }
+
+    /// Whether the subject says it answers one: a reply prefix (`Re:`, `AW:`, `SV:`, `Antw:`) among
+    /// the prefixes and tags at its front. `[Twisted-Python] Re: x` is a reply; `Fwd: x` is not.
+    public static func isReply(_ subject: String) -> Bool {
+        var s = Substring(subject)
+        var rounds = 0
+        while rounds < maxPrefixRounds {
+            rounds += 1
+            s = s.drop { $0 == " " || $0 == "\t" }
+            let lower = s.prefix(6).lowercased()
+            if ["re:", "aw:", "sv:", "antw:", "re :"].contains(where: { lower.hasPrefix($0) }) { return true }
+            if let p = ["fw:", "fwd:", "tr:"].first(where: { lower.hasPrefix($0) }) { s = s.dropFirst(p.count); continue }
+            guard s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < maxTagLength else { return false }
+            s = s[s.index(after: close)...]
+        }
+        return false
+    }
 }

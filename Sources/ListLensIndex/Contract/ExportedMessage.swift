@@ -220,7 +220,7 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     }
 
     /// The contract version written by this code.
-    public static let schemaVersion = "1.3"
+    public static let schemaVersion = "1.4"
 }
 
 extension ExportedMessage {

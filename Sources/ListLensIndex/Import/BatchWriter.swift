@@ -12,16 +12,18 @@ final class BatchWriter: @unchecked Sendable {
     private let writer: any MessageBatchWriter
     private let listOverride: String?
     private let replacing: Bool
+    private let threadsBySubject: Bool?
     private let queue = DispatchQueue(label: "listlens.import.writer")
     private let slots: DispatchSemaphore
     private let lock = NSLock()
     private var _counts = MessageCounts()
     private var failure: Error?
 
-    init(writer: any MessageBatchWriter, listOverride: String?, replacing: Bool, maxInFlight: Int) {
+    init(writer: any MessageBatchWriter, listOverride: String?, replacing: Bool, threadsBySubject: Bool? = nil, maxInFlight: Int) {
         self.writer = writer
         self.listOverride = listOverride
         self.replacing = replacing
+        self.threadsBySubject = threadsBySubject
         slots = DispatchSemaphore(value: maxInFlight)
     }
 
@@ -32,7 +34,7 @@ final class BatchWriter: @unchecked Sendable {
         let entries = batch.map { a in
             ImportBatch.Entry(message: a, list: ListNaming.name(for: a.message, override: listOverride, fallbacks: names)?.name)
         }
-        let work = ImportBatch(source: source, entries: entries, replacing: replacing)
+        let work = ImportBatch(source: source, entries: entries, replacing: replacing, threadsBySubject: threadsBySubject)
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }

@@ -39,9 +39,14 @@ public final class Importer {
         /// Quote segmentation, quote attribution and threading from quoted text. Off only to measure
         /// what they cost (`import --without-quote-analysis`, scripts/benchmark_quotes.py): bodies are then stored as one authored segment.
         public var analyzesQuotes: Bool
+        /// The lists imported into thread replies by subject from now on (true), or no longer (false);
+        /// nil keeps each list's setting (off for a new list). `import --thread-by-subject`.
+        public var threadsBySubject: Bool?
         public init(list: String? = nil, defaults: MessageDefaults = MessageDefaults(), replace: Bool = false,
-                    ignoreThreadHeaders: Bool = false, analyzesQuotes: Bool = true, maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
+                    ignoreThreadHeaders: Bool = false, analyzesQuotes: Bool = true, threadsBySubject: Bool? = nil,
+                    maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
             self.list = list
+            self.threadsBySubject = threadsBySubject
             self.defaults = defaults
             self.replace = replace
             self.ignoreThreadHeaders = ignoreThreadHeaders
@@ -96,7 +101,7 @@ public final class Importer {
         var lastReport = 0.0
 
         let writer = BatchWriter(writer: try store.makeBatchWriter(), listOverride: options.list, replacing: options.replace,
-                                 maxInFlight: Self.maxBatchesInFlight)
+                                 threadsBySubject: options.threadsBySubject, maxInFlight: Self.maxBatchesInFlight)
         let html = HTMLArchive.Context()
         var rootsWithMail = Set<String>()
         var indexNames: [String: String?] = [:]

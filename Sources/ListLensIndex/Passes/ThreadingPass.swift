@@ -1,4 +1,5 @@
 import ListLensAnalysis
+import ListLensMail
 
 /// The first archive-wide pass: parent links and threads from the stored headers.
 ///
@@ -17,14 +18,19 @@ public enum ThreadingPass {
     public static let name = "threading"
     /// Bump when the algorithm changes: stores threaded by an older version are then redone.
     /// 2: parents from quoted text where headers give none. 3: quote links are found only for replies
-    /// whose headers name no stored message (the others never used theirs).
-    public static let version = 3
+    /// whose headers name no stored message (the others never used theirs). 4: Outlook's Thread-Index,
+    /// Gmail's X-GM-THRID, and subjects for the lists that ask.
+    public static let version = 4
     /// Threading from quoted text alone (`import --ignore-thread-headers`) records its version plus
     /// this, so switching between the two redoes the store.
     public static let textOnlyVersionOffset = 1000
     /// Links read from In-Reply-To or References are certain; links from quoted text carry less
     /// (``QuoteParentChooser``).
     public static let headerConfidence = 1.0
+    /// A Gmail conversation says who took part, not who answered whom: its link to the previous message is a guess.
+    public static let gmailThreadConfidence = 0.5
+    /// A shared subject is weaker still (two threads may share one): only for lists that ask for it.
+    public static let subjectConfidence = 0.3
     /// A sampled shingle held by more messages than this is a common phrase: it links nothing.
     public static let maxShingleHolders = 50
 
@@ -100,23 +106,61 @@ public enum ThreadingPass {
         for (i, m) in messages.enumerated() { index[m.key] = i }
 
         // Known parents per message, in order of preference: In-Reply-To first (in order), then
-        // References from last to first. One sort of the flat list, then one sweep.
-        // Then the parents found from quoted text, best first.
+        // References from last to first, then the Thread-Index's nearest stored ancestor; then the
+        // parents found from quoted text, best first; last the previous message of the same Gmail
+        // conversation, and of the same subject where the list asks for it. One sort of the flat
+        // list, then one sweep.
         var known: [(child: Int, rank: Int, parent: Int, method: ParentMethod)] = []
         known.reserveCapacity(snapshot.references.count)
-        var quoteConfidence: [Int64: Double] = [:]   // child key × parent key, packed below
+        func rank(_ method: ParentMethod, _ position: Int) -> Int {
+            let tier: Int
+            switch method {
+            case .inReplyTo: tier = 0
+            case .references: tier = 1
+            case .threadIndex: tier = 2
+            case .quote, .attribution: tier = 3
+            case .gmailThread: tier = 4
+            case .subject: tier = 5
+            }
+            return tier << 40 | min(max(position, 0), 1 << 39)
+        }
+        var softConfidence: [Int64: Double] = [:]   // child index × parent index, packed: links below 1
+        func soft(_ child: Int, _ parent: Int, _ method: ParentMethod, _ position: Int, _ confidence: Double) {
+            known.append((child, rank(method, position), parent, method))
+            softConfidence[Int64(child) << 32 | Int64(parent)] = confidence
+        }
         for r in snapshot.references {
             guard let child = index[r.child], let parent = index[r.parent] else { continue }
             switch r.kind {
-            case .inReplyTo where useHeaders: known.append((child, r.position, parent, .inReplyTo))
-            case .references where useHeaders: known.append((child, Int(Int32.max) - r.position, parent, .references))
-            case .quote, .attribution:
-                known.append((child, Int(Int32.max) + 1 + r.position, parent, r.kind == .quote ? .quote : .attribution))
-                quoteConfidence[Int64(child) << 32 | Int64(parent)] = r.confidence
+            case .inReplyTo where useHeaders: known.append((child, rank(.inReplyTo, r.position), parent, .inReplyTo))
+            case .references where useHeaders: known.append((child, rank(.references, Int(Int32.max) - r.position), parent, .references))
+            case .quote: soft(child, parent, .quote, r.position, r.confidence)
+            case .attribution: soft(child, parent, .attribution, r.position, r.confidence)
             case .inReplyTo, .references: continue
             }
         }
         snapshot.references = []
+        if useHeaders {
+            var byThreadIndex: [String: Int] = [:]
+            for (i, m) in messages.enumerated() { if let k = m.threadIndex, byThreadIndex[k] == nil { byThreadIndex[k] = i } }
+            for (i, m) in messages.enumerated() {
+                guard let k = m.threadIndex, let index = ThreadIndex(storedKey: k) else { continue }
+                for (steps, ancestor) in index.ancestorKeys.enumerated() {
+                    if let p = byThreadIndex[ancestor] {
+                        known.append((i, rank(.threadIndex, steps), p, .threadIndex))
+                        break
+                    }
+                }
+            }
+            for group in groups(messages, by: \.gmailThread) {
+                for (earlier, later) in zip(group, group.dropFirst()) { soft(later, earlier, .gmailThread, 0, gmailThreadConfidence) }
+            }
+        }
+        for group in groups(messages, by: \.subjectGroup) {
+            for (earlier, later) in zip(group, group.dropFirst()) where Subject.isReply(messages[later].subject) {
+                soft(later, earlier, .subject, 0, subjectConfidence)
+            }
+        }
         known.sort { ($0.child, $0.rank) < ($1.child, $1.rank) }
         var input: [ThreadBuilder.Message] = []
         input.reserveCapacity(messages.count)
@@ -151,8 +195,9 @@ public enum ThreadingPass {
             let parentKey = link.parent.map { messages[$0].key }
             let method = link.method?.rawValue
             var confidence: Double? = parentKey == nil ? nil : headerConfidence
-            if link.method == .quote || link.method == .attribution, let p = link.parent {
-                confidence = quoteConfidence[Int64(i) << 32 | Int64(p)]
+            if let p = link.parent, let soft = softConfidence[Int64(i) << 32 | Int64(p)],
+               link.method != .inReplyTo, link.method != .references, link.method != .threadIndex {
+                confidence = soft
             }
             let threadKey = built.threads[built.threadOf[i]].key
             if parentKey != m.parentKey || method != m.parentMethod || confidence != m.parentConfidence || threadKey != m.threadKey {
@@ -162,5 +207,15 @@ public enum ThreadingPass {
         }
         changes.removedThreads = snapshot.threads.map(\.key).filter { !present.contains($0) }.sorted()
         return changes
+    }
+
+    /// The indices of the messages sharing a value of `key`, each group in date order (undated last,
+    /// then in store order); groups of one left out.
+    static func groups(_ messages: [ThreadingSnapshot.Message], by key: KeyPath<ThreadingSnapshot.Message, String?>) -> [[Int]] {
+        var byKey: [String: [Int]] = [:]
+        for (i, m) in messages.enumerated() { if let k = m[keyPath: key] { byKey[k, default: []].append(i) } }
+        return byKey.values.filter { $0.count > 1 }.map { group in
+            group.sorted { (messages[$0].date ?? .max, $0) < (messages[$1].date ?? .max, $1) }
+        }
     }
 }

@@ -18,10 +18,14 @@ public struct ImportBatch: Sendable {
     public var entries: [Entry]
     /// Copies replace what is stored instead of being skipped (``Deduplication``).
     public var replacing: Bool
+    /// Whether the lists of these messages thread replies by subject from now on (``ParentMethod/subject``);
+    /// nil keeps each list's setting. A list whose setting changes has its messages threaded again.
+    public var threadsBySubject: Bool?
 
-    public init(source: SourceRecord, entries: [Entry], replacing: Bool = false) {
+    public init(source: SourceRecord, entries: [Entry], replacing: Bool = false, threadsBySubject: Bool? = nil) {
         self.source = source
         self.entries = entries
         self.replacing = replacing
+        self.threadsBySubject = threadsBySubject
     }
 }

@@ -15,9 +15,16 @@ public struct ThreadingSnapshot: Sendable {
         public var parentMethod: String?
         public var parentConfidence: Double?
         public var threadKey: String?
+        /// Its Outlook `Thread-Index` (``ThreadIndex/key``), when it has one.
+        public var threadIndex: String?
+        /// Its Gmail conversation (`X-GM-THRID`), when it has one.
+        public var gmailThread: String?
+        /// Its list and normalized subject, when its list threads by subject (`import --thread-by-subject`).
+        public var subjectGroup: String?
 
         public init(key: Int64, messageID: String, date: Int64?, subject: String, firstReference: String?,
-                    parentKey: Int64?, parentMethod: String?, parentConfidence: Double?, threadKey: String?) {
+                    parentKey: Int64?, parentMethod: String?, parentConfidence: Double?, threadKey: String?,
+                    threadIndex: String? = nil, gmailThread: String? = nil, subjectGroup: String? = nil) {
             self.key = key
             self.messageID = messageID
             self.date = date
@@ -27,6 +34,9 @@ public struct ThreadingSnapshot: Sendable {
             self.parentMethod = parentMethod
             self.parentConfidence = parentConfidence
             self.threadKey = threadKey
+            self.threadIndex = threadIndex
+            self.gmailThread = gmailThread
+            self.subjectGroup = subjectGroup
         }
     }
 

@@ -76,6 +76,9 @@ public enum MailDefect: String, Sendable, Codable, CaseIterable, Hashable {
     case noHeaders = "no-headers"
     /// A line had more `>` prefixes than the quote segmenter reads (64): the rest stay in its text.
     case quoteTooDeep = "quote-too-deep"
+    /// A `Thread-Index` that is not base64 of 22 + 5n bytes, or longer than ``ThreadIndex/maxChildren``
+    /// replies: its whole blocks are read, a value under 22 bytes is ignored.
+    case invalidThreadIndex = "invalid-thread-index"
 
     /// False for the routine transformations of an archive (pipermail writes every address as
     /// `user at host`): the import summary's "with defects" count leaves those out.

@@ -17,6 +17,11 @@ public struct Message: Sendable {
     /// The `List-Post` header's address, when it has one (`<mailto:twisted-python@twistedmatrix.com>`
     /// → `twisted-python@twistedmatrix.com`; `NO` gives nil).
     public var listPost: String? = nil
+    /// Outlook's `Thread-Index`: the conversation and the reply's place in it (``ThreadIndex``).
+    public var threadIndex: ThreadIndex? = nil
+    /// Gmail's conversation id (`X-GM-THRID`, as Google Takeout and Groups exports write it): the
+    /// decimal number, shared by every message of one Gmail conversation.
+    public var gmailThreadID: String? = nil
     /// The decoded body text a reader sees: text/plain preferred, HTML converted, attachments left out.
     public var text: String
     public var headers: HeaderBlock

@@ -78,6 +78,14 @@ public struct MessageParser: Sendable {
             return address.contains("@") ? address : nil
         }
 
+        var threadIndex: ThreadIndex? = nil
+        if let v = value("thread-index") {
+            let parsed = ThreadIndex.parse(v)
+            threadIndex = parsed.index
+            if parsed.damaged { defects.append(.invalidThreadIndex) }
+        }
+        let gmailThreadID = value("x-gm-thrid").flatMap(Self.gmailThreadID)
+
         var (date, dateSource) = parseDate(value("date"), envelope: raw.envelope, headers: headers, defects: &defects)
         if date == nil { dateSource = .none }
         if badWord { defects.append(.invalidEncodedWord) }
@@ -97,7 +105,8 @@ public struct MessageParser: Sendable {
 
         return Message(messageID: messageID, messageIDIsSynthetic: synthetic, from: from, to: to, cc: cc,
                        date: date, dateSource: dateSource, subject: subject, inReplyTo: inReplyTo,
-                       references: references, listID: listID, listPost: listPost, text: text, headers: headers, mime: tree,
+                       references: references, listID: listID, listPost: listPost, threadIndex: threadIndex,
+                       gmailThreadID: gmailThreadID, text: text, headers: headers, mime: tree,
                        textParts: textParts, defects: Self.unique(defects))
     }
 
@@ -130,6 +139,13 @@ public struct MessageParser: Sendable {
             }
         }
         return (nil, .none)
+    }
+
+    /// `X-GM-THRID`'s decimal id (a 64-bit number: at most 20 digits), trimmed; nil for anything else.
+    static func gmailThreadID(_ value: [UInt8]) -> String? {
+        let digits = value.drop { $0.isFWSByte }.prefix { !$0.isFWSByte }
+        guard !digits.isEmpty, digits.count <= 20, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     static let singleInstance = ["from", "sender", "reply-to", "to", "cc", "bcc", "message-id", "in-reply-to",

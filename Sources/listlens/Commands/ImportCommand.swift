@@ -26,8 +26,10 @@ struct ImportCommand: ParsableCommand {
 
             Replies are threaded by In-Reply-To and References; where those name no stored \
             message, by the message whose own words the reply quotes (parent method "quote", with \
-            a confidence below 1). --ignore-thread-headers threads by quoted text alone, to see \
-            what it recovers.
+            a confidence below 1). Outlook's Thread-Index and Gmail's X-GM-THRID place replies \
+            whose References are gone. --ignore-thread-headers threads by quoted text alone, to \
+            see what it recovers. --thread-by-subject adds subjects, for lists whose archive kept \
+            no headers and little quoting.
 
             Example:
               listlens import --db twisted.sqlite \\
@@ -35,6 +37,8 @@ struct ImportCommand: ParsableCommand {
               listlens import --db twisted.sqlite \\
                 ../shared/corpora/twisted-pipermail/twisted-python/2013-July/thread.html
               gzip -dc 2013-July.txt.gz | listlens import -
+              listlens import --db conversations.sqlite --thread-by-subject \\
+                fixtures/threading/conversations/conversations.mbox
               listlens import --db lcoo.sqlite --list openstack-operators \\
                 --from "Jamey <jamey@example.com>" \\
                 --date "2017-06-02 14:05 -0400" --subject "Re: LCOO" reply.html
@@ -65,6 +69,10 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Thread from quoted text alone, without References and In-Reply-To: to measure what the text recovers.")
     var ignoreThreadHeaders = false
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Thread a reply whose headers and quote name no stored parent under the latest earlier message of its list with its subject (\"Re: x\" after \"x\"); --no-thread-by-subject stops. Kept per list; off for a new list."))
+    var threadBySubject: Bool?
+
     @Flag(name: .shortAndLong, help: "No progress line, even on a terminal.")
     var quiet = false
 
@@ -87,7 +95,7 @@ struct ImportCommand: ParsableCommand {
         let store = try database.open()
         let importer = Importer(store: store, options: .init(list: list, defaults: defaults, replace: replace,
                                                                  ignoreThreadHeaders: ignoreThreadHeaders,
-                                                                 analyzesQuotes: !withoutQuoteAnalysis))
+                                                                 analyzesQuotes: !withoutQuoteAnalysis, threadsBySubject: threadBySubject))
         let showProgress = !quiet && Terminal.stderrIsTerminal
         let progress: ((ImportProgress) -> Void)? = showProgress ? { ProgressLine.show($0) } : nil
         let summary = try importer.run(paths: paths, progress: progress)
