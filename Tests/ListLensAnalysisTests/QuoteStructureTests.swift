@@ -60,6 +60,8 @@ struct QuoteStructureTests {
 
     static let replyLines: [(language: String, line: String)] = [
         ("en Gmail", "On Tue, Apr 29, 2014 at 4:22 PM, Ann Lee <ann@x.example> wrote:"),
+        ("en Gmail, no comma", "On Tue, Apr 29, 2014 at 4:22 PM Ann Lee <ann@x.example> wrote:"),
+        ("en Gmail, no comma, zone", "On Tue, Apr 29, 2014 at 4:22 UTC Ann Lee <ann@x.example> wrote:"),
         ("en Apple", "On Apr 29, 2014, at 16:22, Ann Lee <ann@x.example> wrote:"),
         ("de", "Am 29.04.2014 um 16:22 schrieb Ann Lee <ann@x.example>:"),
         ("de Gmail", "Am Di., 29. Apr. 2014 um 16:22 Uhr schrieb Ann Lee <ann@x.example>:"),
@@ -159,6 +161,43 @@ struct QuoteStructureTests {
         #expect(kinds("Done.\n\nCONFIDENTIALITY NOTICE: This email is for the addressee only.\nIt may be privileged.")
                 == ["authored0", "signature0"])
         #expect(kinds("> quoted\n> -- \n> Ann's signature\nmine") == ["quoted1", "signature1", "authored0"])
+    }
+
+    @Test("a sign-off and the block below it are the signature; a sentence, a question or a lone thank-you stays the sender's text")
+    func signOffs() {
+        for signOff in ["Thanks,", "Thanks.", "Thank you!", "Best regards,", "Regards", "Cheers", "Mit freundlichen Grüßen",
+                        "Cordialement,", "Saludos,", "Pozdrawiam,", "С уважением,", "Thanks again Jeremy", "谢谢"] {
+            #expect(kinds("It works now.\n\n\(signOff)\nAnn Lee\n\n> old", sender: "Ann Lee") == ["authored0", "signature0", "quoted1"], "\(signOff)")
+        }
+        // A contact block under the name, up to the quote; blank lines and two sign-offs in a row.
+        let contact = "Please check.\n\nThanks\n\nBest Regards,\nPrince\n\n郭育宏(Prince Kuo)\nAEWIN Technology Co.,Ltd\nTEL : +886-2-8692-6677 ext 9307"
+        let segments = QuoteSegmenter.segments(of: contact)
+        #expect(segments.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "signature0"])
+        #expect(segments.first?.text == "Please check.")
+        // After a quote, a run that is only the sign-off is the signature of the words above the quote.
+        #expect(kinds("I agree.\n\n> old\n\nRegards.\n\nThu Nguyen.") == ["authored0", "quoted1", "signature0"])
+        // Not a sign-off: a sentence that starts like one, a question below it, a message that is only thanks.
+        #expect(kinds("I tried it.\n\nThanks for the patch, applied.") == ["authored0"])
+        #expect(kinds("I tried it.\n\nThanks,\nAlso, could you look at the second one too?") == ["authored0"])
+        #expect(kinds("Thanks!\n\n> the fix") == ["authored0", "quoted1"])
+        #expect(kinds("Thanks!") == ["authored0"])
+    }
+
+    @Test("Yandex's `date, time, \"Name\" <address>:` introduces a quote; two stacked reply lines are both attributions")
+    func moreAttributionForms() throws {
+        let yandex = QuoteSegmenter.segments(of: "Same here.\n\n27.01.2021, 20:08, \"Ed Tanous\" <edtanous@google.com>:\n\n> Ed's text.")
+        #expect(yandex.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "attribution0", "quoted1"])
+        #expect(yandex.last?.attribution?.address == "edtanous@google.com")
+        // Lines above a reply line that holds its own date are not its start.
+        let patch = QuoteSegmenter.segments(of: "My patch.\n2.7.4\n====\n15.01.2021, 13:43, \"Shakeeb B K\" <s@x.example>:\n> Hi All,")
+        #expect(patch.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "attribution0", "quoted1"])
+        #expect(patch.first?.text == "My patch.\n2.7.4\n====")
+        // Inside a quote, below its text: each names its own sender.
+        let stacked = "Yes.\n\n> Jason's text.\n> \n> On Fri, Apr 30, 2021 at 1:54 PM Patrick Williams <patrick@x.example> wrote:\n"
+            + "> On Fri, Apr 30, 2021 at 09:43:21AM -0600, Mike Jones wrote:\n> \n> > Mike's text.\n> \n> Patrick's answer."
+        let both = QuoteSegmenter.segments(of: stacked)
+        #expect(both.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "quoted1", "attribution1", "attribution1", "quoted2", "quoted1"])
+        #expect(both[2].attribution?.name == "Patrick Williams" && both[3].attribution?.name == "Mike Jones")
     }
 
     @Test("Mailman's footer is list text to the end of its paragraph, also inside a quote")

@@ -28,10 +28,11 @@ struct HTMLCorpusTests {
         try #require(messages.count == 1)
         let m = messages[0]
         #expect(m.defects.first == "no-headers")
-        #expect(Self.shape(m) == ["authored0", "quoted2", "elision1", "quoted1", "authored0", "quoted1", "authored0", "quoted1", "authored0"])
+        #expect(Self.shape(m) == ["authored0", "quoted2", "elision1", "quoted1", "authored0", "quoted1", "authored0", "quoted1", "authored0", "signature0"])
         let authored = Self.segments(m, "authored", 0)
         #expect(authored.first?.hasPrefix("Thanks for the interest Jeremy. Nice to have your observations") == true)
-        #expect(authored.last?.hasSuffix("Thanks again Jeremy") == true)
+        #expect(authored.last?.hasSuffix("coming to the meetings and pulling in more staff.") == true)
+        #expect(Self.segments(m, "signature", 0) == ["Thanks again Jeremy"], "the sign-off")
         #expect(Self.segments(m, "quoted", 2) == ["""
             The LCOO is a group of Multi-cloud Operators who are also
             development contributors (read we have staff who are project
@@ -51,13 +52,13 @@ struct HTMLCorpusTests {
     }
 
     @Test("Outlook/Word, Gmail, Apple Mail, Thunderbird and Yandex (HTML only) parts: the reader's text with its quotes", arguments: [
-        ("word-outlook-html/openbmc-808c3e0f39a7.eml", ["authored0", "attribution0", "quoted1", "attribution1", "quoted2", "quoted1", "quoted2", "quoted1"],
+        ("word-outlook-html/openbmc-808c3e0f39a7.eml", ["authored0", "signature0", "attribution0", "quoted1", "attribution1", "quoted2", "quoted1", "quoted2", "quoted1"],
          "Thanks for your response. I am working on the hardware CI for yosemitev2", "Hi Velumani, glad to see a new system added to openbmc!"),
         ("gmail-html-quote/openbmc-12f1045e6170.eml", ["attribution0", "quoted1", "authored0", "quoted1"],
          "Can you make service \"run always\".", "Do we have any gpio lib which"),
-        ("apple-mail-cite/openbmc-2a660cd99957.eml", ["authored0", "attribution0", "quoted1"],
+        ("apple-mail-cite/openbmc-2a660cd99957.eml", ["authored0", "signature0", "attribution0", "quoted1"],
          "Hi Chanh,", "On Jan 12, 2021, at 9:51 PM"),
-        ("thunderbird-moz-cite/openbmc-6b6040fcf4a7.eml", ["attribution0", "quoted1", "authored0", "quoted1", "authored0", "signature0"],
+        ("thunderbird-moz-cite/openbmc-6b6040fcf4a7.eml", ["attribution0", "quoted1", "authored0", "quoted1", "signature0"],
          "[Thu] Thank for this info.", "How about hot plug NC-SI module?"),
         ("html-only-no-text-part/openbmc-08da509f7a4b.eml", nil, "Sometimes (not every BMC reboot) dbus get stuck during startup.",
          "My first thought is: Don't run an empty busctl in a loop then"),

@@ -75,6 +75,32 @@ struct ImportTests {
         #expect(again.threading?.ran == false)
     }
 
+    @Test("a reply whose headers name nothing, imported before the message it quotes, is linked by its quote when that arrives")
+    func quoteLinkWhenParentArrives() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let reply = try Importer(store: store).run(paths: [Fixtures.path("threading/quote-before-parent/reply.mbox")])
+        #expect(reply.imported == 1)
+        var m = try exported(store)
+        #expect(m["farm-reply@example.net"]?.parent == nil)
+        #expect(m["farm-reply@example.net"]?.segments?.contains { $0.source?.method == "unknown" } == true, "its quote's source is not stored yet")
+
+        let root = try Importer(store: store).run(paths: [Fixtures.path("threading/quote-before-parent/root.mbox")])
+        #expect(root.threading?.full == false, "the root and what it touches, not the whole store")
+        m = try exported(store)
+        let linked = try #require(m["farm-reply@example.net"])
+        #expect(linked.parent == "farm-root@example.com")
+        #expect(linked.parentMethod == "quote" || linked.parentMethod == "attribution")
+        #expect(linked.threadID == "farm-root@example.com")
+        // Both quoted parts now name the root, whose sender the attribution line named.
+        let sources = (linked.segments ?? []).filter { $0.kind == "quoted" }.map { $0.source?.messageID }
+        #expect(sources.count == 2 && sources.allSatisfy { $0 == "farm-root@example.com" })
+
+        let again = try Importer(store: store).run(paths: [Fixtures.path("threading/quote-before-parent/root.mbox")])
+        #expect(again.threading?.ran == false)
+        #expect(try exported(store)["farm-reply@example.net"]?.parent == "farm-root@example.com")
+    }
+
     @Test("a .gz twin of a plain mbox in the same import is read once")
     func compressedTwin() throws {
         let (store, cleanup) = try ThrowawayStore.fresh()

@@ -102,6 +102,8 @@ public enum AttributionParser {
         if t.starts(with: "quoting ".utf8) || t.starts(with: "on ".utf8) { return true }
         var head = t.dropLast()
         while let b = head.last, b == 0x20 || b == 0x09 { head = head.dropLast() }
+        // `27.01.2021, 20:08, "Ed Tanous" <edtanous@google.com>:` (Yandex): a date and an address, then the colon.
+        if head.last == UInt8(ascii: ">") { return head.contains(UInt8(ascii: "@")) }
         if asciiEndVerbs.contains(where: { head.count >= $0.count && head.suffix($0.count).elementsEqual($0) }) { return true }
         return middleVerbBytes.contains { v in
             head.count >= v.count && (head.startIndex...(head.endIndex - v.count)).contains { head[$0..<($0 + v.count)].elementsEqual(v) }
@@ -158,12 +160,20 @@ public enum AttributionParser {
         }
         // No comma before the sender: the date is every word up to the last one holding a digit.
         let words = body[..<addressStart].split(separator: " ", omittingEmptySubsequences: true)
-        if let last = words.lastIndex(where: { $0.contains(where: \.isNumber) && !$0.contains("@") }) {
+        if var last = words.lastIndex(where: { $0.contains(where: \.isNumber) && !$0.contains("@") }) {
+            // `at 1:54 PM Patrick Williams`: the time's AM/PM and zone are the date's too.
+            while last + 1 < words.count, timeWords.contains(words[last + 1].lowercased()) { last += 1 }
             let cut = words[last].endIndex
             return reply(from: body[cut...], date: body[..<cut])
         }
         return reply(from: body, date: nil)
     }
+
+    /// Words after a time that belong to it: `1:54 PM`, `09:43 UTC`.
+    static let timeWords: Set<String> = [
+        "am", "pm", "a.m.", "p.m.", "utc", "gmt", "cet", "cest", "eet", "eest", "est", "edt", "cst", "cdt", "mst", "mdt",
+        "pst", "pdt", "bst", "ist", "jst", "kst", "aest", "aedt", "(utc)", "(gmt)",
+    ]
 
     // MARK: Header blocks
 

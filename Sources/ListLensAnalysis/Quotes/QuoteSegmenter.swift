@@ -318,6 +318,17 @@ public enum QuoteSegmenter {
                 var j = i + 1
                 while found == nil, j < body.count, j <= i + 2, body.prefix[j] == p, !body.blank[j],
                       body.content[j].count <= 200, let s = body.testable(j) {
+                    // A line that is a whole attribution by itself, its date included, is one: the lines
+                    // above it are not its start (`<a@b> wrote:` alone is the end of a wrapped one).
+                    if endsLikeAttribution(j), AttributionParser.replyLine(s)?.date != nil {
+                        // Two attributions stacked (`On … Patrick wrote:` / `On … Mike wrote:`, the second
+                        // flattened out of the quote it headed): the first is one too.
+                        if endsLikeAttribution(i), let t = body.testable(i), let a = AttributionParser.replyLine(t) {
+                            builder.emit(.attribution, total, i, a)
+                            return i + 1
+                        }
+                        break
+                    }
                     joined += (joined.hasSuffix("<") ? "" : " ") + s.trimmingCharacters(in: " \t\r\u{A0}")
                     if let last = joined.last, last == ":" || last == "：", let a = AttributionParser.replyLine(joined[...]) {
                         found = (a, j + 1)

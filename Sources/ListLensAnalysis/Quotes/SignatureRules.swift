@@ -51,6 +51,61 @@ enum SignatureRules {
         return said == name || said == first
     }
 
+    /// Sign-offs, lowercased, in the languages of the attribution lines: `Thanks,`, `Best regards,`,
+    /// `Mit freundlichen Grüßen`, `С уважением,`. A sign-off and what follows it (a name, a title, a
+    /// contact block) is the sender's signature.
+    static let valedictions: Set<String> = [
+        "thanks", "thank you", "thanks again", "thank you again", "many thanks", "thanks a lot", "thanks in advance",
+        "thank you in advance", "thx", "tia", "regards", "best regards", "kind regards", "warm regards", "warmest regards",
+        "best", "cheers", "br", "b.r", "rgds", "brgds", "sincerely", "yours sincerely", "sincerely yours", "best wishes",
+        "with regards", "with best regards", "with kind regards", "thanks and regards", "thanks & regards",
+        "thanks and best regards", "thanks & best regards", "thanks and best wishes", "all the best", "take care", "cordially",
+        "grüße", "viele grüße", "beste grüße", "liebe grüße", "schöne grüße", "mit freundlichen grüßen", "freundliche grüße",
+        "mfg", "gruß", "lg", "danke", "vielen dank",
+        "cordialement", "bien cordialement", "bien à vous", "salutations", "merci", "merci d'avance",
+        "saludos", "un saludo", "saludos cordiales", "atentamente", "gracias", "muchas gracias",
+        "obrigado", "obrigada", "abraços", "atenciosamente", "cumprimentos",
+        "saluti", "cordiali saluti", "distinti saluti", "un saluto", "grazie", "grazie mille",
+        "groeten", "groetjes", "met vriendelijke groet", "met vriendelijke groeten", "bedankt", "hartelijke groet",
+        "hälsningar", "med vänliga hälsningar", "vänliga hälsningar", "mvh", "tack",
+        "pozdrawiam", "pozdrowienia", "dzięki", "dziękuję", "z poważaniem",
+        "с уважением", "спасибо", "всего доброго", "всего хорошего",
+        "よろしくお願いします", "よろしくお願いいたします", "以上です", "谢谢", "謝謝", "此致", "祝好", "顺祝商祺",
+    ]
+
+    /// A sign-off alone on its line, perhaps with a name after it (`Thanks,`, `Regards.`, `Thank you!`,
+    /// `Thanks again Jeremy`); not a sentence that starts like one (`Thanks for the patch, applied.`).
+    static func isValediction(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 60 * 4 + 16 else { return false }
+        let t = line.trimmingCharacters(in: " \t\r\u{A0}")
+        guard !t.isEmpty, t.count <= 60 else { return false }
+        let bare = t.trimmingCharacters(in: " ,.!:;~-—").lowercased()
+        if valedictions.contains(bare) { return true }
+        // The longest sign-off the line starts with, then a name of one to three words.
+        let words = bare.split(separator: " ", omittingEmptySubsequences: true)
+        for n in stride(from: min(words.count - 1, 5), through: 1, by: -1) {
+            let opening = words.prefix(n).joined(separator: " ").trimmingCharacters(in: ",.!")
+            guard valedictions.contains(opening) else { continue }
+            let rest = t.split(separator: " ", omittingEmptySubsequences: true).dropFirst(n)
+            return (1...3).contains(rest.count) && rest.allSatisfy { w in
+                let name = w.trimmingCharacters(in: ",.!")
+                return name.first?.isUppercase == true && name.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
+            }
+        }
+        return false
+    }
+
+    /// A line a signature block holds below its sign-off: a name, a title, an address, a number, a link.
+    /// Not a question or a paragraph of the message (over sixteen words, or ending in `?`).
+    static func isSignatureBlockLine(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 100 * 4 + 16 else { return false }
+        let t = line.trimmingCharacters(in: " \t\r\u{A0}")
+        return t.count <= 100 && t.last != "?" && t.split(separator: " ").count <= 16
+    }
+
+    /// Most lines from a sign-off to the end of the sender's text (a name and a contact block).
+    static let maxSignatureBlockLines = 12
+
     /// Openings of a corporate disclaimer paragraph.
     static let disclaimerOpenings: [String] = [
         "confidentiality notice", "this email and any attachments", "this e-mail and any attachments",
@@ -72,9 +127,16 @@ enum SignatureRules {
     static func splitTails(_ segments: [BodySegment], senderName: String?) -> [BodySegment] {
         var out: [BodySegment] = []
         out.reserveCapacity(segments.count + 1)
+        var wroteBefore = false   // words of the sender's in an earlier run
         for (k, s) in segments.enumerated() {
             guard s.kind == .authored, s.depth == 0, k + 1 == segments.count || segments[k + 1].kind != .authored else {
                 out.append(s)
+                continue
+            }
+            defer { wroteBefore = true }
+            if let (kept, signature) = splitAtValediction(s.text, wroteBefore: wroteBefore) {
+                if !kept.isEmpty { out.append(BodySegment(kind: .authored, depth: 0, text: kept)) }
+                out.append(BodySegment(kind: .signature, depth: 0, text: signature))
                 continue
             }
             // Only the last lines matter: split off at most four from the end, not the whole text.
@@ -110,5 +172,65 @@ enum SignatureRules {
             out.append(BodySegment(kind: .signature, depth: 0, text: tail.joined(separator: "\n")))
         }
         return out
+    }
+
+    /// The sender's text split at its sign-off: the words above it, and the sign-off with the block
+    /// below it. Nil unless a sign-off opens one of the last ``maxSignatureBlockLines`` lines, every
+    /// line after it fits a signature block, and some words of the sender's come before it, in this
+    /// run or (`wroteBefore`) an earlier one: a message that is only `Thanks!` keeps them as its text.
+    static func splitAtValediction(_ text: String, wroteBefore: Bool) -> (kept: String, signature: String)? {
+        // The last lines, without reading the whole text: at most maxSignatureBlockLines + 1 that hold words.
+        var starts: [String.Index] = []
+        var end = text.endIndex
+        var nonBlank = 0
+        while nonBlank <= maxSignatureBlockLines {
+            let line: Substring
+            if let nl = text[..<end].utf8.lastIndex(of: 0x0A) {
+                line = text[text.index(after: nl)..<end]
+                starts.append(text.index(after: nl))
+                end = nl
+            } else {
+                line = text[..<end]
+                starts.append(text.startIndex)
+                end = text.startIndex
+            }
+            if !line.allSatisfy(\.isWhitespace) { nonBlank += 1 }
+            if end == text.startIndex { break }
+        }
+        // starts: line starts from the last line up. The earliest sign-off whose block below fits.
+        var best: String.Index? = nil
+        var blockFits = true
+        var nextIsNameOrNothing = true
+        for start in starts {
+            let lineEnd = text[start...].utf8.firstIndex(of: 0x0A) ?? text.endIndex
+            let line = text[start..<lineEnd]
+            if line.allSatisfy(\.isWhitespace) { continue }
+            if isValediction(line) {
+                if blockFits && nextIsNameOrNothing { best = start }
+            } else {
+                if !isSignatureBlockLine(line) { blockFits = false }
+            }
+            nextIsNameOrNothing = isValediction(line) || isNameLine(line)
+        }
+        guard let cut = best else { return nil }
+        var kept = text[..<cut]
+        while let last = kept.last, last.isWhitespace { kept = kept.dropLast() }
+        guard wroteBefore || kept.contains(where: { !$0.isWhitespace }) else { return nil }
+        var signature = text[cut...]
+        while let last = signature.last, last.isWhitespace { signature = signature.dropLast() }
+        return (String(kept), String(signature))
+    }
+
+    /// A name alone on its line: one to four words that start with a capital (or a letter of a
+    /// script without case), `-` and `~` in front allowed: `Prince`, `-Vijay`, `郭育宏(Prince Kuo)`.
+    static func isNameLine(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 48 * 4 + 16 else { return false }
+        let t = line.trimmingCharacters(in: " \t\r\u{A0}").drop { $0 == "-" || $0 == "~" || $0 == "—" }
+        guard !t.isEmpty, t.count <= 48 else { return false }
+        let words = t.split(separator: " ")
+        return (1...4).contains(words.count) && words.allSatisfy { w in
+            guard let f = w.first, f.isLetter else { return false }
+            return f.isUppercase || !f.isCased
+        }
     }
 }
