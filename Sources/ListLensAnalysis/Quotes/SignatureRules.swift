@@ -179,38 +179,32 @@ enum SignatureRules {
     /// line after it fits a signature block, and some words of the sender's come before it, in this
     /// run or (`wroteBefore`) an earlier one: a message that is only `Thanks!` keeps them as its text.
     static func splitAtValediction(_ text: String, wroteBefore: Bool) -> (kept: String, signature: String)? {
-        // The last lines, without reading the whole text: at most maxSignatureBlockLines + 1 that hold words.
-        var starts: [String.Index] = []
-        var end = text.endIndex
-        var nonBlank = 0
-        while nonBlank <= maxSignatureBlockLines {
-            let line: Substring
-            if let nl = text[..<end].utf8.lastIndex(of: 0x0A) {
-                line = text[text.index(after: nl)..<end]
-                starts.append(text.index(after: nl))
-                end = nl
-            } else {
-                line = text[..<end]
-                starts.append(text.startIndex)
-                end = text.startIndex
-            }
-            if !line.allSatisfy(\.isWhitespace) { nonBlank += 1 }
-            if end == text.startIndex { break }
+        // The last lines that hold words (at most maxSignatureBlockLines + 1), found by bytes, last first.
+        let utf8 = text.utf8
+        var lines: [Range<String.Index>] = []
+        var end = utf8.endIndex
+        while lines.count <= maxSignatureBlockLines, end > utf8.startIndex {
+            let nl = utf8[..<end].lastIndex(of: 0x0A)
+            let start = nl.map { utf8.index(after: $0) } ?? utf8.startIndex
+            if !isBlank(utf8[start..<end]) { lines.append(start..<end) }
+            guard let nl else { break }
+            end = nl
         }
-        // starts: line starts from the last line up. The earliest sign-off whose block below fits.
+        // Most runs end without a sign-off: a byte test turns their lines away before any is parsed.
+        let valediction = lines.map { mayBeValediction(utf8[$0]) && isValediction(text[$0]) }
+        guard valediction.contains(true) else { return nil }
+        // The earliest sign-off whose block below fits: every line below it a signature line, the one
+        // right below it a name or another sign-off.
         var best: String.Index? = nil
         var blockFits = true
-        var nextIsNameOrNothing = true
-        for start in starts {
-            let lineEnd = text[start...].utf8.firstIndex(of: 0x0A) ?? text.endIndex
-            let line = text[start..<lineEnd]
-            if line.allSatisfy(\.isWhitespace) { continue }
-            if isValediction(line) {
-                if blockFits && nextIsNameOrNothing { best = start }
-            } else {
-                if !isSignatureBlockLine(line) { blockFits = false }
+        for (k, range) in lines.enumerated() {
+            let line = text[range]
+            if valediction[k] {
+                let below = k == 0 || valediction[k - 1] || isNameLine(text[lines[k - 1]])
+                if blockFits && below { best = range.lowerBound }
+            } else if !isSignatureBlockLine(line) {
+                blockFits = false
             }
-            nextIsNameOrNothing = isValediction(line) || isNameLine(line)
         }
         guard let cut = best else { return nil }
         var kept = text[..<cut]
@@ -219,6 +213,45 @@ enum SignatureRules {
         var signature = text[cut...]
         while let last = signature.last, last.isWhitespace { signature = signature.dropLast() }
         return (String(kept), String(signature))
+    }
+
+    /// Spaces, tabs, carriage returns and no-break spaces only.
+    static func isBlank(_ bytes: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for b in bytes {
+            switch b {
+            case 0x20, 0x09, 0x0D, 0xC2: break
+            case 0xA0 where previous == 0xC2: break
+            default: return false
+            }
+            previous = b
+        }
+        return true
+    }
+
+    /// The first word of each sign-off (letters of ASCII ones, lowercased, at most eight, packed):
+    /// what ``mayBeValediction(_:)`` looks up.
+    static let valedictionFirstWords: Set<UInt64> = Set(valedictions.compactMap { v in
+        let word = v.utf8.prefix { $0 != 0x20 && $0 != 0x2C && $0 != 0x2E }
+        return word.allSatisfy({ $0 < 0x80 }) ? packedWord(word) : nil
+    })
+
+    /// Up to eight bytes of an ASCII word, lowercased, packed into one number.
+    static func packedWord<C: Collection>(_ word: C) -> UInt64 where C.Element == UInt8 {
+        var key: UInt64 = 0
+        for b in word.prefix(8) { key = key << 8 | UInt64((0x41...0x5A).contains(b) ? b | 0x20 : b) }
+        return key
+    }
+
+    /// False only for lines ``isValediction(_:)`` refuses, by bytes: too long, or an ASCII first word
+    /// no sign-off starts with. A first word with other letters (`Grüße`, `Спасибо`) goes to the parse.
+    static func mayBeValediction(_ bytes: Substring.UTF8View) -> Bool {
+        var body = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0xC2 || $0 == 0xA0 }
+        guard body.count <= 60 * 4 + 16, let first = body.first else { return false }
+        if first >= 0x80 { return true }
+        body = body.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "~") }
+        let word = body.prefix { $0 != 0x20 && $0 != 0x2C && $0 != 0x2E && $0 != 0x21 && $0 != 0x0D && $0 != 0x3A && $0 != 0x3B }
+        return word.contains { $0 >= 0x80 } || valedictionFirstWords.contains(packedWord(word))
     }
 
     /// A name alone on its line: one to four words that start with a capital (or a letter of a

@@ -7,40 +7,52 @@ public enum Subject {
     /// Longest bracketed tag read (`[Twisted-Python]`); a longer bracket is subject text.
     public static let maxTagLength = 64
 
-    /// `Re: [Twisted-Python] [ANN] Twisted 13.1` → `Twisted 13.1`.
-    public static func normalized(_ subject: String) -> String {
+    /// Reply and forward prefixes, lowercased, in the languages mail clients write them.
+    static let prefixes = ["re:", "fw:", "fwd:", "aw:", "sv:", "antw:", "re :", "tr:"]
+    /// The ones that say the message answers another (the rest forward one).
+    static let replyPrefixes: Set<String> = ["re:", "aw:", "sv:", "antw:", "re :"]
+
+    /// One thing at the front of a subject.
+    enum Front {
+        case prefix(String)
+        /// A bracketed tag's text, without its brackets.
+        case tag(Substring)
+    }
+
+    /// Reads the prefixes and tags at the front of `subject`, in order, while `visit` returns true,
+    /// at most ``maxPrefixRounds`` of them; returns what follows the last one read.
+    static func front(of subject: String, _ visit: (Front) -> Bool) -> Substring {
         var s = Substring(subject)
-        var changed = true
-        var rounds = 0
-        while changed && rounds < maxPrefixRounds {
-            changed = false
-            rounds += 1
+        for _ in 0..<maxPrefixRounds {
             s = s.drop { $0 == " " || $0 == "\t" }
             let lower = s.prefix(6).lowercased()
-            for prefix in ["re:", "fw:", "fwd:", "aw:", "sv:", "antw:", "re :", "tr:"] where lower.hasPrefix(prefix) {
-                s = s.dropFirst(prefix.count); changed = true; break
-            }
-            if !changed, s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < maxTagLength {
-                s = s[s.index(after: close)...]; changed = true
+            if let p = prefixes.first(where: { lower.hasPrefix($0) }) {
+                guard visit(.prefix(p)) else { return s }
+                s = s.dropFirst(p.count)
+            } else if s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < maxTagLength {
+                guard visit(.tag(s[s.index(after: s.startIndex)..<close])) else { return s }
+                s = s[s.index(after: close)...]
+            } else {
+                break
             }
         }
-        return String(s).trimmingCharacters(in: " \t")
+        return s
+    }
+
+    /// `Re: [Twisted-Python] [ANN] Twisted 13.1` → `Twisted 13.1`.
+    public static func normalized(_ subject: String) -> String {
+        String(front(of: subject) { _ in true }).trimmingCharacters(in: " \t")
     }
 
     /// Bracketed tags at the front of a subject, in order, without repeats: `[Twisted-Python] [ANN] x` → `["Twisted-Python", "ANN"]`.
     public static func tags(_ subject: String) -> [String] {
         var tags: [String] = []
-        var s = Substring(subject)
-        var rounds = 0
-        while rounds < maxPrefixRounds {
-            rounds += 1
-            s = s.drop { $0 == " " || $0 == "\t" }
-            let lower = s.prefix(6).lowercased()
-            if let p = ["re:", "fw:", "fwd:", "aw:", "sv:"].first(where: { lower.hasPrefix($0) }) { s = s.dropFirst(p.count); continue }
-            guard s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < maxTagLength else { break }
-            let tag = String(s[s.index(after: s.startIndex)..<close]).trimmingCharacters(in: " ")
-            if !tag.isEmpty, !tags.contains(tag) { tags.append(tag) }
-            s = s[s.index(after: close)...]
+        _ = front(of: subject) { item in
+            if case .tag(let text) = item {
+                let tag = String(text).trimmingCharacters(in: " ")
+                if !tag.isEmpty, !tags.contains(tag) { tags.append(tag) }
+            }
+            return true
         }
         return tags
     }
@@ -48,17 +60,11 @@ public enum Subject {
     /// Whether the subject says it answers one: a reply prefix (`Re:`, `AW:`, `SV:`, `Antw:`) among
     /// the prefixes and tags at its front. `[Twisted-Python] Re: x` is a reply; `Fwd: x` is not.
     public static func isReply(_ subject: String) -> Bool {
-        var s = Substring(subject)
-        var rounds = 0
-        while rounds < maxPrefixRounds {
-            rounds += 1
-            s = s.drop { $0 == " " || $0 == "\t" }
-            let lower = s.prefix(6).lowercased()
-            if ["re:", "aw:", "sv:", "antw:", "re :"].contains(where: { lower.hasPrefix($0) }) { return true }
-            if let p = ["fw:", "fwd:", "tr:"].first(where: { lower.hasPrefix($0) }) { s = s.dropFirst(p.count); continue }
-            guard s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < maxTagLength else { return false }
-            s = s[s.index(after: close)...]
+        var reply = false
+        _ = front(of: subject) { item in
+            if case .prefix(let p) = item, replyPrefixes.contains(p) { reply = true }
+            return !reply
         }
-        return false
+        return reply
     }
 }

@@ -63,26 +63,30 @@ public enum QuoteAttributionPass {
     }
 
     /// The segments of each message of a batch, and the own text of every ancestor not yet in
-    /// `cache` added to it: the segmenter's work, on all cores.
+    /// `cache` added to it: the segmenter's work, on all cores. Each batch message's own text goes
+    /// into the cache too: its replies, in this batch or the next ones, have it as an ancestor, so
+    /// most messages are segmented once a run, not once for themselves and again for each reply batch.
     static func prepare(_ batch: [QuoteAttributionInput], cache: inout [Int64: QuoteMatcher.Source]) -> [[BodySegment]] {
+        let segmented = ResultSlots<(segments: [BodySegment], own: QuoteMatcher.Source)>(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+            let segments = QuoteSegmenter.segments(of: batch[i].message.text, senderName: batch[i].message.senderName)
+            segmented.set(i, (segments, QuoteMatcher.Source(ownText: QuoteMatcher.ownText(segments))))
+        }
+        let done = segmented.values()
+        for (input, d) in zip(batch, done) { cache[input.message.key] = d.own }
         var missing: [QuoteAttributionInput.Message] = []
         var queued = Set<Int64>()
         for input in batch {
             for a in input.ancestors where cache[a.key] == nil && queued.insert(a.key).inserted { missing.append(a) }
         }
         let ancestors = missing
-        let segmented = ResultSlots<[BodySegment]>(count: batch.count)
-        let sources = ResultSlots<QuoteMatcher.Source>(count: missing.count)
-        DispatchQueue.concurrentPerform(iterations: batch.count + missing.count) { i in
-            if i < batch.count {
-                segmented.set(i, QuoteSegmenter.segments(of: batch[i].message.text, senderName: batch[i].message.senderName))
-            } else {
-                let a = ancestors[i - batch.count]
-                sources.set(i - batch.count, QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: a.text, senderName: a.senderName))))
-            }
+        let sources = ResultSlots<QuoteMatcher.Source>(count: ancestors.count)
+        DispatchQueue.concurrentPerform(iterations: ancestors.count) { i in
+            let a = ancestors[i]
+            sources.set(i, QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: a.text, senderName: a.senderName))))
         }
-        for (a, s) in zip(missing, sources.values()) { cache[a.key] = s }
-        return segmented.values()
+        for (a, s) in zip(ancestors, sources.values()) { cache[a.key] = s }
+        return done.map(\.segments)
     }
 
     static func attribute(_ input: QuoteAttributionInput, segments: [BodySegment], store: some QuoteAttributionStore,
