@@ -184,4 +184,17 @@ struct ThreadingPassTests {
         p = try parents()
         #expect(p["reply-1@fabrikam.example"] == "-" && p["gm-2@example.com"] == "-")
     }
+
+    @Test("a reply linked by its quote keeps the quote's confidence when its Gmail conversation names the same parent")
+    func confidenceByMethod() {
+        func message(_ key: Int64, _ date: Int64) -> ThreadingSnapshot.Message {
+            ThreadingSnapshot.Message(key: key, messageID: "m\(key)@x", date: date, subject: "Plan", firstReference: nil, parentKey: nil,
+                                      parentMethod: nil, parentConfidence: nil, threadKey: nil, gmailThread: "1592654321098765432")
+        }
+        var snapshot = ThreadingSnapshot(messages: [message(1, 100), message(2, 200)],
+                                         references: [.init(child: 2, parent: 1, kind: .quote, position: 0, confidence: 0.9)], threads: [])
+        let link = ThreadingPass.changes(for: &snapshot).links.first { $0.messageKey == 2 }
+        #expect(link?.parentKey == 1 && link?.method == "quote")
+        #expect(link?.confidence == 0.9, "the quote's confidence, not the conversation's 0.5")
+    }
 }

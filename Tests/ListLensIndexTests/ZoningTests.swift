@@ -63,8 +63,7 @@ struct ZoningTests {
 
     /// A line without its `>` prefixes and the spaces around them: how a segment's line and the text's are compared.
     static func normalized<S: StringProtocol>(_ line: S) -> Substring {
-        Substring(line).drop { $0 == ">" || $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
-            .reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().reduce(into: Substring()) { $0.append($1) }
+        Substring(line.drop { $0 == ">" || $0 == " " || $0 == "\t" || $0 == "\u{A0}" }.trimmingCharacters(in: " \t\r"))
     }
 
     /// Each text line's zone by ListLens's segments (nil where no segment holds it): the segments'

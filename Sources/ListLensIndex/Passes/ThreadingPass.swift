@@ -124,10 +124,13 @@ public enum ThreadingPass {
             }
             return tier << 40 | min(max(position, 0), 1 << 39)
         }
-        var softConfidence: [Int64: Double] = [:]   // child index × parent index, packed: links below 1
+        // The confidence of each link below 1, by child, parent and method: one pair may be linked
+        // two ways (a quote and a shared Gmail conversation), each with its own confidence.
+        struct SoftLink: Hashable { var child: Int, parent: Int, method: ParentMethod }
+        var softConfidence: [SoftLink: Double] = [:]
         func soft(_ child: Int, _ parent: Int, _ method: ParentMethod, _ position: Int, _ confidence: Double) {
             known.append((child, rank(method, position), parent, method))
-            softConfidence[Int64(child) << 32 | Int64(parent)] = confidence
+            softConfidence[SoftLink(child: child, parent: parent, method: method)] = confidence
         }
         for r in snapshot.references {
             guard let child = index[r.child], let parent = index[r.parent] else { continue }
@@ -195,8 +198,7 @@ public enum ThreadingPass {
             let parentKey = link.parent.map { messages[$0].key }
             let method = link.method?.rawValue
             var confidence: Double? = parentKey == nil ? nil : headerConfidence
-            if let p = link.parent, let soft = softConfidence[Int64(i) << 32 | Int64(p)],
-               link.method != .inReplyTo, link.method != .references, link.method != .threadIndex {
+            if let p = link.parent, let method = link.method, let soft = softConfidence[SoftLink(child: i, parent: p, method: method)] {
                 confidence = soft
             }
             let threadKey = built.threads[built.threadOf[i]].key
