@@ -1,9 +1,14 @@
 import Foundation
 
-/// Minimal JSON text for the few JSON-array columns (tags, defects).
+/// Minimal JSON text for the few JSON-array columns (tags, defects, fingerprints).
 enum JSONColumn {
     static func array(_ strings: [String]) -> String {
         "[" + strings.map(string).joined(separator: ",") + "]"
+    }
+
+    /// `[1,-2,3]`: what SQLite's `json_each` reads back as integers.
+    static func integers(_ values: [Int64]) -> String {
+        "[" + values.map(String.init).joined(separator: ",") + "]"
     }
 
     static func string(_ s: String) -> String {

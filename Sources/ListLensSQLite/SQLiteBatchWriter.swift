@@ -89,13 +89,11 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         let insertRecipient: Statement
         let insertRef: Statement
         let insertQuarantine: Statement
-        let insertShingle: Statement
-        let insertQuoteShingle: Statement
+        let insertFingerprint: Statement
         let markShinglesPending: Statement
         let unindexShingles: Statement
-        let deleteShingles: Statement
         let unindexQuoteShingles: Statement
-        let deleteQuoteShingles: Statement
+        let deleteFingerprint: Statement
         let deleteQuoteSources: Statement
 
         init(_ db: Database) throws {
@@ -148,19 +146,20 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 "INSERT OR IGNORE INTO recipient (message_id, kind, position, name, address) VALUES (?, ?, ?, ?, ?)")
             insertRef = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO message_ref (message_id, kind, position, ref) VALUES (?, ?, ?, ?)")
-            // A message's shingles are appended in message order; the threading pass puts them into the
-            // hash-ordered indexes (`v5-shingle-order`).
-            insertShingle = try db.cachedStatement(sql: "INSERT OR IGNORE INTO message_shingle (message, hash) VALUES (?, ?)")
-            insertQuoteShingle = try db.cachedStatement(sql: "INSERT OR IGNORE INTO message_quote_shingle (message, position, hash) VALUES (?, ?, ?)")
+            // A message's shingles are one row, appended in message order; the threading pass puts
+            // them into the hash-ordered indexes (`v5-shingle-order`, `v7-fingerprints`).
+            insertFingerprint = try db.cachedStatement(sql:
+                "INSERT OR REPLACE INTO message_fingerprint (message, own_shingles, quote_shingles) VALUES (?, ?, ?)")
             markShinglesPending = try db.cachedStatement(sql: "INSERT OR IGNORE INTO shingle_pending (message) VALUES (?)")
             unindexShingles = try db.cachedStatement(sql: """
-                DELETE FROM shingle WHERE message = ?1 AND hash IN (SELECT hash FROM message_shingle WHERE message = ?1)
+                DELETE FROM shingle WHERE message = ?1
+                  AND hash IN (SELECT j.value FROM message_fingerprint f, json_each(f.own_shingles) j WHERE f.message = ?1)
                 """)
-            deleteShingles = try db.cachedStatement(sql: "DELETE FROM message_shingle WHERE message = ?")
             unindexQuoteShingles = try db.cachedStatement(sql: """
-                DELETE FROM quote_shingle WHERE message = ?1 AND hash IN (SELECT hash FROM message_quote_shingle WHERE message = ?1)
+                DELETE FROM quote_shingle WHERE message = ?1
+                  AND hash IN (SELECT j.value FROM message_fingerprint f, json_each(f.quote_shingles) j WHERE f.message = ?1)
                 """)
-            deleteQuoteShingles = try db.cachedStatement(sql: "DELETE FROM message_quote_shingle WHERE message = ?")
+            deleteFingerprint = try db.cachedStatement(sql: "DELETE FROM message_fingerprint WHERE message = ?")
             deleteQuoteSources = try db.cachedStatement(sql: "DELETE FROM quote_source WHERE message = ?")
             insertQuarantine = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO quarantine (source_id, offset, length, reason) VALUES (?, ?, ?, ?)")
@@ -257,9 +256,8 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         try s.deleteRefs.execute(arguments: [key])
         try s.deleteConversations.execute(arguments: [key])
         try s.unindexShingles.execute(arguments: [key])
-        try s.deleteShingles.execute(arguments: [key])
         try s.unindexQuoteShingles.execute(arguments: [key])
-        try s.deleteQuoteShingles.execute(arguments: [key])
+        try s.deleteFingerprint.execute(arguments: [key])
         try s.deleteQuoteSources.execute(arguments: [key])
         try insertAddressesAndRefs(s, a, rowID: key)
     }
@@ -278,9 +276,10 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             try s.insertConversation.execute(arguments: [rowID, "thread-index", index.conversation, index.key])
         }
         if let thread = m.gmailThreadID { try s.insertConversation.execute(arguments: [rowID, "gm-thread", thread, nil]) }
-        for h in a.ownShingles { try s.insertShingle.execute(arguments: [rowID, h]) }
-        for (i, h) in a.quoteShingles.enumerated() { try s.insertQuoteShingle.execute(arguments: [rowID, i, h]) }
-        if !a.ownShingles.isEmpty || !a.quoteShingles.isEmpty { try s.markShinglesPending.execute(arguments: [rowID]) }
+        if !a.ownShingles.isEmpty || !a.quoteShingles.isEmpty {
+            try s.insertFingerprint.execute(arguments: [rowID, JSONColumn.integers(a.ownShingles), JSONColumn.integers(a.quoteShingles)])
+            try s.markShinglesPending.execute(arguments: [rowID])
+        }
     }
 
     private func idFor(_ db: Database, table: String, column: String, value: String) throws -> Int64 {

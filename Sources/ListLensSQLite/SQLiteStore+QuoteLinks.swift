@@ -12,9 +12,10 @@ extension SQLiteStore {
             for start in stride(from: 0, to: all ? 0 : pending.count, by: Self.chunk) {
                 let ids = Array(pending[start..<min(start + Self.chunk, pending.count)])
                 children.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT q.message FROM message_shingle s JOIN quote_shingle q ON q.hash = s.hash
-                    WHERE s.message IN (\(Self.placeholders(ids.count))) AND q.message != s.message
-                      AND (SELECT count(*) FROM shingle c WHERE c.hash = s.hash) <= ?
+                    SELECT DISTINCT q.message FROM message_fingerprint f, json_each(f.own_shingles) s
+                    JOIN quote_shingle q ON q.hash = s.value
+                    WHERE f.message IN (\(Self.placeholders(ids.count))) AND q.message != f.message
+                      AND (SELECT count(*) FROM shingle c WHERE c.hash = s.value) <= ?
                     """, arguments: StatementArguments(ids) + [maxHolders]))
             }
             let sorted = children.sorted()
@@ -37,17 +38,17 @@ extension SQLiteStore {
                 let ids = Array(probed[start..<min(start + Self.chunk, probed.count)])
                 let rows = try Row.fetchCursor(db, sql: """
                     WITH quoted AS (
-                        SELECT q.message AS child, q.hash, q.position FROM message_quote_shingle q
-                        WHERE q.message IN (\(Self.placeholders(ids.count)))
-                          AND (SELECT count(*) FROM shingle c WHERE c.hash = q.hash) <= ?),
-                    totals AS (SELECT message AS child, count(*) AS n FROM message_quote_shingle
-                               WHERE message IN (\(Self.placeholders(ids.count))) GROUP BY message),
+                        SELECT f.message AS child, q.value AS hash, q.key AS position FROM message_fingerprint f, json_each(f.quote_shingles) q
+                        WHERE f.message IN (\(Self.placeholders(ids.count)))
+                          AND (SELECT count(*) FROM shingle c WHERE c.hash = q.value) <= ?),
+                    totals AS (SELECT message AS child, json_array_length(quote_shingles) AS n FROM message_fingerprint
+                               WHERE message IN (\(Self.placeholders(ids.count)))),
                     shared AS (SELECT quoted.child, s.message AS parent, count(*) AS n, min(quoted.position) AS first
                                FROM quoted JOIN shingle s ON s.hash = quoted.hash AND s.message != quoted.child
                                GROUP BY quoted.child, s.message)
                     SELECT shared.child, shared.parent, shared.n, totals.n, c.date, p.date,
                            coalesce(c.list_id, -1) = coalesce(p.list_id, -1), shared.first,
-                           (SELECT count(*) FROM message_shingle o WHERE o.message = shared.parent),
+                           (SELECT json_array_length(o.own_shingles) FROM message_fingerprint o WHERE o.message = shared.parent),
                            coalesce(c.quote_address = lower(p.from_address), 0) OR coalesce(c.quote_name = lower(p.from_name), 0),
                            c.quote_minute, coalesce(c.quote_zoned, 0), c.quote_second
                     FROM shared JOIN totals ON totals.child = shared.child
@@ -82,17 +83,18 @@ extension SQLiteStore {
     }
 
     public func indexPendingShingles() throws -> Int {
-        try write { db in
+        try writeUnchecked { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM shingle_pending)") == true else { return 0 }
             // Sorted, so each page of the hash-ordered trees is written once, not once per batch.
             try db.execute(sql: """
                 INSERT OR IGNORE INTO shingle (hash, message)
-                SELECT s.hash, s.message FROM shingle_pending p JOIN message_shingle s ON s.message = p.message ORDER BY s.hash, s.message
+                SELECT s.value, f.message FROM shingle_pending p JOIN message_fingerprint f ON f.message = p.message, json_each(f.own_shingles) s
+                ORDER BY 1, 2
                 """)
             try db.execute(sql: """
                 INSERT OR IGNORE INTO quote_shingle (hash, message, position)
-                SELECT q.hash, q.message, q.position FROM shingle_pending p JOIN message_quote_shingle q ON q.message = p.message
-                ORDER BY q.hash, q.message
+                SELECT q.value, f.message, q.key FROM shingle_pending p JOIN message_fingerprint f ON f.message = p.message, json_each(f.quote_shingles) q
+                ORDER BY 1, 2
                 """)
             let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending") ?? 0
             try db.execute(sql: "DELETE FROM shingle_pending")

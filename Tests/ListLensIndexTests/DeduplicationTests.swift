@@ -179,7 +179,7 @@ struct DeduplicationTests {
         }
     }
 
-    @Test("migrations from v2 keep the messages, compute content keys and shingles, and move the shingles into message order")
+    @Test("migrations from v2 keep the messages, compute content keys and shingles, and keep the shingles by message")
     func migrationFromV2() throws {
         let dir = try TemporaryDirectory("v2")
         let path = dir.file("old.sqlite")
@@ -200,15 +200,19 @@ struct DeduplicationTests {
             }
         }
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations"])
+        #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations",
+                                                   "v7-fingerprints"])
         try store.read { db in
             let key = try String.fetchOne(db, sql: "SELECT content_key FROM message WHERE message_id = 'old@example.org'")
             #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words that a later reply could quote back."))
-            // v4 computed the shingles into the hash-ordered index; v5 keeps them there and by message.
+            // v4 computed the shingles into the hash-ordered index; v5 keeps them there and by message, v7 as one row.
             let expected = Set(Shingles.sampled("Old words that a later reply could quote back."))
             #expect(!expected.isEmpty)
             #expect(Set(try Int64.fetchAll(db, sql: "SELECT hash FROM shingle WHERE message = 1")) == expected)
-            #expect(Set(try Int64.fetchAll(db, sql: "SELECT hash FROM message_shingle WHERE message = 1")) == expected)
+            #expect(Set(try Int64.fetchAll(db, sql: """
+                SELECT j.value FROM message_fingerprint f, json_each(f.own_shingles) j WHERE f.message = 1
+                """)) == expected)
+            #expect(try String.fetchOne(db, sql: "SELECT quote_shingles FROM message_fingerprint WHERE message = 1") == "[]")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_ref") == 1)
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
@@ -222,5 +226,48 @@ struct DeduplicationTests {
         #expect(try Searcher(store: store).search(try SearchQuery.parse("words")).count == 1)
         let reimport = try Importer(store: store).run(paths: [Fixtures.path("dedup/copy-direct.eml")])
         #expect(reimport.imported == 1)
+    }
+
+    @Test("v7 turns each message's shingle rows into one fingerprint row, the quote's in position order")
+    func migrationToFingerprints() throws {
+        let dir = try TemporaryDirectory("v6")
+        let path = dir.file("old.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            var migrator = DatabaseMigrator()
+            Migrations.register(in: &migrator)
+            try migrator.migrate(queue, upTo: "v6-conversations")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO source (path, format, compressed, size, imported_at) VALUES ('a.mbox', 'mbox', 0, 1, '')")
+                for id in ["a@x", "b@x", "c@x"] {
+                    try db.execute(sql: """
+                        INSERT INTO message (message_id, synthetic_id, date_source, subject, normalized_subject, tags,
+                            text, authored_text, quoted_text, defects, source_id, offset, length)
+                        VALUES (?, 0, 'header', 's', 's', '[]', 't', 't', '', '[]', 1, 0, 1)
+                        """, arguments: [id])
+                }
+                // Message 1 has own and quoted shingles (positions written out of order), 2 only own ones, 3 none.
+                try db.execute(sql: "INSERT INTO message_shingle (message, hash) VALUES (1, 7), (1, -9223372036854775808), (2, 5)")
+                try db.execute(sql: """
+                    INSERT INTO message_quote_shingle (message, position, hash) VALUES (1, 1, 30), (1, 0, 9223372036854775807), (1, 2, -4)
+                    """)
+            }
+        }
+        let store = try SQLiteStore(path: path)
+        try store.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT message, own_shingles, quote_shingles FROM message_fingerprint ORDER BY message")
+            #expect(rows.map { "\($0[0] as Int64) \($0[1] as String) \($0[2] as String)" }
+                    == ["1 [-9223372036854775808,7] [9223372036854775807,30,-4]", "2 [5] []"])
+            // json_each gives back the same 64-bit integers, the way the passes read them.
+            #expect(try Int64.fetchAll(db, sql: """
+                SELECT j.value FROM message_fingerprint f, json_each(f.quote_shingles) j WHERE f.message = 1 ORDER BY j.key
+                """) == [Int64.max, 30, -4])
+            #expect(try Int64.fetchAll(db, sql: """
+                SELECT j.value FROM message_fingerprint f, json_each(f.own_shingles) j WHERE f.message = 1 ORDER BY j.key
+                """) == [Int64.min, 7])
+            #expect(try db.tableExists("message_shingle") == false)
+            #expect(try db.tableExists("message_quote_shingle") == false)
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
     }
 }
