@@ -128,21 +128,27 @@ public enum AttributionParser {
     /// `<date> <sender>` (the sender starts after the last word holding a digit).
     static func fromAndDate(_ head: Substring) -> Attribution? {
         let (body, _) = stripIntro(head)
-        // Chinese: `John <j@x> 于2014年4月29日 下午4:22` — the sender first, the date after 于.
-        if let yu = body.firstIndex(where: { $0 == "于" || $0 == "於" }), body[..<yu].contains(where: { !$0.isWhitespace }) {
-            return reply(from: body[..<yu], date: body[body.index(after: yu)...])
-        }
-        // The prefixes are Polish and Russian words: a line of ASCII holds none.
-        for p in senderPrefixes where body.utf8.contains(where: { $0 >= 0x80 }) {
-            let marker = " " + p
-            if let r = body.lowercased().firstRange(of: marker) {
-                let lower = body.lowercased()
-                let at = lower.distance(from: lower.startIndex, to: r.lowerBound)
-                return reply(from: body.dropFirst(at + marker.count), date: body.prefix(at))
+        // 于, 於, the Polish and Russian prefixes and the full-width comma are not ASCII: a line of
+        // ASCII (most) is searched byte by byte, without splitting it into characters.
+        let ascii = !body.utf8.contains(where: { $0 >= 0x80 })
+        if !ascii {
+            // Chinese: `John <j@x> 于2014年4月29日 下午4:22` — the sender first, the date after 于.
+            if let yu = body.firstIndex(where: { $0 == "于" || $0 == "於" }), body[..<yu].contains(where: { !$0.isWhitespace }) {
+                return reply(from: body[..<yu], date: body[body.index(after: yu)...])
+            }
+            let lower = body.lowercased()
+            for p in senderPrefixes {
+                let marker = " " + p
+                if let r = lower.firstRange(of: marker) {
+                    let at = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                    return reply(from: body.dropFirst(at + marker.count), date: body.prefix(at))
+                }
             }
         }
-        let addressStart = body.lastIndex(of: "<") ?? body.endIndex
-        if let comma = body[..<addressStart].lastIndex(where: { $0 == "," || $0 == "，" }) {
+        let addressStart = body.utf8.lastIndex(of: UInt8(ascii: "<")) ?? body.endIndex
+        let lastComma = ascii ? body.utf8[..<addressStart].lastIndex(of: UInt8(ascii: ","))
+                              : body[..<addressStart].lastIndex(where: { $0 == "," || $0 == "，" })
+        if let comma = lastComma {
             var cut = comma
             let sender = body[body.index(after: comma)...]
             let senderName = sender[..<(sender.firstIndex(of: "<") ?? sender.endIndex)]

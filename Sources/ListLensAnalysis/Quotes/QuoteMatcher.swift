@@ -32,17 +32,34 @@ public enum QuoteMatcher {
         segments.filter { $0.depth == 1 && $0.kind == .quoted }.map(\.text).joined(separator: "\n")
     }
 
+    /// A quoted passage ready to be compared with sources: its words and shingles, computed once
+    /// however many candidates it is compared with.
+    public struct Quote: Sendable {
+        let words: [UInt64]
+        let shingles: [UInt64]
+
+        public init(_ text: String) {
+            words = Shingles.words(text)
+            shingles = Shingles.all(words)
+        }
+
+        /// True when it has ``QuoteMatcher/minimumWords`` words or more: enough to tell sources apart.
+        public var isLongEnough: Bool { words.count >= QuoteMatcher.minimumWords }
+    }
+
     /// The share (0 to 1) of the quote's shingles found in `source`; for a quote shorter than one
     /// shingle, of its words. Nil when the quote has fewer than ``minimumWords`` words.
     public static func containment(of quote: String, in source: Source) -> Double? {
-        let words = Shingles.words(quote)
-        guard words.count >= minimumWords else { return nil }
-        let shingles = Shingles.all(words)
-        if shingles.isEmpty {
-            let held = words.reduce(0) { $0 + (source.words.contains($1) ? 1 : 0) }
-            return Double(held) / Double(words.count)
+        containment(of: Quote(quote), in: source)
+    }
+
+    public static func containment(of quote: Quote, in source: Source) -> Double? {
+        guard quote.isLongEnough else { return nil }
+        if quote.shingles.isEmpty {
+            let held = quote.words.reduce(0) { $0 + (source.words.contains($1) ? 1 : 0) }
+            return Double(held) / Double(quote.words.count)
         }
-        let held = shingles.reduce(0) { $0 + (source.shingles.contains($1) ? 1 : 0) }
-        return Double(held) / Double(shingles.count)
+        let held = quote.shingles.reduce(0) { $0 + (source.shingles.contains($1) ? 1 : 0) }
+        return Double(held) / Double(quote.shingles.count)
     }
 }

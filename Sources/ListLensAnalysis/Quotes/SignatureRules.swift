@@ -100,7 +100,20 @@ enum SignatureRules {
     static func isSignatureBlockLine(_ line: Substring) -> Bool {
         guard line.utf8.count <= 100 * 4 + 16 else { return false }
         let t = line.trimmingCharacters(in: " \t\r\u{A0}")
-        return t.count <= 100 && t.last != "?" && t.split(separator: " ").count <= 16
+        guard t.count <= 100, t.last != "?" else { return false }
+        // Words counted from the bytes, up to the first one too many.
+        var words = 0
+        var inWord = false
+        for b in t.utf8 {
+            if b == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words > 16 { return false }
+            }
+        }
+        return true
     }
 
     /// Most lines from a sign-off to the end of the sender's text (a name and a contact block).

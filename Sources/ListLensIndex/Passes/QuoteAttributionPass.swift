@@ -98,14 +98,15 @@ public enum QuoteAttributionPass {
         }
         var out: [QuoteAttributionResult.Source] = []
         for (k, segment) in segments.enumerated() where segment.kind == .quoted {
-            guard Shingles.words(segment.text).count >= QuoteMatcher.minimumWords else { continue }   // `> Yes.`: too short to tell
+            let quote = QuoteMatcher.Quote(segment.text)
+            guard quote.isLongEnough else { continue }   // `> Yes.`: too short to tell
             // The ancestor at the segment's depth first, then the others nearest first.
             let order = input.ancestors.indices.sorted { (abs($0 + 1 - segment.depth), $0) < (abs($1 + 1 - segment.depth), $1) }
             var found: (key: Int64, confidence: Double, method: String)? = nil
             // The ancestor holding the most of it, nearest to its depth on a tie; a lower bar than
             // elsewhere, since the thread already says the quote comes from above.
             for i in order {
-                if let c = QuoteMatcher.containment(of: segment.text, in: source(i)), c >= minimumAncestorContainment, c > (found?.confidence ?? 0) {
+                if let c = QuoteMatcher.containment(of: quote, in: source(i)), c >= minimumAncestorContainment, c > (found?.confidence ?? 0) {
                     found = (input.ancestors[i].key, c, "ancestor")
                 }
             }
@@ -117,7 +118,7 @@ public enum QuoteAttributionPass {
                 if !shingles.isEmpty {
                     for m in try store.messagesSharing(shingles, excluding: input.message.key, before: input.date, limit: indexCandidates) {
                         let own = QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: m.text, senderName: m.senderName)))
-                        if let c = QuoteMatcher.containment(of: segment.text, in: own), c >= QuoteMatcher.minimumContainment {
+                        if let c = QuoteMatcher.containment(of: quote, in: own), c >= QuoteMatcher.minimumContainment {
                             found = (m.key, c, "shingles")
                             break
                         }
