@@ -8,7 +8,28 @@ enum JSONColumn {
 
     /// `[1,-2,3]`: what SQLite's `json_each` reads back as integers.
     static func integers(_ values: [Int64]) -> String {
-        "[" + values.map(String.init).joined(separator: ",") + "]"
+        // Digits written into one buffer: a fingerprint has hundreds of 19-digit values, and a
+        // String per value cost the writer, the import's one serial stage, a tenth of its time.
+        var out: [UInt8] = [0x5B]
+        out.reserveCapacity(values.count * 21 + 2)
+        var digits = [UInt8](repeating: 0, count: 20)
+        for (i, v) in values.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            if v < 0 { out.append(0x2D) }
+            var m = v.magnitude
+            var n = 0
+            repeat {
+                digits[n] = 0x30 + UInt8(m % 10)
+                m /= 10
+                n += 1
+            } while m > 0
+            while n > 0 {
+                n -= 1
+                out.append(digits[n])
+            }
+        }
+        out.append(0x5D)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func string(_ s: String) -> String {

@@ -95,6 +95,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         let unindexQuoteShingles: Statement
         let deleteFingerprint: Statement
         let deleteQuoteSources: Statement
+        let forgetQuotePass: Statement
 
         init(_ db: Database) throws {
             holder = try db.cachedStatement(sql:
@@ -127,7 +128,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 UPDATE message SET message_id = ?, synthetic_id = ?, list_id = ?, date = ?, date_source = ?, from_name = ?,
                     from_address = ?, participant_id = ?, organization_id = ?, subject = ?, normalized_subject = ?, tags = ?,
                     text = ?, authored_text = ?, quoted_text = ?, defects = ?, source_id = ?, offset = ?, length = ?,
-                    content_key = ?, quote_name = ?, quote_address = ?, quote_minute = ?, quote_zoned = ?, quote_second = ?, quotes_version = NULL
+                    content_key = ?, quote_name = ?, quote_address = ?, quote_minute = ?, quote_zoned = ?, quote_second = ?
                 WHERE id = ?
                 """)
             ftsValues = try db.cachedStatement(sql: "SELECT subject, authored_text, quoted_text FROM message WHERE id = ?")
@@ -161,6 +162,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 """)
             deleteFingerprint = try db.cachedStatement(sql: "DELETE FROM message_fingerprint WHERE message = ?")
             deleteQuoteSources = try db.cachedStatement(sql: "DELETE FROM quote_source WHERE message = ?")
+            forgetQuotePass = try db.cachedStatement(sql: "DELETE FROM message_quote_pass WHERE message = ?")
             insertQuarantine = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO quarantine (source_id, offset, length, reason) VALUES (?, ?, ?, ?)")
         }
@@ -226,8 +228,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             m.subject, a.normalizedSubject, JSONColumn.array(a.tags), m.text, a.quoted.authored, a.quoted.quoted,
             JSONColumn.array(defects), sourceID, a.raw.offset, a.raw.length, a.contentKey,
             a.quoteAttribution?.name?.lowercased(), a.quoteAttribution?.address,
-            a.quoteAttribution.flatMap { $0.utcMinute ?? $0.localMinute }, a.quoteAttribution.map { $0.utcMinute != nil },
-            a.quoteAttribution?.utcSecond,
+            a.quoteClock?.minute, a.quoteClock.map(\.zoned) ?? (a.quoteAttribution == nil ? nil : false), a.quoteClock?.second,
         ]
     }
 
@@ -259,6 +260,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         try s.unindexQuoteShingles.execute(arguments: [key])
         try s.deleteFingerprint.execute(arguments: [key])
         try s.deleteQuoteSources.execute(arguments: [key])
+        try s.forgetQuotePass.execute(arguments: [key])
         try insertAddressesAndRefs(s, a, rowID: key)
     }
 

@@ -92,8 +92,8 @@ extension SQLiteStore {
                 ORDER BY 1, 2
                 """)
             try db.execute(sql: """
-                INSERT OR IGNORE INTO quote_shingle (hash, message, position)
-                SELECT q.value, f.message, q.key FROM shingle_pending p JOIN message_fingerprint f ON f.message = p.message, json_each(f.quote_shingles) q
+                INSERT OR IGNORE INTO quote_shingle (hash, message)
+                SELECT q.value, f.message FROM shingle_pending p JOIN message_fingerprint f ON f.message = p.message, json_each(f.quote_shingles) q
                 ORDER BY 1, 2
                 """)
             let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending") ?? 0

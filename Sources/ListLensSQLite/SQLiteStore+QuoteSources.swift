@@ -6,8 +6,9 @@ extension SQLiteStore {
         try read { db in
             // From `after` on, by row id: the batches of one run read the table once between them.
             let pending = try Row.fetchAll(db, sql: """
-                SELECT id, text, from_name, date, parent_id FROM message
-                WHERE id > ? AND thread_id IS NOT NULL AND (quotes_version IS NULL OR quotes_version != ?) AND quoted_text != ''
+                SELECT id, text, from_name, date, parent_id FROM message m
+                WHERE id > ? AND thread_id IS NOT NULL AND quoted_text != ''
+                  AND NOT EXISTS (SELECT 1 FROM message_quote_pass d WHERE d.message = m.id AND d.version = ?)
                 ORDER BY id LIMIT ?
                 """, arguments: [after, version, limit])
             let one = try db.makeStatement(sql: "SELECT id, text, from_name, parent_id FROM message WHERE id = ?")
@@ -47,7 +48,7 @@ extension SQLiteStore {
         try write { db in
             let delete = try db.makeStatement(sql: "DELETE FROM quote_source WHERE message = ?")
             let insert = try db.makeStatement(sql: "INSERT INTO quote_source (message, segment, source, confidence, method) VALUES (?, ?, ?, ?, ?)")
-            let mark = try db.makeStatement(sql: "UPDATE message SET quotes_version = ? WHERE id = ?")
+            let mark = try db.makeStatement(sql: "INSERT OR REPLACE INTO message_quote_pass (version, message) VALUES (?, ?)")
             for r in results {
                 try delete.execute(arguments: [r.key])
                 for s in r.sources { try insert.execute(arguments: [r.key, s.segment, s.source, s.confidence, s.method]) }

@@ -74,9 +74,10 @@ extension SQLiteStore {
         try db.execute(sql: "DELETE FROM quote_link WHERE child IN (\(removing)) OR parent IN (\(removing))")
         // Quotes that named a removed message as their source wait to be attributed again.
         try db.execute(sql: """
-            UPDATE message SET quotes_version = NULL WHERE id IN (SELECT message FROM quote_source WHERE source IN (\(removing)))
+            DELETE FROM message_quote_pass WHERE message IN (SELECT message FROM quote_source WHERE source IN (\(removing)))
             """)
         try db.execute(sql: "DELETE FROM quote_source WHERE message IN (\(removing)) OR source IN (\(removing))")
+        try db.execute(sql: "DELETE FROM message_quote_pass WHERE message IN (\(removing))")
         try db.execute(sql: """
             UPDATE message SET parent_id = NULL, parent_method = NULL, parent_confidence = NULL
             WHERE parent_id IN (\(removing)) AND id NOT IN (\(removing))

@@ -263,7 +263,7 @@ extension SQLiteStore {
                 """)
             // A new parent, or one gone, changes what the message's quotes are found in.
             let reattribute = try db.makeStatement(sql: """
-                UPDATE message SET quotes_version = NULL WHERE id = ? AND parent_id IS NOT ?
+                DELETE FROM message_quote_pass WHERE message = ?1 AND EXISTS (SELECT 1 FROM message WHERE id = ?1 AND parent_id IS NOT ?2)
                 """)
             for link in changes.links {
                 let id = try ids[link.threadKey] ?? Int64.fetchOne(threadID, arguments: [link.threadKey])

@@ -87,6 +87,17 @@ struct QuoteStructureTests {
         #expect(a.date?.contains("16:22") == true || a.date?.contains("4:22") == true, "\(language): \(a)")
     }
 
+    @Test("an attribution's clock, read once, is its UTC minute and second where it gives a zone, else its wall-clock minute")
+    func clock() throws {
+        let zoned = Attribution(form: .replyLine, from: "Ann Lee <ann@x.example>", date: "Sun, 14 Nov 2010 19:05:07 -0800")
+        #expect(zoned.clock == Attribution.Clock(minute: try #require(zoned.utcMinute), zoned: true, second: zoned.utcSecond))
+        #expect(zoned.clock?.second == (zoned.clock?.minute ?? 0) * 60 + 7)
+        let local = Attribution(form: .replyLine, from: "Ann Lee", date: "Tuesday, April 29, 2014 4:22 PM")
+        #expect(local.clock == Attribution.Clock(minute: try #require(local.localMinute), zoned: false, second: nil))
+        #expect(Attribution(form: .replyLine, from: "Ann Lee", date: "yesterday").clock == nil)
+        #expect(Attribution(form: .replyLine, from: "Ann Lee").clock == nil)
+    }
+
     static let wrappedLines: [String] = [
         "On Tue, Apr 29, 2014 at 4:22 PM, Ann Lee\n<ann@x.example> wrote:",
         "On Apr 29, 2014, at 16:22, Ann Lee\n<ann@x.example>\nwrote:",

@@ -201,7 +201,7 @@ struct DeduplicationTests {
         }
         let store = try SQLiteStore(path: path)
         #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations",
-                                                   "v7-fingerprints"])
+                                                   "v7-fingerprints", "v8-quote-pass"])
         try store.read { db in
             let key = try String.fetchOne(db, sql: "SELECT content_key FROM message WHERE message_id = 'old@example.org'")
             #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words that a later reply could quote back."))
@@ -267,6 +267,40 @@ struct DeduplicationTests {
                 """) == [Int64.min, 7])
             #expect(try db.tableExists("message_shingle") == false)
             #expect(try db.tableExists("message_quote_shingle") == false)
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
+    }
+
+    @Test("v8 moves which messages the quote pass has done out of the message rows, and keeps every row")
+    func migrationToQuotePassTable() throws {
+        let dir = try TemporaryDirectory("v7")
+        let path = dir.file("old.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            var migrator = DatabaseMigrator()
+            Migrations.register(in: &migrator)
+            try migrator.migrate(queue, upTo: "v7-fingerprints")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO source (path, format, compressed, size, imported_at) VALUES ('a.mbox', 'mbox', 0, 1, '')")
+                for (id, version) in [("a@x", 1 as Int?), ("b@x", nil), ("c@x", 7)] {
+                    try db.execute(sql: """
+                        INSERT INTO message (message_id, synthetic_id, date_source, subject, normalized_subject, tags,
+                            text, authored_text, quoted_text, defects, source_id, offset, length, quotes_version)
+                        VALUES (?, 0, 'header', 's', 's', '[]', 't', 't', 'q', '[]', 1, 0, 1, ?)
+                        """, arguments: [id, version])
+                }
+                try db.execute(sql: "INSERT INTO quote_shingle (hash, message, position) VALUES (30, 1, 0), (-4, 1, 1)")
+            }
+        }
+        let store = try SQLiteStore(path: path)
+        try store.read { db in
+            let done = try Row.fetchAll(db, sql: "SELECT message, version FROM message_quote_pass ORDER BY message")
+            #expect(done.map { "\($0[0] as Int64):\($0[1] as Int64)" } == ["1:1", "3:7"])
+            #expect(try db.columns(in: "message").map(\.name).contains("quotes_version") == false)
+            #expect(try db.columns(in: "quote_shingle").map(\.name) == ["hash", "message"])
+            #expect(try Int64.fetchAll(db, sql: "SELECT hash FROM quote_shingle ORDER BY hash") == [-4, 30])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM message") == 3)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }
     }

@@ -3,6 +3,8 @@ import Foundation
 import ListLensTestSupport
 import Testing
 import ListLensAnalysis
+import GRDB
+@testable import ListLensSQLite
 
 /// A store that only records what the importer hands it: the storage seam is all the importer
 /// needs, and a test can see its batches.
@@ -88,5 +90,58 @@ struct ImporterBatchTests {
             DispatchQueue.concurrentPerform(iterations: n) { i in slots.set(i, i * 2) }
             #expect(slots.values() == (0..<n).map { $0 * 2 })
         }
+    }
+
+    /// The reply fixture three times: twice the same (pipermail's doubled months), then with the
+    /// same Message-ID and other words (an imposter).
+    func copiesMbox(_ tmp: TemporaryDirectory) throws -> String {
+        let reply = try String(contentsOfFile: Fixtures.path("threading/quote-before-parent/reply.mbox"), encoding: .utf8)
+        let other = reply.replacingOccurrences(of: "We pin two of them", with: "We pin none of them")
+        return try tmp.write("copies.mbox", reply + "\n" + reply + "\n" + other)
+    }
+
+    @Test("a copy of a message read just before skips the quote step; an imposter and --replace do not")
+    func copiesSkipTheQuoteStep() throws {
+        let tmp = try TemporaryDirectory("copies")
+        let path = try copiesMbox(tmp)
+        let store = RecordingStore()
+        _ = try Importer(store: store).run(paths: [path])
+        let entries = store.recorded.flatMap(\.entries).map(\.message)
+        try #require(entries.count == 3)
+        #expect(entries.map(\.message.messageID) == Array(repeating: "farm-reply@example.net", count: 3))
+        #expect(entries.map { $0.segments.contains { $0.kind == .quoted } } == [true, false, true],
+                "the second is the first's copy: the writer skips it; the third says other words")
+        #expect(entries[0].quoteShingles == entries[2].quoteShingles && !entries[0].quoteShingles.isEmpty)
+
+        let replacing = RecordingStore()
+        _ = try Importer(store: replacing, options: .init(replace: true)).run(paths: [path])
+        #expect(replacing.recorded.flatMap(\.entries).allSatisfy { $0.message.segments.contains { $0.kind == .quoted } },
+                "with --replace every copy is written, so every copy is analysed")
+    }
+
+    @Test("a store imported from doubled archives holds what the single archive gives")
+    func doubledArchiveStoresTheSame() throws {
+        let tmp = try TemporaryDirectory("doubled")
+        let single = Fixtures.path("threading/quote-before-parent/reply.mbox")
+        let reply = try String(contentsOfFile: single, encoding: .utf8)
+        let root = try String(contentsOfFile: Fixtures.path("threading/quote-before-parent/root.mbox"), encoding: .utf8)
+        let doubled = try tmp.write("doubled.mbox", root + "\n" + reply + "\n" + root + "\n" + reply)
+        let once = try tmp.write("once.mbox", root + "\n" + reply)
+        func stored(_ path: String) throws -> [[String?]] {
+            let (store, cleanup) = try ThrowawayStore.fresh()
+            defer { cleanup() }
+            let summary = try Importer(store: store).run(paths: [path])
+            #expect(summary.imported == 2)
+            return try store.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT m.message_id, m.authored_text, m.quoted_text, m.quote_name, f.own_shingles, f.quote_shingles,
+                           (SELECT group_concat(source || ':' || method) FROM quote_source q WHERE q.message = m.id)
+                    FROM message m LEFT JOIN message_fingerprint f ON f.message = m.id ORDER BY m.message_id
+                    """).map { row in (0..<7).map { row[$0] as String? } }
+            }
+        }
+        let expected = try stored(once)
+        #expect(expected.count == 2 && expected.contains { $0[2]?.isEmpty == false }, "the reply quotes its parent")
+        #expect(try stored(doubled) == expected)
     }
 }

@@ -28,7 +28,7 @@ struct RemovalTests {
                        (SELECT count(*) FROM shingle WHERE message = m.id),
                        coalesce((SELECT json_array_length(own_shingles) FROM message_fingerprint WHERE message = m.id), 0),
                        (SELECT count(*) FROM quote_shingle q JOIN message_fingerprint f ON f.message = q.message, json_each(f.quote_shingles) o
-                        WHERE q.message = m.id AND o.value = q.hash AND o.key = q.position),
+                        WHERE q.message = m.id AND o.value = q.hash),
                        (SELECT count(*) FROM quote_shingle WHERE message = m.id),
                        coalesce((SELECT json_array_length(quote_shingles) FROM message_fingerprint WHERE message = m.id), 0)
                 FROM message m
@@ -36,6 +36,7 @@ struct RemovalTests {
             + ["pending \(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending") ?? -1)",
                "orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle WHERE message NOT IN (SELECT id FROM message)") ?? -1)",
                "fingerprint orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_fingerprint WHERE message NOT IN (SELECT id FROM message)") ?? -1)",
+               "quote pass orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_quote_pass WHERE message NOT IN (SELECT id FROM message)") ?? -1)",
                "conversation orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_conversation WHERE message NOT IN (SELECT id FROM message)") ?? -1)"]
             + (try Row.fetchAll(db, sql: """
                 SELECT m.message_id, c.kind, c.conversation, coalesce(c.key, '-') FROM message_conversation c JOIN message m ON m.id = c.message

@@ -18,6 +18,8 @@ public struct AnalyzedMessage: Sendable {
     public var quoteShingles: [Int64]
     /// Who the body says its first quote is from (its attribution line or header block), if it says.
     public var quoteAttribution: Attribution?
+    /// Its date, read once (``Attribution/clock``).
+    public var quoteClock: Attribution.Clock?
     /// True when a value the caller gave (``MessageDefaults``) filled a gap in this message.
     public var usesGivenValues: Bool
     /// Why the message goes to quarantine instead of the index, if it does.

@@ -26,14 +26,18 @@ public struct MessageAnalyzer: Sendable {
 
     /// Parses and analyses one raw message. Safe on any thread.
     public func analyze(_ raw: RawMessage) -> AnalyzedMessage {
+        var a = analyzeWithoutQuotes(raw)
+        if analyzesQuotes { analyzeQuotes(of: &a) }
+        return a
+    }
+
+    /// Everything but the quote step: the body is one authored segment. What deduplication needs
+    /// (the content key, the quarantine reason) is here, so a caller that learns from it that the
+    /// message is a copy it will skip can leave out ``analyzeQuotes(of:)``, the costly part.
+    public func analyzeWithoutQuotes(_ raw: RawMessage) -> AnalyzedMessage {
         var message = parser.parse(raw)
         let usesGivenValues = defaults.fill(&message)
-        var segments = [BodySegment(kind: .authored, depth: 0, text: message.text)]
-        if analyzesQuotes {
-            let segmentation = QuoteSegmenter.segment(message.text, senderName: message.from?.name)
-            if segmentation.quoteDepthLimited { message.defects.append(.quoteTooDeep) }
-            segments = segmentation.segments
-        }
+        let segments = [BodySegment(kind: .authored, depth: 0, text: message.text)]
         let address = message.from?.address
         var reason: String? = nil
         if raw.oversized {
@@ -50,9 +54,20 @@ public struct MessageAnalyzer: Sendable {
             participantKey: address.map(Identity.participantKey(address:)),
             organization: address.flatMap(organizations.organization(forAddress:)),
             contentKey: ContentKey.of(fromAddress: address, normalizedSubject: normalizedSubject, text: message.text),
-            ownShingles: analyzesQuotes ? Shingles.sampled(QuoteMatcher.ownText(segments)) : [],
-            quoteShingles: analyzesQuotes ? Shingles.sampled(QuoteMatcher.parentQuote(segments)) : [],
-            quoteAttribution: segments.first { $0.kind == .quoted && $0.depth == 1 && $0.attribution?.from != nil }?.attribution,
+            ownShingles: [], quoteShingles: [], quoteAttribution: nil, quoteClock: nil,
             usesGivenValues: usesGivenValues, quarantineReason: reason)
+    }
+
+    /// The quote step of ``analyze(_:)``: segments, their shingles, the first quote's attribution.
+    public func analyzeQuotes(of a: inout AnalyzedMessage) {
+        let segmentation = QuoteSegmenter.segment(a.message.text, senderName: a.message.from?.name)
+        if segmentation.quoteDepthLimited { a.message.defects.append(.quoteTooDeep) }
+        let segments = segmentation.segments
+        a.segments = segments
+        a.quoted = QuotedText(segments: segments)
+        a.ownShingles = Shingles.sampled(QuoteMatcher.ownText(segments))
+        a.quoteShingles = Shingles.sampled(QuoteMatcher.parentQuote(segments))
+        a.quoteAttribution = segments.first { $0.kind == .quoted && $0.depth == 1 && $0.attribution?.from != nil }?.attribution
+        a.quoteClock = a.quoteAttribution?.clock
     }
 }

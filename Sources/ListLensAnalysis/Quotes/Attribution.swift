@@ -91,6 +91,25 @@ extension Attribution {
         return (parsed.minute - Int64(zone)) * 60 + Int64(second)
     }
 
+    /// The attribution's date as the index keeps it, read once: what ``utcMinute`` gives, else
+    /// ``localMinute``; whether that minute is UTC; and ``utcSecond``.
+    public var clock: Clock? {
+        guard let date, let parsed = Self.localMinute(of: date) else { return nil }
+        guard let zone = parsed.zone else { return Clock(minute: parsed.minute, zoned: false, second: nil) }
+        let utc = parsed.minute - Int64(zone)
+        return Clock(minute: utc, zoned: true, second: parsed.second.map { utc * 60 + Int64($0) })
+    }
+
+    /// An attribution's date reduced to what threading compares (``clock``).
+    public struct Clock: Sendable, Equatable {
+        /// Minutes since 1970: UTC when ``zoned``, else on the writer's wall clock.
+        public var minute: Int64
+        /// True when the line gave its time zone, so ``minute`` is UTC.
+        public var zoned: Bool
+        /// Seconds since 1970 UTC, when the line gave its zone and its seconds.
+        public var second: Int64?
+    }
+
     /// True when a message sent at `epochSeconds` is the one an attribution dated `localMinute` means:
     /// the same minute (give or take one) on some wall clock from UTC−12 to UTC+14, in whole or half hours.
     public static func matches(localMinute: Int64, epochSeconds: Int64) -> Bool {

@@ -71,6 +71,8 @@ public final class Importer {
     private let options: Options
     private let logger: Logger
     private let analyzer: MessageAnalyzer
+    /// Messages this run read last: their copies skip the quote step.
+    private var recentCopies = RecentCopies()
 
     public init(store: any ListLensStore, options: Options = Options(), logger: Logger = Logger(label: "listlens.import")) {
         self.store = store
@@ -181,14 +183,27 @@ public final class Importer {
         return summary
     }
 
-    /// Parses and analyses a batch on all cores; results keep the batch's order.
+    /// Parses and analyses a batch on all cores; results keep the batch's order. The quote step
+    /// runs only for messages that are not copies of one read just before (``RecentCopies``): the
+    /// writer skips those, and the quote step is most of the analysis.
     func analyze(_ batch: [RawMessage]) -> [AnalyzedMessage] {
-        let results = ResultSlots<AnalyzedMessage>(count: batch.count)
+        let parsed = ResultSlots<AnalyzedMessage>(count: batch.count)
         let analyzer = self.analyzer
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-            results.set(i, analyzer.analyze(batch[i]))
+            parsed.set(i, analyzer.analyzeWithoutQuotes(batch[i]))
         }
-        return results.values()
+        var values = parsed.values()
+        guard options.analyzesQuotes else { return values }
+        let pending = values.indices.filter { options.replace || !recentCopies.isCopy(values[$0]) }
+        let done = ResultSlots<AnalyzedMessage>(count: pending.count)
+        let input = values
+        DispatchQueue.concurrentPerform(iterations: pending.count) { k in
+            var a = input[pending[k]]
+            analyzer.analyzeQuotes(of: &a)
+            done.set(k, a)
+        }
+        for (k, a) in zip(pending, done.values()) { values[k] = a }
+        return values
     }
 
     // MARK: - Writing

@@ -43,9 +43,16 @@ public enum QuoteAttributionPass {
             after = last.message.key
             if cache.count > maxCachedSources { cache.removeAll(keepingCapacity: true) }
             let segments = prepare(batch, cache: &cache)
+            // Matching in the thread is pure: on all cores. Index lookups, for the few quotes deeper
+            // than their thread, read the store: one at a time.
+            let matched = ResultSlots<[Match]>(count: batch.count)
+            let sources = cache
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                matched.set(i, matchInThread(batch[i], segments: segments[i], cache: sources))
+            }
             var results: [QuoteAttributionResult] = []
-            for (input, segments) in zip(batch, segments) {
-                let r = try attribute(input, segments: segments, store: store, cache: cache)
+            for ((input, segments), matches) in zip(zip(batch, segments), matched.values()) {
+                let r = try attribute(input, segments: segments, matches: matches, store: store)
                 for s in r.sources {
                     report.segments += 1
                     switch s.method {
@@ -89,46 +96,69 @@ public enum QuoteAttributionPass {
         return done.map(\.segments)
     }
 
-    static func attribute(_ input: QuoteAttributionInput, segments: [BodySegment], store: some QuoteAttributionStore,
-                          cache: [Int64: QuoteMatcher.Source]) throws -> QuoteAttributionResult {
+    /// A quoted segment long enough to tell sources apart, and what its thread says of it.
+    struct Match: Sendable {
+        /// Its position among the message's segments.
+        var segment: Int
+        /// The ancestor holding it, if one does.
+        var found: (key: Int64, confidence: Double)?
+        /// True when the thread does not reach its depth: the store's index may know its source.
+        var looksElsewhere: Bool
+    }
+
+    /// The quoted segments of a message matched against its ancestors' own texts (all in `cache`,
+    /// which ``prepare(_:cache:)`` filled). Pure: safe on any thread.
+    static func matchInThread(_ input: QuoteAttributionInput, segments: [BodySegment], cache: [Int64: QuoteMatcher.Source]) -> [Match] {
         func source(_ i: Int) -> QuoteMatcher.Source {
             let a = input.ancestors[i]
-            // `prepare` put every ancestor of the batch in the cache.
             return cache[a.key] ?? QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: a.text, senderName: a.senderName)))
         }
-        var out: [QuoteAttributionResult.Source] = []
+        var out: [Match] = []
         for (k, segment) in segments.enumerated() where segment.kind == .quoted {
             let quote = QuoteMatcher.Quote(segment.text)
             guard quote.isLongEnough else { continue }   // `> Yes.`: too short to tell
             // The ancestor at the segment's depth first, then the others nearest first.
             let order = input.ancestors.indices.sorted { (abs($0 + 1 - segment.depth), $0) < (abs($1 + 1 - segment.depth), $1) }
-            var found: (key: Int64, confidence: Double, method: String)? = nil
+            var found: (key: Int64, confidence: Double)? = nil
             // The ancestor holding the most of it, nearest to its depth on a tie; a lower bar than
             // elsewhere, since the thread already says the quote comes from above.
             for i in order {
                 if let c = QuoteMatcher.containment(of: quote, in: source(i)), c >= minimumAncestorContainment, c > (found?.confidence ?? 0) {
-                    found = (input.ancestors[i].key, c, "ancestor")
+                    found = (input.ancestors[i].key, c)
                 }
             }
             // Elsewhere in the store only when the thread does not reach the segment's depth: a stored
             // ancestor that should hold it and does not says the quote is not from the thread (or is
             // edited beyond recognition), and a look elsewhere finds copies, not sources.
-            if found == nil, segment.depth > input.ancestors.count {
-                let shingles = Shingles.sampled(segment.text)
+            out.append(Match(segment: k, found: found, looksElsewhere: found == nil && segment.depth > input.ancestors.count))
+        }
+        return out
+    }
+
+    /// Each matched segment's source: its ancestor, else a message the shingle index finds, else unknown.
+    static func attribute(_ input: QuoteAttributionInput, segments: [BodySegment], matches: [Match],
+                          store: some QuoteAttributionStore) throws -> QuoteAttributionResult {
+        var out: [QuoteAttributionResult.Source] = []
+        for m in matches {
+            var found = m.found.map { (key: $0.key, confidence: $0.confidence, method: "ancestor") }
+            if m.looksElsewhere {
+                let text = segments[m.segment].text
+                let shingles = Shingles.sampled(text)
                 if !shingles.isEmpty {
-                    for m in try store.messagesSharing(shingles, excluding: input.message.key, before: input.date, limit: indexCandidates) {
-                        let own = QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: m.text, senderName: m.senderName)))
-                        if let c = QuoteMatcher.containment(of: quote, in: own), c >= QuoteMatcher.minimumContainment {
-                            found = (m.key, c, "shingles")
+                    let quote = QuoteMatcher.Quote(text)
+                    for c in try store.messagesSharing(shingles, excluding: input.message.key, before: input.date, limit: indexCandidates) {
+                        let own = QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: c.text, senderName: c.senderName)))
+                        if let share = QuoteMatcher.containment(of: quote, in: own), share >= QuoteMatcher.minimumContainment {
+                            found = (c.key, share, "shingles")
                             break
                         }
                     }
                 }
             }
             if let f = found {
-                out.append(.init(segment: k, source: f.key, confidence: (f.confidence * 1000).rounded() / 1000, method: f.method))
+                out.append(.init(segment: m.segment, source: f.key, confidence: (f.confidence * 1000).rounded() / 1000, method: f.method))
             } else {
-                out.append(.init(segment: k, source: nil, confidence: nil, method: "unknown"))
+                out.append(.init(segment: m.segment, source: nil, confidence: nil, method: "unknown"))
             }
         }
         return QuoteAttributionResult(key: input.message.key, sources: out)
