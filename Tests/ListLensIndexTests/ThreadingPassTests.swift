@@ -197,4 +197,24 @@ struct ThreadingPassTests {
         #expect(link?.parentKey == 1 && link?.method == "quote")
         #expect(link?.confidence == 0.9, "the quote's confidence, not the conversation's 0.5")
     }
+
+    @Test("subjects link a reply to the latest earlier message of its subject within sixty days, and undated ones to none")
+    func subjectWindow() {
+        func message(_ key: Int64, _ date: Int64?, _ subject: String) -> ThreadingSnapshot.Message {
+            ThreadingSnapshot.Message(key: key, messageID: "m\(key)@x", date: date, subject: subject, firstReference: nil, parentKey: nil,
+                                      parentMethod: nil, parentConfidence: nil, threadKey: nil, subjectGroup: "1 release plan")
+        }
+        let day: Int64 = 86_400
+        var snapshot = ThreadingSnapshot(messages: [
+            message(1, 1_000 * day, "Release plan"),
+            message(2, 1_010 * day, "Re: Release plan"),    // ten days on: answers 1
+            message(3, 1_400 * day, "Re: Release plan"),    // a year on: another release's plan
+            message(4, 1_459 * day, "Re: Release plan"),    // 59 days after 3: answers 3
+            message(5, nil, "Re: Release plan"),            // undated: no guess
+        ], references: [], threads: [])
+        let links = ThreadingPass.changes(for: &snapshot).links
+        func parent(_ key: Int64) -> Int64? { links.first { $0.messageKey == key }?.parentKey }
+        #expect(parent(2) == 1 && parent(3) == nil && parent(4) == 3 && parent(5) == nil)
+        #expect(links.first { $0.messageKey == 2 }?.method == "subject")
+    }
 }

@@ -19,8 +19,8 @@ public enum ThreadingPass {
     /// Bump when the algorithm changes: stores threaded by an older version are then redone.
     /// 2: parents from quoted text where headers give none. 3: quote links are found only for replies
     /// whose headers name no stored message (the others never used theirs). 4: Outlook's Thread-Index,
-    /// Gmail's X-GM-THRID, and subjects for the lists that ask.
-    public static let version = 4
+    /// Gmail's X-GM-THRID, and subjects for the lists that ask. 5: subjects only within ``subjectWindow``.
+    public static let version = 5
     /// Threading from quoted text alone (`import --ignore-thread-headers`) records its version plus
     /// this, so switching between the two redoes the store.
     public static let textOnlyVersionOffset = 1000
@@ -31,6 +31,10 @@ public enum ThreadingPass {
     public static let gmailThreadConfidence = 0.5
     /// A shared subject is weaker still (two threads may share one): only for lists that ask for it.
     public static let subjectConfidence = 0.3
+    /// A reply joins the latest earlier message of its subject only if that was sent at most this
+    /// many seconds before it: a `Re: Release plan` a year later answers another release's plan.
+    /// Undated messages join nothing by subject (without dates, "earlier" says nothing).
+    public static let subjectWindow: Int64 = 60 * 86_400
     /// A sampled shingle held by more messages than this is a common phrase: it links nothing.
     public static let maxShingleHolders = 50
 
@@ -161,6 +165,8 @@ public enum ThreadingPass {
         }
         for group in groups(messages, by: \.subjectGroup) {
             for (earlier, later) in zip(group, group.dropFirst()) where Subject.isReply(messages[later].subject) {
+                guard let sent = messages[earlier].date, let answered = messages[later].date,
+                      answered >= sent, answered - sent <= subjectWindow else { continue }
                 soft(later, earlier, .subject, 0, subjectConfidence)
             }
         }

@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
     var ignoreThreadHeaders = false
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(
-        "Thread a reply whose headers and quote name no stored parent under the latest earlier message of its list with its subject (\"Re: x\" after \"x\"); --no-thread-by-subject stops. Kept per list; off for a new list."))
+        "Thread a reply whose headers and quote name no stored parent under the latest earlier message of its list with its subject, sent within 60 days (\"Re: x\" after \"x\"); --no-thread-by-subject stops. Kept per list; off for a new list."))
     var threadBySubject: Bool?
 
     @Flag(name: .shortAndLong, help: "No progress line, even on a terminal.")
