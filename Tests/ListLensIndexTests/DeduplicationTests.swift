@@ -182,22 +182,15 @@ struct DeduplicationTests {
     @Test("migrations from v2 keep the messages, compute content keys and shingles, and keep the shingles by message")
     func migrationFromV2() throws {
         let dir = try TemporaryDirectory("v2")
-        let path = dir.file("old.sqlite")
-        do {
-            let queue = try DatabaseQueue(path: path)
-            var migrator = DatabaseMigrator()
-            Migrations.register(in: &migrator)
-            try migrator.migrate(queue, upTo: "v2-passes")
-            try queue.write { db in
-                try db.execute(sql: "INSERT INTO source (path, format, compressed, size, imported_at) VALUES ('a.mbox', 'mbox', 0, 1, '')")
-                try db.execute(sql: """
-                    INSERT INTO message (message_id, synthetic_id, date_source, from_address, subject, normalized_subject, tags,
-                        text, authored_text, quoted_text, defects, source_id, offset, length)
-                    VALUES ('old@example.org', 0, 'header', 'Ann@Example.org', 'Re: Old', 'Old', '[]', 'Old words that a later reply could quote back.', 'Old words that a later reply could quote back.', '', '[]', 1, 0, 10)
-                    """)
-                try db.execute(sql: "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (1, 'Re: Old', 'Old words that a later reply could quote back.', '')")
-                try db.execute(sql: "INSERT INTO message_ref (message_id, kind, position, ref) VALUES (1, 'in-reply-to', 0, 'x@y')")
-            }
+        let path = try oldStore(in: dir, upTo: "v2-passes") { db in
+            try db.execute(sql: "INSERT INTO source (path, format, compressed, size, imported_at) VALUES ('a.mbox', 'mbox', 0, 1, '')")
+            try db.execute(sql: """
+                INSERT INTO message (message_id, synthetic_id, date_source, from_address, subject, normalized_subject, tags,
+                    text, authored_text, quoted_text, defects, source_id, offset, length)
+                VALUES ('old@example.org', 0, 'header', 'Ann@Example.org', 'Re: Old', 'Old', '[]', 'Old words that a later reply could quote back.', 'Old words that a later reply could quote back.', '', '[]', 1, 0, 10)
+                """)
+            try db.execute(sql: "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (1, 'Re: Old', 'Old words that a later reply could quote back.', '')")
+            try db.execute(sql: "INSERT INTO message_ref (message_id, kind, position, ref) VALUES (1, 'in-reply-to', 0, 'x@y')")
         }
         let store = try SQLiteStore(path: path)
         #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations",
@@ -231,27 +224,20 @@ struct DeduplicationTests {
     @Test("v7 turns each message's shingle rows into one fingerprint row, the quote's in position order")
     func migrationToFingerprints() throws {
         let dir = try TemporaryDirectory("v6")
-        let path = dir.file("old.sqlite")
-        do {
-            let queue = try DatabaseQueue(path: path)
-            var migrator = DatabaseMigrator()
-            Migrations.register(in: &migrator)
-            try migrator.migrate(queue, upTo: "v6-conversations")
-            try queue.write { db in
-                try db.execute(sql: "INSERT INTO source (path, format, compressed, size, imported_at) VALUES ('a.mbox', 'mbox', 0, 1, '')")
-                for id in ["a@x", "b@x", "c@x"] {
-                    try db.execute(sql: """
-                        INSERT INTO message (message_id, synthetic_id, date_source, subject, normalized_subject, tags,
-                            text, authored_text, quoted_text, defects, source_id, offset, length)
-                        VALUES (?, 0, 'header', 's', 's', '[]', 't', 't', '', '[]', 1, 0, 1)
-                        """, arguments: [id])
-                }
-                // Message 1 has own and quoted shingles (positions written out of order), 2 only own ones, 3 none.
-                try db.execute(sql: "INSERT INTO message_shingle (message, hash) VALUES (1, 7), (1, -9223372036854775808), (2, 5)")
+        let path = try oldStore(in: dir, upTo: "v6-conversations") { db in
+            try db.execute(sql: "INSERT INTO source (path, format, compressed, size, imported_at) VALUES ('a.mbox', 'mbox', 0, 1, '')")
+            for id in ["a@x", "b@x", "c@x"] {
                 try db.execute(sql: """
-                    INSERT INTO message_quote_shingle (message, position, hash) VALUES (1, 1, 30), (1, 0, 9223372036854775807), (1, 2, -4)
-                    """)
+                    INSERT INTO message (message_id, synthetic_id, date_source, subject, normalized_subject, tags,
+                        text, authored_text, quoted_text, defects, source_id, offset, length)
+                    VALUES (?, 0, 'header', 's', 's', '[]', 't', 't', '', '[]', 1, 0, 1)
+                    """, arguments: [id])
             }
+            // Message 1 has own and quoted shingles (positions written out of order), 2 only own ones, 3 none.
+            try db.execute(sql: "INSERT INTO message_shingle (message, hash) VALUES (1, 7), (1, -9223372036854775808), (2, 5)")
+            try db.execute(sql: """
+                INSERT INTO message_quote_shingle (message, position, hash) VALUES (1, 1, 30), (1, 0, 9223372036854775807), (1, 2, -4)
+                """)
         }
         let store = try SQLiteStore(path: path)
         try store.read { db in
@@ -274,23 +260,16 @@ struct DeduplicationTests {
     @Test("v8 moves which messages the quote pass has done out of the message rows, and keeps every row")
     func migrationToQuotePassTable() throws {
         let dir = try TemporaryDirectory("v7")
-        let path = dir.file("old.sqlite")
-        do {
-            let queue = try DatabaseQueue(path: path)
-            var migrator = DatabaseMigrator()
-            Migrations.register(in: &migrator)
-            try migrator.migrate(queue, upTo: "v7-fingerprints")
-            try queue.write { db in
-                try db.execute(sql: "INSERT INTO source (path, format, compressed, size, imported_at) VALUES ('a.mbox', 'mbox', 0, 1, '')")
-                for (id, version) in [("a@x", 1 as Int?), ("b@x", nil), ("c@x", 7)] {
-                    try db.execute(sql: """
-                        INSERT INTO message (message_id, synthetic_id, date_source, subject, normalized_subject, tags,
-                            text, authored_text, quoted_text, defects, source_id, offset, length, quotes_version)
-                        VALUES (?, 0, 'header', 's', 's', '[]', 't', 't', 'q', '[]', 1, 0, 1, ?)
-                        """, arguments: [id, version])
-                }
-                try db.execute(sql: "INSERT INTO quote_shingle (hash, message, position) VALUES (30, 1, 0), (-4, 1, 1)")
+        let path = try oldStore(in: dir, upTo: "v7-fingerprints") { db in
+            try db.execute(sql: "INSERT INTO source (path, format, compressed, size, imported_at) VALUES ('a.mbox', 'mbox', 0, 1, '')")
+            for (id, version) in [("a@x", 1 as Int?), ("b@x", nil), ("c@x", 7)] {
+                try db.execute(sql: """
+                    INSERT INTO message (message_id, synthetic_id, date_source, subject, normalized_subject, tags,
+                        text, authored_text, quoted_text, defects, source_id, offset, length, quotes_version)
+                    VALUES (?, 0, 'header', 's', 's', '[]', 't', 't', 'q', '[]', 1, 0, 1, ?)
+                    """, arguments: [id, version])
             }
+            try db.execute(sql: "INSERT INTO quote_shingle (hash, message, position) VALUES (30, 1, 0), (-4, 1, 1)")
         }
         let store = try SQLiteStore(path: path)
         try store.read { db in
@@ -303,5 +282,16 @@ struct DeduplicationTests {
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }
+    }
+
+    /// A store file migrated up to `migration` only, then filled by `fill`: what an older ListLens left.
+    func oldStore(in dir: TemporaryDirectory, upTo migration: String, _ fill: (Database) throws -> Void) throws -> String {
+        let path = dir.file("old.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        var migrator = DatabaseMigrator()
+        Migrations.register(in: &migrator)
+        try migrator.migrate(queue, upTo: migration)
+        try queue.write(fill)
+        return path
     }
 }
