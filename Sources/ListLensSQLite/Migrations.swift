@@ -352,7 +352,7 @@ enum Migrations {
 
     /// Which messages the quote attribution pass has done is a narrow table of its own, not
     /// `message.quotes_version`: setting that column rewrote each message's whole row, its text
-    /// three times over, and took about a second of an import of the 248 twisted-python months.
+    /// three times over: storing the pass's results for the 248 twisted-python months took 1.16 s, 0.56 s without it.
     /// `quote_shingle.position` is dropped: nothing read it (a quote's order is its fingerprint's).
     static let v8 = """
     CREATE TABLE message_quote_pass (

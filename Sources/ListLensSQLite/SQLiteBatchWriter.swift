@@ -228,7 +228,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             m.subject, a.normalizedSubject, JSONColumn.array(a.tags), m.text, a.quoted.authored, a.quoted.quoted,
             JSONColumn.array(defects), sourceID, a.raw.offset, a.raw.length, a.contentKey,
             a.quoteAttribution?.name?.lowercased(), a.quoteAttribution?.address,
-            a.quoteClock?.minute, a.quoteClock.map(\.zoned) ?? (a.quoteAttribution == nil ? nil : false), a.quoteClock?.second,
+            a.quoteClock?.minute, a.quoteAttribution.map { _ in a.quoteClock?.zoned ?? false }, a.quoteClock?.second,
         ]
     }
 

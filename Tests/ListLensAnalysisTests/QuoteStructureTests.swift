@@ -90,10 +90,15 @@ struct QuoteStructureTests {
     @Test("an attribution's clock, read once, is its UTC minute and second where it gives a zone, else its wall-clock minute")
     func clock() throws {
         let zoned = Attribution(form: .replyLine, from: "Ann Lee <ann@x.example>", date: "Sun, 14 Nov 2010 19:05:07 -0800")
-        #expect(zoned.clock == Attribution.Clock(minute: try #require(zoned.utcMinute), zoned: true, second: zoned.utcSecond))
-        #expect(zoned.clock?.second == (zoned.clock?.minute ?? 0) * 60 + 7)
+        // `date -u -d "Sun, 14 Nov 2010 19:05:07 -0800" +%s` is 1289790307.
+        #expect(zoned.clock == Attribution.Clock(minute: 1_289_790_307 / 60, zoned: true, second: 1_289_790_307))
+        #expect(zoned.utcMinute == 1_289_790_307 / 60 && zoned.utcSecond == 1_289_790_307)
+        let wallClock: Int64 = (1_289_790_307 - 8 * 3_600) / 60   // 19:05 on the writer's clock
+        #expect(zoned.localMinute == wallClock)
         let local = Attribution(form: .replyLine, from: "Ann Lee", date: "Tuesday, April 29, 2014 4:22 PM")
-        #expect(local.clock == Attribution.Clock(minute: try #require(local.localMinute), zoned: false, second: nil))
+        // 2014-04-29 16:22 on a wall clock, counted as if it were UTC.
+        #expect(local.clock == Attribution.Clock(minute: 23_313_142, zoned: false, second: nil))
+        #expect(local.localMinute == 23_313_142 && local.utcMinute == nil && local.utcSecond == nil)
         #expect(Attribution(form: .replyLine, from: "Ann Lee", date: "yesterday").clock == nil)
         #expect(Attribution(form: .replyLine, from: "Ann Lee").clock == nil)
     }

@@ -78,18 +78,12 @@ extension Attribution {
     public var localMinute: Int64? { date.flatMap { Self.localMinute(of: $0)?.minute } }
 
     /// The attribution's date in minutes since 1970 UTC, when it gives its zone (`-0800`, `+0100`, `GMT`).
-    public var utcMinute: Int64? {
-        guard let date, let parsed = Self.localMinute(of: date), let zone = parsed.zone else { return nil }
-        return parsed.minute - Int64(zone)
-    }
+    public var utcMinute: Int64? { clock.flatMap { $0.zoned ? $0.minute : nil } }
 
     /// The attribution's date in seconds since 1970 UTC, when it gives its zone and its seconds
     /// (`Sun, 14 Nov 2010 19:05:00 -0800`, as `git send-email` and Mutt write): a series of patches
     /// sent within one minute is told apart by it.
-    public var utcSecond: Int64? {
-        guard let date, let parsed = Self.localMinute(of: date), let zone = parsed.zone, let second = parsed.second else { return nil }
-        return (parsed.minute - Int64(zone)) * 60 + Int64(second)
-    }
+    public var utcSecond: Int64? { clock?.second }
 
     /// The attribution's date as the index keeps it, read once: what ``utcMinute`` gives, else
     /// ``localMinute``; whether that minute is UTC; and ``utcSecond``.

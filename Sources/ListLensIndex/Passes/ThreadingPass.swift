@@ -165,8 +165,8 @@ public enum ThreadingPass {
         }
         for group in groups(messages, by: \.subjectGroup) {
             for (earlier, later) in zip(group, group.dropFirst()) where Subject.isReply(messages[later].subject) {
-                guard let sent = messages[earlier].date, let answered = messages[later].date,
-                      answered >= sent, answered - sent <= subjectWindow else { continue }
+                // The group is in date order, undated last.
+                guard let sent = messages[earlier].date, let answered = messages[later].date, answered - sent <= subjectWindow else { continue }
                 soft(later, earlier, .subject, 0, subjectConfidence)
             }
         }
