@@ -41,6 +41,9 @@ enum Migrations {
         migrator.registerMigration("v8-quote-pass") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9-text-marks") { db in
+            try db.execute(sql: v9)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -362,5 +365,25 @@ enum Migrations {
     INSERT INTO message_quote_pass (message, version) SELECT id, quotes_version FROM message WHERE quotes_version IS NOT NULL;
     ALTER TABLE message DROP COLUMN quotes_version;
     ALTER TABLE quote_shingle DROP COLUMN position;
+    """
+
+    /// What an HTML body's markup said of its text's lines (``TextMark``: attribution, header block and
+    /// signature elements, cited Message-IDs), so every later segmentation of the stored text (the
+    /// attribution pass, export, thread) is the import's. NULL for plain text and for messages stored before.
+    /// `quote_source.method` may be `cite`: SQLite changes a CHECK only by rebuilding the table.
+    static let v9 = """
+    ALTER TABLE message ADD COLUMN text_marks TEXT;
+    CREATE TABLE quote_source_v9 (
+        message INTEGER NOT NULL REFERENCES message(id),
+        segment INTEGER NOT NULL,
+        source INTEGER REFERENCES message(id),
+        confidence REAL,
+        method TEXT NOT NULL CHECK (method IN ('cite', 'ancestor', 'shingles', 'unknown')),
+        PRIMARY KEY (message, segment)
+    ) WITHOUT ROWID;
+    INSERT INTO quote_source_v9 SELECT message, segment, source, confidence, method FROM quote_source;
+    DROP TABLE quote_source;
+    ALTER TABLE quote_source_v9 RENAME TO quote_source;
+    CREATE INDEX quote_source_source ON quote_source(source);
     """
 }

@@ -35,7 +35,7 @@ extension SQLiteStore {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT m.id, m.message_id, l.name AS list, m.date, m.from_name, m.from_address, p.key AS participant,
                        o.name AS organization, t.key AS thread_key, pm.message_id AS parent, m.parent_method, m.tags, m.subject,
-                       m.text, m.authored_text, m.quoted_text, s.path, m.offset, m.length, m.defects
+                       m.text, m.authored_text, m.quoted_text, s.path, m.offset, m.length, m.defects, m.text_marks
                 FROM message m
                 LEFT JOIN list l ON l.id = m.list_id
                 LEFT JOIN participant p ON p.id = m.participant_id
@@ -75,6 +75,7 @@ extension SQLiteStore {
                     source: .init(path: row["path"], offset: row["offset"], length: row["length"]),
                     defects: JSONColumn.decodeArray(row["defects"], using: decoder))
                 message.quoteSources = quoteSources
+                message.textMarks = TextMark.decode(row["text_marks"])
                 try body(message)
             }
         }

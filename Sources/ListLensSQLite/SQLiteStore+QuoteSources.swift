@@ -1,27 +1,29 @@
 import GRDB
 import ListLensIndex
+import ListLensMail
 
 extension SQLiteStore {
     public func pendingQuoteAttribution(version: Int, after: Int64, limit: Int, depth: Int) throws -> [QuoteAttributionInput] {
         try read { db in
             // From `after` on, by row id: the batches of one run read the table once between them.
             let pending = try Row.fetchAll(db, sql: """
-                SELECT id, text, from_name, date, parent_id FROM message m
+                SELECT id, text, from_name, date, parent_id, text_marks FROM message m
                 WHERE id > ? AND thread_id IS NOT NULL AND quoted_text != ''
                   AND NOT EXISTS (SELECT 1 FROM message_quote_pass d WHERE d.message = m.id AND d.version = ?)
                 ORDER BY id LIMIT ?
                 """, arguments: [after, version, limit])
-            let one = try db.makeStatement(sql: "SELECT id, text, from_name, parent_id FROM message WHERE id = ?")
+            let one = try db.makeStatement(sql: "SELECT id, text, from_name, parent_id, text_marks FROM message WHERE id = ?")
             var out: [QuoteAttributionInput] = []
             for row in pending {
                 var ancestors: [QuoteAttributionInput.Message] = []
                 var next: Int64? = row[4]
                 var seen = Set<Int64>([row[0]])
                 while let p = next, ancestors.count < depth, seen.insert(p).inserted, let a = try Row.fetchOne(one, arguments: [p]) {
-                    ancestors.append(.init(key: a[0], text: a[1], senderName: a[2]))
+                    ancestors.append(.init(key: a[0], text: a[1], senderName: a[2], marks: TextMark.decode(a[4])))
                     next = a[3]
                 }
-                out.append(QuoteAttributionInput(message: .init(key: row[0], text: row[1], senderName: row[2]), date: row[3], ancestors: ancestors))
+                out.append(QuoteAttributionInput(message: .init(key: row[0], text: row[1], senderName: row[2], marks: TextMark.decode(row[5])),
+                                                 date: row[3], ancestors: ancestors))
             }
             return out
         }
@@ -32,7 +34,7 @@ extension SQLiteStore {
         return try read { db in
             let list = Self.placeholders(min(shingles.count, Self.chunk))
             let rows = try Row.fetchAll(db, sql: """
-                SELECT m.id, m.text, m.from_name FROM (
+                SELECT m.id, m.text, m.from_name, m.text_marks FROM (
                     SELECT message, count(*) AS n FROM shingle WHERE hash IN (\(list)) AND message != ? GROUP BY message
                     ORDER BY n DESC, message DESC LIMIT ?) s
                 JOIN message m ON m.id = s.message
@@ -40,7 +42,21 @@ extension SQLiteStore {
                   AND m.thread_id IS NOT (SELECT thread_id FROM message WHERE id = ?)
                 ORDER BY s.n DESC, m.id DESC
                 """, arguments: StatementArguments(Array(shingles.prefix(Self.chunk))) + [excluding, limit * 4, before, before, excluding])
-            return rows.prefix(limit).map { .init(key: $0[0], text: $0[1], senderName: $0[2]) }
+            return rows.prefix(limit).map { .init(key: $0[0], text: $0[1], senderName: $0[2], marks: TextMark.decode($0[3])) }
+        }
+    }
+
+    public func messageKeys(forMessageIDs ids: [String]) throws -> [String: Int64] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            let one = try db.cachedStatement(sql: """
+                SELECT id FROM message WHERE message_id = ? AND thread_id IS NOT NULL ORDER BY imposter_of IS NOT NULL, id LIMIT 1
+                """)
+            var out: [String: Int64] = [:]
+            for id in Set(ids) {
+                if let key = try Int64.fetchOne(one, arguments: [id]) { out[id] = key }
+            }
+            return out
         }
     }
 

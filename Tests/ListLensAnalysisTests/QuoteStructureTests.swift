@@ -1,5 +1,6 @@
 import Testing
 @testable import ListLensAnalysis
+import ListLensMail
 
 /// Quote structure: extents that end, attributions in twelve languages, signatures without `-- `,
 /// and bounded work on hostile bodies.
@@ -7,6 +8,55 @@ import Testing
 struct QuoteStructureTests {
     func kinds(_ text: String, sender: String? = nil) -> [String] {
         QuoteSegmenter.segments(of: text, senderName: sender).map { "\($0.kind.rawValue)\($0.depth)" }
+    }
+
+    func kinds(_ text: String, marks: [TextMark]) -> [String] {
+        QuoteSegmenter.segments(of: text, marks: marks).map { "\($0.kind.rawValue)\($0.depth)" }
+    }
+
+    @Test("HTML marks: an attribution element is an attribution whatever it says; the text rules alone call it the sender's")
+    func markedAttribution() throws {
+        let text = "Fine by me.\n\nBo, in the planning thread\n> Shall we ship on Monday?"
+        #expect(kinds(text, marks: []) == ["authored0", "quoted1"])
+        #expect(kinds(text, marks: [TextMark(line: 2, role: .attribution)]) == ["authored0", "attribution0", "quoted1"])
+        // A wrapped one is one attribution, read as a whole where the rules can.
+        let wrapped = "Yes.\nOn Mon, Jan 4, 2021 at 6:57 AM Bo Lee <\nbo@y.example> wrote:\n> Ship it?"
+        let segments = QuoteSegmenter.segments(of: wrapped, marks: [TextMark(line: 1, role: .attribution), TextMark(line: 2, role: .attribution)])
+        #expect(segments.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "attribution0", "quoted1"])
+        #expect(segments[2].attribution?.address == "bo@y.example")
+    }
+
+    @Test("HTML marks: Outlook's header block in a language the rules do not read still opens the quote below it")
+    func markedHeaderBlock() throws {
+        let text = "Díky.\n\nOd: Ann Lee <ann@x.example>\nOdesláno: pondělí 4. ledna 2021 6:57\nPředmět: plán\n\n> Pošleme to?"
+        #expect(kinds(text, marks: []) == ["authored0", "quoted1"])
+        let marks = [2, 3, 4].map { TextMark(line: $0, role: .headerBlock) }
+        #expect(kinds(text, marks: marks) == ["authored0", "attribution0", "quoted1"])
+        // In a language it reads, the fields are read too.
+        let german = "Danke.\nVon: Ann Lee <ann@x.example>\nGesendet: Montag, 4. Januar 2021 06:57\n> Versenden?"
+        let segments = QuoteSegmenter.segments(of: german, marks: [1, 2].map { TextMark(line: $0, role: .headerBlock) })
+        #expect(segments.last?.attribution?.address == "ann@x.example")
+        #expect(segments.last?.attribution?.form == .headerBlock)
+    }
+
+    @Test("HTML marks: a signature element is the signature; a cite gives the quote its Message-ID, with or without a line naming it")
+    func markedSignatureAndCite() throws {
+        let text = "Will do.\nAnn Lee\nAcme Corp, Berlin\n\nOn Mon, Jan 4, 2021 at 6:57 AM Bo <bo@y.example> wrote:\n> Ship it?\n> Please."
+        #expect(kinds(text, marks: []).prefix(1) == ["authored0"])
+        let marks = [TextMark(line: 1, role: .signature), TextMark(line: 2, role: .signature),
+                     TextMark(line: 4, role: .attribution), TextMark(line: 5, role: .cite, value: "CAH1@mail.gmail.com")]
+        let segments = QuoteSegmenter.segments(of: text, marks: marks)
+        #expect(segments.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "signature0", "attribution0", "quoted1"])
+        #expect(segments[3].attribution?.messageID == "CAH1@mail.gmail.com")
+        #expect(segments[3].attribution?.address == "bo@y.example")
+        #expect(segments[2].attribution?.messageID == "CAH1@mail.gmail.com", "the attribution line names the cited message too")
+        let bare = QuoteSegmenter.segments(of: "Yes.\n> Ship it?", marks: [TextMark(line: 1, role: .cite, value: "a.b@c")])
+        #expect(bare.last?.attribution == Attribution(form: .cite, messageID: "a.b@c"))
+        // Apple Mail: the `On … wrote:` inside the cited quote keeps the cite's id.
+        let apple = QuoteSegmenter.segments(of: "Yes.\n\n> On Jan 4, 2021, at 6:57 AM, Bo <bo@y.example> wrote:\n> \n> Ship it?",
+                                            marks: [TextMark(line: 2, role: .cite, value: "a.b@c")])
+        #expect(apple.last?.attribution?.messageID == "a.b@c")
+        #expect(apple.last?.attribution?.address == "bo@y.example")
     }
 
     @Test("an Outlook reply quoted inside a `>` quote ends where that quote ends; the text after returns to depth 0")

@@ -194,7 +194,7 @@ struct DeduplicationTests {
         }
         let store = try SQLiteStore(path: path)
         #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations",
-                                                   "v7-fingerprints", "v8-quote-pass"])
+                                                   "v7-fingerprints", "v8-quote-pass", "v9-text-marks"])
         try store.read { db in
             let key = try String.fetchOne(db, sql: "SELECT content_key FROM message WHERE message_id = 'old@example.org'")
             #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words that a later reply could quote back."))
@@ -282,16 +282,5 @@ struct DeduplicationTests {
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }
-    }
-
-    /// A store file migrated up to `migration` only, then filled by `fill`: what an older ListLens left.
-    func oldStore(in dir: TemporaryDirectory, upTo migration: String, _ fill: (Database) throws -> Void) throws -> String {
-        let path = dir.file("old.sqlite")
-        let queue = try DatabaseQueue(path: path)
-        var migrator = DatabaseMigrator()
-        Migrations.register(in: &migrator)
-        try migrator.migrate(queue, upTo: migration)
-        try queue.write(fill)
-        return path
     }
 }

@@ -39,6 +39,7 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func storeQuoteLinks(_ choices: [QuoteParentChooser.Choice], children: [Int64]) throws {}
     func pendingQuoteAttribution(version: Int, after: Int64, limit: Int, depth: Int) throws -> [QuoteAttributionInput] { [] }
     func messagesSharing(_ shingles: [Int64], excluding: Int64, before: Int64?, limit: Int) throws -> [QuoteAttributionInput.Message] { [] }
+    func messageKeys(forMessageIDs ids: [String]) throws -> [String: Int64] { [:] }
     func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {}
     func search(_ query: QueryNode, limit: Int) throws -> [SearchHit] { [] }
     func organizationReport() throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }

@@ -62,9 +62,88 @@ struct HTMLArchiveUnitTests {
             <div id="divRplyFwdMsg"><b>From:</b> Ann &lt;ann@example.org&gt;<br><b>Sent:</b> Monday<br><b>Subject:</b> plan</div>
             <p class=MsoNormal>Shall we?<o:p></o:p></p></div>
             """
-        #expect(try #require(HTMLText.convert(utf8: outlook)) == "Agreed.\n\nFrom: Ann <ann@example.org>\nSent: Monday\nSubject: plan\nShall we?")
+        // The quote under the header block is one level deeper, as a blockquote's would be.
+        #expect(try #require(HTMLText.convert(utf8: outlook)) == "Agreed.\n\nFrom: Ann <ann@example.org>\nSent: Monday\nSubject: plan\n> Shall we?")
         let yahoo = #"<div>Yes.</div><div class="ydp1yahoo_quoted"><div>On Monday, Ann wrote:</div><div>Shall we?</div></div>"#
         #expect(try #require(HTMLText.convert(utf8: yahoo)) == "Yes.\n> On Monday, Ann wrote:\n> Shall we?")
+    }
+
+    @Test("Outlook's quote lasts to the end of the element holding its header block: a disclaimer after it is the sender's again")
+    func outlookQuoteExtent() throws {
+        let html = """
+            <body><div class=WordSection1><p class=MsoNormal>Thanks, will do.</p><p class=MsoNormal><o:p>&nbsp;</o:p></p>
+            <div><div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0in 0in 0in'>
+            <p class=MsoNormal><b>Von:</b> Ann Lee &lt;ann@x.example&gt;<br><b>Gesendet:</b> Montag, 4. Januar 2021 06:57<br>
+            <b>Betreff:</b> plan</p></div></div>
+            <p class=MsoNormal><o:p>&nbsp;</o:p></p><p class=MsoNormal>Shall we ship?</p>
+            <div><div style='border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0in 0in 0in'>
+            <p class=MsoNormal><b>From:</b> Bo &lt;bo@y.example&gt;<br><b>Sent:</b> Sunday</p></div></div>
+            <p class=MsoNormal>Is it ready?</p></div>
+            <font size=1>::DISCLAIMER::<br>This e-mail is confidential.</font></body>
+            """
+        let c = try #require(HTMLText.convertMarked(utf8: html))
+        #expect(c.text == """
+            Thanks, will do.
+
+            Von: Ann Lee <ann@x.example>
+            Gesendet: Montag, 4. Januar 2021 06:57
+            Betreff: plan
+
+            > Shall we ship?
+            > From: Bo <bo@y.example>
+            > Sent: Sunday
+            >> Is it ready?
+            ::DISCLAIMER::
+            This e-mail is confidential.
+            """)
+        #expect(c.marks == [2, 3, 4].map { TextMark(line: $0, role: .headerBlock) } + [7, 8].map { TextMark(line: $0, role: .headerBlock) })
+    }
+
+    @Test("a bordered div without header fields is no header block: nothing after it is quoted")
+    func borderedDivWithoutFields() throws {
+        let html = "<div style='border:none;border-top:solid #E1E1E1 1.0pt'><p>Regards</p></div><p>More of my own words</p>"
+        let c = try #require(HTMLText.convertMarked(utf8: html))
+        #expect(c.text == "Regards\n\nMore of my own words")
+        #expect(c.marks == [TextMark(line: 0, role: .headerBlock)])
+    }
+
+    @Test("Gmail's and Thunderbird's attribution elements, signatures and a blockquote's cite are marked")
+    func clientMarks() throws {
+        let gmail = """
+            <div dir="ltr">Sounds good.<br clear="all"><div><br></div>-- <br><div dir="ltr" class="gmail_signature">Ann Lee<br>Acme</div></div>
+            <br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">Le lun. 4 janv. 2021 à 06:57, Bo &lt;<a href="mailto:bo@y.example">bo@y.example</a>&gt; a écrit&nbsp;:<br></div>
+            <blockquote class="gmail_quote" cite="mid:CAH%2Babc%40mail.gmail.com">Shall we ship?</blockquote></div>
+            """
+        let g = try #require(HTMLText.convertMarked(utf8: gmail))
+        #expect(g.text == "Sounds good.\n\n--\nAnn Lee\nAcme\n\nLe lun. 4 janv. 2021 à 06:57, Bo <bo@y.example> a écrit :\n> Shall we ship?")
+        #expect(g.marks == [TextMark(line: 3, role: .signature), TextMark(line: 4, role: .signature), TextMark(line: 6, role: .attribution),
+                            TextMark(line: 7, role: .cite, value: "CAH+abc@mail.gmail.com")])
+        let thunderbird = """
+            <div class="moz-cite-prefix">On 1/5/21 8:27 AM, Bo wrote:<br></div><blockquote type="cite" cite="mid:a.b@c">old</blockquote>
+            <p>new</p><div class="moz-signature">-- <br>Ann</div>
+            """
+        let t = try #require(HTMLText.convertMarked(utf8: thunderbird))
+        #expect(t.text == "On 1/5/21 8:27 AM, Bo wrote:\n> old\n\nnew\n--\nAnn")
+        #expect(t.marks == [TextMark(line: 0, role: .attribution), TextMark(line: 1, role: .cite, value: "a.b@c"),
+                            TextMark(line: 4, role: .signature), TextMark(line: 5, role: .signature)])
+    }
+
+    @Test("a cite that is not one plausible Message-ID is ignored", arguments: [
+        "http://x.example/a", "mid:no-at-sign", "mid:a b@c", "mid:a%3Bb@c", "mid:<a@b>", "mid:" + String(repeating: "a", count: 1_000) + "@b",
+    ])
+    func implausibleCites(_ cite: String) throws {
+        let c = try #require(HTMLText.convertMarked(utf8: "<blockquote cite=\"\(cite)\">old</blockquote>"))
+        #expect(c.marks.isEmpty)
+    }
+
+    @Test("marks survive storage as one line of text, and unreadable entries are left out")
+    func marksEncoding() {
+        let marks = [TextMark(line: 0, role: .attribution), TextMark(line: 12, role: .headerBlock), TextMark(line: 30, role: .cite, value: "a.b@c")]
+        let stored = TextMark.encode(marks)
+        #expect(stored == "0 attribution;12 header-block;30 cite a.b@c")
+        #expect(TextMark.decode(stored) == marks)
+        #expect(TextMark.decode("x attribution;3 nonsense;-1 signature;4 signature") == [TextMark(line: 4, role: .signature)])
+        #expect(TextMark.encode([]) == nil && TextMark.decode(nil).isEmpty)
     }
 
     @Test("hostile input: a tag with 100,000 attributes, 100,000 nested divs, an unclosed comment")
@@ -137,7 +216,7 @@ struct HTMLEventSourceTests {
         for f in files {
             let bytes = try #require(HTMLArchive.readFile(f))
             let utf8 = Array(Charset.decode(bytes[...], label: HTMLText.metaCharset(in: bytes[...])).text.utf8)
-            let sax = HTMLText.convert(utf8Bytes: utf8)
+            let sax = HTMLText.convert(utf8Bytes: utf8)?.text
             let doc = try #require(HTMLDocument(utf8: utf8))
             let tree = doc.root.map { HTMLText.text(of: [$0]) } ?? ""
             #expect(sax == tree, "\(f)")

@@ -60,7 +60,7 @@ public struct MessageAnalyzer: Sendable {
 
     /// The quote step of ``analyze(_:)``: segments, their shingles, the first quote's attribution.
     public func analyzeQuotes(of a: inout AnalyzedMessage) {
-        let segmentation = QuoteSegmenter.segment(a.message.text, senderName: a.message.from?.name)
+        let segmentation = QuoteSegmenter.segment(a.message.text, senderName: a.message.from?.name, marks: a.message.textMarks)
         if segmentation.quoteDepthLimited { a.message.defects.append(.quoteTooDeep) }
         let segments = segmentation.segments
         a.segments = segments

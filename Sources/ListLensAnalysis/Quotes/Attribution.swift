@@ -13,6 +13,8 @@ public struct Attribution: Sendable, Equatable, Codable {
         case headerBlock = "header-block"
         /// A forwarded message: `---------- Forwarded message ----------`, `Begin forwarded message:`.
         case forwarded
+        /// Nothing but the HTML: a `<blockquote cite="mid:…">` names the quoted message (``messageID``).
+        case cite
     }
 
     public var form: Form
@@ -21,12 +23,15 @@ public struct Attribution: Sendable, Equatable, Codable {
     public var date: String?
     /// Only header blocks carry one.
     public var subject: String?
+    /// The quoted message's Message-ID, where the HTML's `<blockquote cite="mid:…">` names it.
+    public var messageID: String?
 
-    public init(form: Form, from: String? = nil, date: String? = nil, subject: String? = nil) {
+    public init(form: Form, from: String? = nil, date: String? = nil, subject: String? = nil, messageID: String? = nil) {
         self.form = form
         self.from = from
         self.date = date
         self.subject = subject
+        self.messageID = messageID
     }
 
     /// The name part of ``from``: `John Doe` of `"John Doe" <john@doe.example>`, or nil for a bare address.

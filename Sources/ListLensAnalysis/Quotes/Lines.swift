@@ -224,7 +224,7 @@ struct Lines {
     func mayOpenDisclaimer(_ i: Int) -> Bool {
         let r = content[i]
         var a = r.lowerBound
-        while a < r.upperBound, bytes[a] == 0x20 || bytes[a] == UInt8(ascii: "*") { a += 1 }
+        while a < r.upperBound, bytes[a] == 0x20 || bytes[a] == UInt8(ascii: "*") || bytes[a] == UInt8(ascii: ":") { a += 1 }
         guard a < r.upperBound else { return false }
         return Self.disclaimerInitials.contains(bytes[a] | 0x20)
     }

@@ -1,3 +1,4 @@
+import ListLensMail
 import ListLensText
 
 /// Splits a message's text into ``BodySegment``s: authored, quoted (with depth and attribution),
@@ -17,6 +18,9 @@ import ListLensText
 ///   tails and name closings end the sender's text (``SignatureRules``).
 /// - Mailman's `___` footer is list text to the end of its paragraph; pipermail's `next part` note
 ///   is archive text to the end of the body.
+/// - What an HTML body's markup said comes first (``TextMark``s, from ``HTMLText``): lines the client
+///   marked as an attribution, a header block or a signature are one, whether or not their words are
+///   ones the text rules know, and a `<blockquote cite="mid:…">` gives its quote the Message-ID.
 public enum QuoteSegmenter {
     /// Most `>` prefixes read from one line: further ones stay in the line's text, at this depth.
     /// A bound on work per line for hostile input; mail quotes a few levels deep.
@@ -32,13 +36,13 @@ public enum QuoteSegmenter {
         public var quoteDepthLimited: Bool
     }
 
-    public static func segments(of text: String, senderName: String? = nil) -> [BodySegment] {
-        segment(text, senderName: senderName).segments
+    public static func segments(of text: String, senderName: String? = nil, marks: [TextMark] = []) -> [BodySegment] {
+        segment(text, senderName: senderName, marks: marks).segments
     }
 
-    public static func segment(_ text: String, senderName: String? = nil) -> Result {
+    public static func segment(_ text: String, senderName: String? = nil, marks: [TextMark] = []) -> Result {
         let body = Lines(text)
-        var pass = Pass(body: body)
+        var pass = Pass(body: body, marks: marks)
         pass.run()
         let segments = headerRunsAsAttributions(SignatureRules.splitTails(pass.builder.finish(), senderName: senderName))
         return Result(segments: segments, quoteDepthLimited: body.prefixLimitReached)
@@ -80,6 +84,9 @@ public enum QuoteSegmenter {
         var indentQuote: (prefix: Int, level: Int)? = nil
         /// A marker line just read: a header block right after it belongs to it.
         var pendingMarker: PendingMarker? = nil
+        /// The roles the HTML gave lines (``TextMark``), and the Message-IDs its blockquotes cite, by line.
+        var roles: [Int: TextMark.Role] = [:]
+        var cites: [Int: String] = [:]
 
         struct PendingMarker {
             var prefix: Int
@@ -94,14 +101,21 @@ public enum QuoteSegmenter {
         /// Most lines from an attribution to the quote it introduces (clients leave up to four blank lines).
         static let attributionGap = 6
 
-        init(body: Lines) {
+        init(body: Lines, marks: [TextMark] = []) {
             self.body = body
             self.builder = SegmentBuilder(body: body)
+            for m in marks where m.line < body.count {
+                if m.role == .cite { if let id = m.value { cites[m.line] = id } } else { roles[m.line] = m.role }
+            }
         }
 
         mutating func introduce(_ depth: Int, _ a: Attribution?) {
             guard depth >= 0 else { return }
             if introduced.count <= depth { introduced.append(contentsOf: repeatElement(nil, count: depth + 1 - introduced.count)) }
+            var a = a
+            if let old = introduced[depth], old.form == .cite, a != nil, a?.messageID == nil {
+                a?.messageID = old.messageID   // `On … wrote:` inside a cited blockquote (Apple Mail): the cite is its id
+            }
             introduced[depth] = a
             if introduced.count > depth + 1 { introduced.removeSubrange((depth + 1)...) }
         }
@@ -154,6 +168,8 @@ public enum QuoteSegmenter {
             if let iq = indentQuote, iq.level > opened.count { indentQuote = nil }
             let total = p + opened.count
             let skip = indentQuote.map { p == $0.prefix ? body.quoteIndent(i) : 0 } ?? 0
+            if let id = cites[i] { cite(id, depth: total) }
+            if let role = roles[i] { return marked(role, i, total: total) }
             if let f = footer {
                 if f.prefix == p { builder.emit(.footer, f.depth, i); return i + 1 }
                 footer = nil
@@ -201,6 +217,66 @@ public enum QuoteSegmenter {
                 builder.emit(.quoted, total, i, attribution(at: total), skip: skip)
             }
             return i + 1
+        }
+
+        /// A blockquote citing `id` starts at `depth`: the attribution just read above it gets the id,
+        /// else the quote is attributed by the id alone.
+        mutating func cite(_ id: String, depth: Int) {
+            if builder.currentKind == .attribution, var a = attribution(at: depth), a.messageID == nil {
+                a.messageID = id
+                if builder.currentAttribution == attribution(at: depth) { builder.replaceAttribution(a) }
+                introduced[depth] = a
+            } else {
+                introduce(depth, Attribution(form: .cite, messageID: id))
+            }
+        }
+
+        /// Most lines read as one marked attribution or header block: HTML gives a few.
+        static let maxMarkedBlockLines = 32
+
+        /// Lines the HTML marked (``TextMark/Role``), from `i`, with the blank lines between them.
+        mutating func marked(_ role: TextMark.Role, _ i: Int, total: Int) -> Int {
+            var end = i + 1
+            while end < body.count, role == .signature || end - i < Self.maxMarkedBlockLines {
+                if roles[end] == role, body.prefix[end] == body.prefix[i] { end += 1; continue }
+                if body.blank[end], let j = body.nextNonBlank(from: end + 1), roles[j] == role, body.prefix[j] == body.prefix[i] { end = j; continue }
+                break
+            }
+            pendingMarker = nil
+            switch role {
+            case .signature:
+                signatureDepth = nil
+                for k in i..<end { if body.blank[k] { builder.emitBlank(k) } else { builder.emit(.signature, total, k) } }
+                return end
+            case .headerBlock:
+                // Outlook's block: its fields say who and when; the quote under it is one level deeper
+                // (the converter gave it a `>` level), whatever the labels' language.
+                var a = Attribution(form: .headerBlock)
+                for k in i..<end where !body.blank[k] {
+                    if let f = body.headerField(k) { AttributionParser.read(f, into: &a) }
+                }
+                emitAttribution(i..<end, total, a)
+                introduce(total + 1, a)
+            case .attribution:
+                // Gmail's `gmail_attr`, Thunderbird's `moz-cite-prefix`: an attribution whatever it says.
+                var joined = ""
+                for k in i..<min(end, i + 3) where !body.blank[k] {
+                    guard let s = body.testable(k) else { continue }
+                    joined += (joined.isEmpty || joined.hasSuffix("<") ? "" : " ") + s.trimmingCharacters(in: " \t\r\u{A0}")
+                }
+                let a = AttributionParser.replyLine(joined[...]) ?? Attribution(form: .replyLine)
+                emitAttribution(i..<end, total, a)
+                let next = body.nextNonBlank(from: end, limit: Self.attributionGap)
+                introduce(next.map { body.prefix[$0] > body.prefix[i] ? depth(ofLine: $0) : total + 1 } ?? total + 1, a)
+            case .cite:
+                break
+            }
+            signatureDepth = nil
+            return end
+        }
+
+        mutating func emitAttribution(_ lines: Range<Int>, _ depth: Int, _ a: Attribution) {
+            for k in lines { if body.blank[k] { builder.emitBlank(k) } else { builder.emit(.attribution, depth, k, a) } }
         }
 
         /// True when line `i` starts a quote at prefix `p` (the line before it at a shallower prefix).

@@ -11,6 +11,7 @@ struct SegmentBuilder {
 
     var currentKind: BodySegment.Kind? { current?.kind }
     var currentDepth: Int? { current?.depth }
+    var currentAttribution: Attribution? { current?.attribution }
 
     /// Adds line `i` (its content, without `>` prefixes) to the segment it belongs to.
     mutating func emit(_ kind: BodySegment.Kind, _ depth: Int, _ i: Int, _ attribution: Attribution? = nil, skip: Int = 0) {

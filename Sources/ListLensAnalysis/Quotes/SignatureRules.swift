@@ -131,7 +131,8 @@ enum SignatureRules {
 
     static func isDisclaimerStart(_ line: Substring) -> Bool {
         guard line.count <= 400 else { return false }
-        let t = line.trimmingCharacters(in: " \t\r\u{A0}*").lowercased()
+        // `::DISCLAIMER::`, as HCL's and Wipro's mail gateways write it.
+        let t = line.trimmingCharacters(in: " \t\r\u{A0}*").lowercased().drop { $0 == ":" }
         return disclaimerOpenings.contains { t.hasPrefix($0) }
     }
 

@@ -1,3 +1,5 @@
+import ListLensMail
+
 /// One message in the JSON export contract (docs/json-output.md, version 1).
 ///
 /// Field names are the contract: never rename one; add fields and bump the minor version.
@@ -52,6 +54,9 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     /// What the store knows of the quoted segments' sources, by segment position: filled by the
     /// store, turned into ``segments`` by the exporter. Not part of the contract.
     public var quoteSources: [Int: Segment.Source]?
+    /// What the message's HTML said of its text's lines, as stored: filled by the store, read by
+    /// the exporter's segmentation. Not part of the contract.
+    public var textMarks: [TextMark]?
     /// `listlens inspect` only: what named the list (`list-id`, `list-post`, `folder`). Absent from `export`.
     public var listSource: String?
 
@@ -114,7 +119,7 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
             public var messageID: String?
             public var participant: String?
             public var confidence: Double?
-            /// `ancestor`, `shingles` or `unknown`.
+            /// `cite`, `ancestor`, `shingles` or `unknown`.
             public var method: String
 
             public init(messageID: String?, participant: String?, confidence: Double?, method: String) {
@@ -158,7 +163,8 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     }
 
     /// Who a quote is from, as the body says: `form` is `reply-line` (`On … X wrote:`), `header-block`
-    /// (Outlook's `From:`/`Sent:` block, `-----Original Message-----`) or `forwarded`.
+    /// (Outlook's `From:`/`Sent:` block, `-----Original Message-----`), `forwarded`, or `cite` (only
+    /// the HTML's `<blockquote cite="mid:…">` names it).
     public struct Attribution: Codable, Sendable, Equatable {
         public var form: String
         /// The sender as written: `Ann Lee <ann@x.example>`, a name, or an address.
@@ -167,17 +173,21 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
         public var address: String?
         public var date: String?
         public var subject: String?
+        /// The quoted message's Message-ID, where the HTML's `cite="mid:…"` names it.
+        public var messageID: String?
 
-        public init(form: String, from: String?, name: String?, address: String?, date: String?, subject: String?) {
+        public init(form: String, from: String?, name: String?, address: String?, date: String?, subject: String?,
+                    messageID: String? = nil) {
             self.form = form
             self.from = from
             self.name = name
             self.address = address
             self.date = date
             self.subject = subject
+            self.messageID = messageID
         }
 
-        enum CodingKeys: String, CodingKey { case form, from, name, address, date, subject }
+        enum CodingKeys: String, CodingKey { case form, from, name, address, date, subject, messageID = "message_id" }
 
         /// Every key is written, `null` included.
         public func encode(to encoder: any Encoder) throws {
@@ -188,6 +198,7 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
             try c.encode(address, forKey: .address)
             try c.encode(date, forKey: .date)
             try c.encode(subject, forKey: .subject)
+            try c.encode(messageID, forKey: .messageID)
         }
     }
 
@@ -220,7 +231,7 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     }
 
     /// The contract version written by this code.
-    public static let schemaVersion = "1.4"
+    public static let schemaVersion = "1.5"
 }
 
 extension ExportedMessage {

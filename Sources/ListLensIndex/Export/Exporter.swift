@@ -30,7 +30,9 @@ public struct Exporter {
         let sources = m.quoteSources ?? [:]
         m.quoteSources = nil
         var segments: [ExportedMessage.Segment] = []
-        for (k, s) in QuoteSegmenter.segments(of: m.text, senderName: m.from.name).enumerated() {
+        let marks = m.textMarks ?? []
+        m.textMarks = nil
+        for (k, s) in QuoteSegmenter.segments(of: m.text, senderName: m.from.name, marks: marks).enumerated() {
             let attribution = s.attribution.map { ExportedMessage.Attribution($0) }
             segments.append(ExportedMessage.Segment(kind: s.kind.rawValue, depth: s.depth, text: s.text, attribution: attribution,
                                                     source: s.kind == .quoted ? sources[k] : nil))

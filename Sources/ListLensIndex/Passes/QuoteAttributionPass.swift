@@ -4,8 +4,9 @@ import ListLensAnalysis
 /// The second archive-wide pass: which message each quoted segment quotes.
 ///
 /// For each message waiting (new, replaced, or whose parent changed), each quoted segment of
-/// ``QuoteMatcher/minimumWords`` words or more is compared with the own text of its thread's
-/// ancestors, the one at its depth first (depth 2 is the grandparent); if none holds it, with the
+/// ``QuoteMatcher/minimumWords`` words or more whose HTML cites a stored message
+/// (`<blockquote cite="mid:…">`) is that message's; any other is compared with the own text of its
+/// thread's ancestors, the one at its depth first (depth 2 is the grandparent); if none holds it, with the
 /// messages of the store whose own text shares the most of its sampled shingles. A segment found
 /// nowhere is an unknown source (its attribution line, if any, still names who wrote it).
 public enum QuoteAttributionPass {
@@ -23,6 +24,7 @@ public enum QuoteAttributionPass {
     public struct Report: Sendable, Equatable, Codable {
         public var messages = 0
         public var segments = 0
+        public var fromCites = 0
         public var fromAncestors = 0
         public var fromIndex = 0
         public var unknown = 0
@@ -56,6 +58,7 @@ public enum QuoteAttributionPass {
                 for s in r.sources {
                     report.segments += 1
                     switch s.method {
+                    case "cite": report.fromCites += 1
                     case "ancestor": report.fromAncestors += 1
                     case "shingles": report.fromIndex += 1
                     default: report.unknown += 1
@@ -76,7 +79,7 @@ public enum QuoteAttributionPass {
     static func prepare(_ batch: [QuoteAttributionInput], cache: inout [Int64: QuoteMatcher.Source]) -> [[BodySegment]] {
         let segmented = ResultSlots<(segments: [BodySegment], own: QuoteMatcher.Source)>(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-            let segments = QuoteSegmenter.segments(of: batch[i].message.text, senderName: batch[i].message.senderName)
+            let segments = batch[i].message.segments
             segmented.set(i, (segments, QuoteMatcher.Source(ownText: QuoteMatcher.ownText(segments))))
         }
         let done = segmented.values()
@@ -90,7 +93,7 @@ public enum QuoteAttributionPass {
         let sources = ResultSlots<QuoteMatcher.Source>(count: ancestors.count)
         DispatchQueue.concurrentPerform(iterations: ancestors.count) { i in
             let a = ancestors[i]
-            sources.set(i, QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: a.text, senderName: a.senderName))))
+            sources.set(i, QuoteMatcher.Source(ownText: QuoteMatcher.ownText(a.segments)))
         }
         for (a, s) in zip(ancestors, sources.values()) { cache[a.key] = s }
         return done.map(\.segments)
@@ -111,7 +114,7 @@ public enum QuoteAttributionPass {
     static func matchInThread(_ input: QuoteAttributionInput, segments: [BodySegment], cache: [Int64: QuoteMatcher.Source]) -> [Match] {
         func source(_ i: Int) -> QuoteMatcher.Source {
             let a = input.ancestors[i]
-            return cache[a.key] ?? QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: a.text, senderName: a.senderName)))
+            return cache[a.key] ?? QuoteMatcher.Source(ownText: QuoteMatcher.ownText(a.segments))
         }
         var out: [Match] = []
         for (k, segment) in segments.enumerated() where segment.kind == .quoted {
@@ -135,19 +138,25 @@ public enum QuoteAttributionPass {
         return out
     }
 
-    /// Each matched segment's source: its ancestor, else a message the shingle index finds, else unknown.
+    /// Each matched segment's source: the message its HTML cites, else its ancestor, else a message
+    /// the shingle index finds, else unknown.
     static func attribute(_ input: QuoteAttributionInput, segments: [BodySegment], matches: [Match],
                           store: some QuoteAttributionStore) throws -> QuoteAttributionResult {
         var out: [QuoteAttributionResult.Source] = []
+        let citedIDs = matches.compactMap { segments[$0.segment].attribution?.messageID }
+        let cited = try citedIDs.isEmpty ? [:] : store.messageKeys(forMessageIDs: citedIDs)
         for m in matches {
             var found = m.found.map { (key: $0.key, confidence: $0.confidence, method: "ancestor") }
-            if m.looksElsewhere {
+            if let id = segments[m.segment].attribution?.messageID, let key = cited[id], key != input.message.key {
+                // The client wrote down which message it quoted: no text comparison says it better.
+                found = (key, 1, "cite")
+            } else if m.looksElsewhere {
                 let text = segments[m.segment].text
                 let shingles = Shingles.sampled(text)
                 if !shingles.isEmpty {
                     let quote = QuoteMatcher.Quote(text)
                     for c in try store.messagesSharing(shingles, excluding: input.message.key, before: input.date, limit: indexCandidates) {
-                        let own = QuoteMatcher.Source(ownText: QuoteMatcher.ownText(QuoteSegmenter.segments(of: c.text, senderName: c.senderName)))
+                        let own = QuoteMatcher.Source(ownText: QuoteMatcher.ownText(c.segments))
                         if let share = QuoteMatcher.containment(of: quote, in: own), share >= QuoteMatcher.minimumContainment {
                             found = (c.key, share, "shingles")
                             break
@@ -163,4 +172,10 @@ public enum QuoteAttributionPass {
         }
         return QuoteAttributionResult(key: input.message.key, sources: out)
     }
+}
+
+extension QuoteAttributionInput.Message {
+    /// The message's segments, as the import made them: the segmenter is a pure function of the
+    /// text, the sender's name and the marks its HTML gave.
+    var segments: [BodySegment] { QuoteSegmenter.segments(of: text, senderName: senderName, marks: marks) }
 }

@@ -1,13 +1,18 @@
+import ListLensMail
+
 /// A message waiting for its quotes to be attributed, with the thread above it (``QuoteAttributionStore``).
 public struct QuoteAttributionInput: Sendable {
     public struct Message: Sendable {
         public var key: Int64
         public var text: String
         public var senderName: String?
-        public init(key: Int64, text: String, senderName: String?) {
+        /// What its HTML said of its text's lines (``TextMark``), as stored.
+        public var marks: [TextMark]
+        public init(key: Int64, text: String, senderName: String?, marks: [TextMark] = []) {
             self.key = key
             self.text = text
             self.senderName = senderName
+            self.marks = marks
         }
     }
 

@@ -6,7 +6,8 @@ public struct QuoteAttributionResult: Sendable, Equatable {
         /// The message quoted; nil when it is not in the store ("unknown source").
         public var source: Int64?
         public var confidence: Double?
-        /// `ancestor` (found in the thread above), `shingles` (found elsewhere in the store), `unknown`.
+        /// `cite` (the HTML's `<blockquote cite="mid:…">` names it), `ancestor` (found in the thread
+        /// above), `shingles` (found elsewhere in the store), `unknown`.
         public var method: String
 
         public init(segment: Int, source: Int64?, confidence: Double?, method: String) {

@@ -9,6 +9,9 @@ public protocol QuoteAttributionStore: Sendable {
     /// own text shares the most of `shingles`, best first. (Within its thread, a quote's source is
     /// among its ancestors, which the pass has already compared.)
     func messagesSharing(_ shingles: [Int64], excluding: Int64, before: Int64?, limit: Int) throws -> [QuoteAttributionInput.Message]
+    /// The stored, published messages with these Message-IDs (an imposter's id names the first
+    /// message that had it), by id: what an HTML quote's `cite="mid:…"` names.
+    func messageKeys(forMessageIDs ids: [String]) throws -> [String: Int64]
     /// Replaces the quote sources of each message in `results` and marks it attributed by `version`.
     func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws
 }

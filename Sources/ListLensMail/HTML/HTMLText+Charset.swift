@@ -25,10 +25,12 @@ extension HTMLText {
     /// Converts HTML bytes to text: the charset is `declaredCharset` (a MIME part's), else the
     /// document's `<meta>`, else detection (UTF-8 when valid, windows-1252 otherwise). The same
     /// steps as a text/html mail part takes (``BodyText``), which is what the benchmark measures.
-    /// - Returns: the text (nil when no parser could be made), the charset defect, and whether the
-    ///   HTML was longer than ``HTMLLimits/maxInputBytes`` and cut there.
-    public static func convert(bytes: ArraySlice<UInt8>, declaredCharset: String?) -> (text: String?, defect: MailDefect?, cut: Bool) {
+    /// - Returns: the text (nil when no parser could be made) and its line marks, the charset defect,
+    ///   and whether the HTML was longer than ``HTMLLimits/maxInputBytes`` and cut there.
+    public static func convert(bytes: ArraySlice<UInt8>, declaredCharset: String?)
+        -> (text: String?, marks: [TextMark], defect: MailDefect?, cut: Bool) {
         let decoded = Charset.decode(bytes, label: declaredCharset ?? metaCharset(in: bytes))
-        return (convert(utf8: decoded.text), decoded.defect, decoded.text.utf8.count > HTMLLimits.maxInputBytes)
+        let converted = convertMarked(utf8: decoded.text)
+        return (converted?.text, converted?.marks ?? [], decoded.defect, decoded.text.utf8.count > HTMLLimits.maxInputBytes)
     }
 }

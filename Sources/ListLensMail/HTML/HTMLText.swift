@@ -5,22 +5,37 @@ import CLibXML2
 /// Paragraphs and breaks as a browser shows them, `<pre>` verbatim, list items with bullets or
 /// numbers, table rows on their own lines, links as `text <url>`. `<head>`, `<style>`, `<script>`,
 /// comments (Word's conditional ones too) are dropped. A `<blockquote>` becomes `> ` lines, one
-/// level per nesting, so HTML quotes reach quote segmentation as the same `>` structure as text mail.
+/// level per nesting, so HTML quotes reach quote segmentation as the same `>` structure as text mail;
+/// so does the quoted message under an Outlook header block, to the end of the element holding the
+/// block. What else the markup says of the quote structure (attribution, header block and signature
+/// elements, a blockquote's `cite="mid:…"`) comes with the text as ``TextMark``s.
 ///
 /// The parser never touches the network or loads a DTD or external entity: `HTML_PARSE_NONET`,
 /// no `XML_PARSE_DTDLOAD`/`NOENT`; it recovers from errors quietly.
 public enum HTMLText {
     /// Converts UTF-8 HTML to text; `nil` only when no libxml2 parser could be made.
     public static func convert(utf8 html: String) -> String? {
-        guard !html.isEmpty else { return "" }
+        convertMarked(utf8: html)?.text
+    }
+
+    /// The text of an HTML body and what its markup says of the text's lines.
+    public struct Conversion: Sendable, Equatable {
+        public var text: String
+        /// Sorted by line; at most ``TextMark/maxPerBody``.
+        public var marks: [TextMark]
+    }
+
+    /// Converts UTF-8 HTML to text and its line marks; `nil` only when no libxml2 parser could be made.
+    public static func convertMarked(utf8 html: String) -> Conversion? {
+        guard !html.isEmpty else { return Conversion(text: "", marks: []) }
         return convert(utf8Bytes: Array(html.utf8))
     }
 
     /// Converts UTF-8 HTML bytes with libxml2's SAX parser: no tree is built, the events drive the
     /// same ``HTMLTextBuilder`` the tree walk of archive pages uses.
-    static func convert(utf8Bytes: [UInt8]) -> String? {
+    static func convert(utf8Bytes: [UInt8]) -> Conversion? {
         let input = HTMLRepair.prepare(utf8Bytes)
-        guard !input.isEmpty else { return "" }
+        guard !input.isEmpty else { return Conversion(text: "", marks: []) }
         guard let ctxt = ParserContext.sax else { return nil }
         var builder = HTMLTextBuilder()
         withUnsafeMutablePointer(to: &builder) { b in
@@ -33,7 +48,8 @@ public enum HTMLText {
                 }
             }
         }
-        return builder.finish()
+        let text = builder.finish()
+        return Conversion(text: text, marks: builder.marks)
     }
 
     /// The text of `nodes` (siblings, in order) as a reader sees it. The walk ends at the first node

@@ -22,6 +22,17 @@ struct TextWriter {
     var linkTargets = true
     var atPreStart = false
     var wordParagraphMarks: [Int] = []
+    /// What the HTML says of the lines started from now on (the innermost marked element's role).
+    var role: TextMark.Role? = nil
+    /// A `<blockquote cite="mid:…">` just opened: its Message-ID goes on the next line written.
+    var pendingCite: String? = nil
+    /// The marks of the finished lines, by their line in the output.
+    private(set) var marks: [TextMark] = []
+    /// Lines in `out`.
+    private var outLines = 0
+    private var lineRole: TextMark.Role? = nil
+    /// Header-block lines written that look like a field (`From: …`: a colon in their first 64 bytes).
+    private(set) var fieldLikeLines = 0
 
     var isLineEmpty: Bool { line.isEmpty }
 
@@ -98,6 +109,7 @@ struct TextWriter {
             if blankRequested, !lastBlank { emit(depth: min(quoteDepth, lineDepth), verbatim: false) }
             blankRequested = false
             lineDepth = quoteDepth
+            lineRole = role
             pendingSpace = false
         }
     }
@@ -123,6 +135,7 @@ struct TextWriter {
         line.removeAll(keepingCapacity: true)
         pendingSpace = false
         lineDepth = quoteDepth
+        lineRole = role
     }
 
     /// Finishes `line` (empty for a blank line) at `depth`. A blank line after a blank line is dropped
@@ -131,6 +144,15 @@ struct TextWriter {
         lineCount += 1
         let blank = line.allSatisfy { $0 == UInt8(ascii: ">") || $0 == 0x20 }
         if blank && lastBlank && (!verbatim || out.isEmpty) { return }
+        if !blank, marks.count < TextMark.maxPerBody {
+            if let r = lineRole { marks.append(TextMark(line: outLines, role: r)) }
+            if lineRole == .headerBlock, line.prefix(64).contains(UInt8(ascii: ":")) || line.prefix(64).contains(0xEF) { fieldLikeLines += 1 }
+            if let c = pendingCite {
+                marks.append(TextMark(line: outLines, role: .cite, value: c))
+                pendingCite = nil
+            }
+        }
+        outLines += 1
         for _ in 0..<depth { out.append(UInt8(ascii: ">")) }
         if !line.isEmpty {
             if depth > 0 { out.append(0x20) }

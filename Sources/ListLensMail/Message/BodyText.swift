@@ -4,7 +4,9 @@
 /// inline text part in order (Mailman adds its list footer as a separate part). Attachments
 /// (a `Content-Disposition: attachment`, or a non-text part) are left out.
 enum BodyText {
-    static func extract(bytes: [UInt8], tree: MIMETree, preferHTML: Bool = false, defects: inout [MailDefect]) -> (String, [Int]) {
+    /// The text, the parts it came from, and the marks HTML parts gave its lines (``TextMark``).
+    static func extract(bytes: [UInt8], tree: MIMETree, preferHTML: Bool = false,
+                        defects: inout [MailDefect]) -> (text: String, parts: [Int], marks: [TextMark]) {
         var chosen: [Int] = []
         var stack: [Int] = [0]
         while let i = stack.popLast() {
@@ -37,15 +39,24 @@ enum BodyText {
         }
         if chosen.isEmpty {
             defects.append(.noTextPart)
-            return ("", [])
+            return ("", [], [])
         }
-        // A text/html part next to a text/plain sibling in a mixed multipart is usually the same text: keep plain.
+        // Parts are joined by a blank line; a part's marks move down by the lines before it.
         var texts: [String] = []
+        var marks: [TextMark] = []
+        var linesBefore = 0
         for i in chosen {
-            let t = decodeText(bytes: bytes, part: tree.parts[i], defects: &defects)
-            if !t.isEmpty { texts.append(t) }
+            let (t, partMarks) = decodeMarkedText(bytes: bytes, part: tree.parts[i], defects: &defects)
+            guard !t.isEmpty else { continue }
+            if !texts.isEmpty { linesBefore += 1 }
+            for var m in partMarks where marks.count < TextMark.maxPerBody {
+                m.line += linesBefore
+                marks.append(m)
+            }
+            texts.append(t)
+            linesBefore += t.utf8.count(where: { $0 == 0x0A }) + 1
         }
-        return (texts.joined(separator: "\n\n"), chosen)
+        return (texts.joined(separator: "\n\n"), chosen, marks)
     }
 
     static func isInlineText(_ part: MIMEPart, _ type: String) -> Bool {
@@ -54,6 +65,11 @@ enum BodyText {
 
     /// The decoded text of one leaf part: transfer encoding, charset, format=flowed, HTML.
     static func decodeText(bytes: [UInt8], part: MIMEPart, defects: inout [MailDefect]) -> String {
+        decodeMarkedText(bytes: bytes, part: part, defects: &defects).text
+    }
+
+    /// ``decodeText(bytes:part:defects:)`` with the marks an HTML part gives its lines.
+    static func decodeMarkedText(bytes: [UInt8], part: MIMEPart, defects: inout [MailDefect]) -> (text: String, marks: [TextMark]) {
         let payload = decodeTransfer(bytes: bytes, part: part, defects: &defects)
         let label = part.contentType.parameters["charset"]
         if part.contentType.value == "text/html" {
@@ -62,7 +78,17 @@ enum BodyText {
             if let d = converted.defect { defects.append(d) }
             if converted.cut { defects.append(.htmlTooLarge) }
             if converted.text == nil { defects.append(.unparsableHTML) }
-            return trimTrailingBlankLines(converted.text ?? "")
+            let text = converted.text ?? ""
+            let trimmed = trimTrailingBlankLines(text)
+            // Leading newlines trimmed move every line up (the converter writes none, but say so here).
+            let removed = text.utf8.prefix { $0 == 0x0A }.count
+            let lines = trimmed.utf8.count(where: { $0 == 0x0A }) + 1
+            let marks = converted.marks.compactMap { m -> TextMark? in
+                var m = m
+                m.line -= removed
+                return m.line >= 0 && m.line < lines ? m : nil
+            }
+            return (trimmed, marks)
         }
         let decoded = Charset.decode(payload[...], label: label)
         if let d = decoded.defect { defects.append(d) }
@@ -70,7 +96,7 @@ enum BodyText {
         if part.contentType.parameters["format"]?.lowercased() == "flowed" {
             text = FormatFlowed.unflow(text, delSp: part.contentType.parameters["delsp"]?.lowercased() == "yes")
         }
-        return trimTrailingBlankLines(text)
+        return (trimTrailingBlankLines(text), [])
     }
 
     static func decodeTransfer(bytes: [UInt8], part: MIMEPart, defects: inout [MailDefect]) -> [UInt8] {

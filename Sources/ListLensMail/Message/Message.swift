@@ -24,6 +24,9 @@ public struct Message: Sendable {
     public var gmailThreadID: String? = nil
     /// The decoded body text a reader sees: text/plain preferred, HTML converted, attachments left out.
     public var text: String
+    /// What an HTML body's markup said of lines of ``text`` (attribution, header block and signature
+    /// elements, cited Message-IDs); empty for plain text. Quote segmentation reads them.
+    public var textMarks: [TextMark] = []
     public var headers: HeaderBlock
     public var mime: MIMETree
     /// Indices into `mime.parts` of the parts whose text makes up ``text``.

@@ -93,7 +93,7 @@ public struct MessageParser: Sendable {
 
         let tree = MIMETree.build(bytes: bytes, headers: headers, body: bodyStart..<bytes.count,
                                   limits: mimeLimits, defects: &defects)
-        let (text, textParts) = BodyText.extract(bytes: bytes, tree: tree, preferHTML: preferHTML, defects: &defects)
+        let (text, textParts, textMarks) = BodyText.extract(bytes: bytes, tree: tree, preferHTML: preferHTML, defects: &defects)
 
         if raw.origin == .bareHTML || raw.origin == .bareText {
             // One defect says it all: without headers, every header is missing.
@@ -106,7 +106,7 @@ public struct MessageParser: Sendable {
         return Message(messageID: messageID, messageIDIsSynthetic: synthetic, from: from, to: to, cc: cc,
                        date: date, dateSource: dateSource, subject: subject, inReplyTo: inReplyTo,
                        references: references, listID: listID, listPost: listPost, threadIndex: threadIndex,
-                       gmailThreadID: gmailThreadID, text: text, headers: headers, mime: tree,
+                       gmailThreadID: gmailThreadID, text: text, textMarks: textMarks, headers: headers, mime: tree,
                        textParts: textParts, defects: Self.unique(defects))
     }
 

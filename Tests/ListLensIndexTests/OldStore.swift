@@ -1,0 +1,14 @@
+import GRDB
+@testable import ListLensSQLite
+import ListLensTestSupport
+
+/// A store file migrated up to `migration` only, then filled by `fill`: what an older ListLens left.
+func oldStore(in dir: TemporaryDirectory, upTo migration: String, _ fill: (Database) throws -> Void) throws -> String {
+    let path = dir.file("old.sqlite")
+    let queue = try DatabaseQueue(path: path)
+    var migrator = DatabaseMigrator()
+    Migrations.register(in: &migrator)
+    try migrator.migrate(queue, upTo: migration)
+    try queue.write(fill)
+    return path
+}
