@@ -26,6 +26,21 @@ struct QuoteStructureTests {
         #expect(segments[2].attribution?.address == "bo@y.example")
     }
 
+    @Test("HTML marks: a reply Thunderbird left inside its prefix element, and a forward Gmail put in gmail_attr, are not attributions")
+    func markedAttributionLimits() throws {
+        // Found on openbmc: a top-posted reply typed into Thunderbird's moz-cite-prefix div.
+        let thunderbird = "Hi,\n\nHappy New Year. Shall we merge it?\n\nThanks,\nVishwa\n\nOn 12/19/19 1:29 AM, Kun Yi wrote:\n> Looks good."
+        let all = (0..<8).map { TextMark(line: $0, role: .attribution) }
+        let t = QuoteSegmenter.segments(of: thunderbird, marks: all)
+        #expect(t.map { "\($0.kind.rawValue)\($0.depth)" } == ["authored0", "signature0", "attribution0", "quoted1"])
+        #expect(t[2].text == "On 12/19/19 1:29 AM, Kun Yi wrote:")
+        // Gmail's forward: the marker and header sit in gmail_attr, the message below is not blockquoted.
+        let gmail = "FYI.\n\n---------- Forwarded message ---------\nFrom: James <j@x.example>\nDate: Thu, Jan 16, 2020\n\nBruce, the repo is stable."
+        let g = kinds(gmail, marks: (2...4).map { TextMark(line: $0, role: .attribution) })
+        #expect(g == kinds(gmail, marks: []), "the text rules read the forward as they do without marks")
+        #expect(g.contains("forwarded0"))
+    }
+
     @Test("HTML marks: Outlook's header block in a language the rules do not read still opens the quote below it")
     func markedHeaderBlock() throws {
         let text = "Díky.\n\nOd: Ann Lee <ann@x.example>\nOdesláno: pondělí 4. ledna 2021 6:57\nPředmět: plán\n\n> Pošleme to?"

@@ -4,6 +4,7 @@ import Testing
 import ListLensSQLite
 import ListLensTestSupport
 import ListLensMail
+import ListLensAnalysis
 
 /// HTML mail and HTML archives from $LISTLENS_CORPORA: the text a reader sees, with its quote structure.
 @Suite("HTML mail and HTML archives", .enabled(if: Fixtures.corpora != nil, "LISTLENS_CORPORA is not set: real-archive tests skipped"))
@@ -102,6 +103,64 @@ struct HTMLCorpusTests {
         }
         #expect(compared >= 15)
         #expect(agreeing * 10 >= compared * 8, "\(agreeing) of \(compared) agree")
+    }
+
+    /// The sender's own words of a segmentation, counted (letters and digits, lowercased).
+    static func ownWords(_ segments: [(kind: String, depth: Int, text: String)]) -> [Substring: Int] {
+        var counts: [Substring: Int] = [:]
+        for s in segments where s.kind == "authored" && s.depth == 0 {
+            let lower = s.text.lowercased()
+            for w in lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { counts[w, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// Shared words over all words of two counts (1 when both are empty).
+    static func overlap(_ a: [Substring: Int], _ b: [Substring: Int]) -> Double {
+        var shared = 0, all = 0
+        for k in Set(a.keys).union(b.keys) {
+            shared += min(a[k] ?? 0, b[k] ?? 0)
+            all += max(a[k] ?? 0, b[k] ?? 0)
+        }
+        return all == 0 ? 1 : Double(shared) / Double(all)
+    }
+
+    @Test("openbmc: the HTML part of every multipart/alternative message, segmented by its own structure, gives the sender the words its plain part gives")
+    func htmlStructureAgreesWithPlainParts() throws {
+        // The oracle is the mail client's own plain alternative, segmented by the text rules: an independent
+        // rendering of the same reply. With the markup's marks, and without them, for what they add.
+        let months = ["2020-01", "2020-02", "2020-03", "2020-04"].map {
+            Self.corpora.appendingPathComponent("openbmc-public-inbox/openbmc-\($0).mbox.gz").path
+        }
+        var compared = 0, agreeing = 0, agreeingWithoutMarks = 0, withMarks = 0
+        for path in months {
+            let plain = try Self.inspect(path)
+            let html = try Self.inspect(path, html: true)
+            try #require(plain.count == html.count)
+            for (p, h) in zip(plain, html) {
+                guard h.mime?.contains(where: { $0.contentType == "text/html" && $0.shown }) == true,
+                      p.mime?.contains(where: { $0.contentType == "text/plain" && $0.shown }) == true else { continue }
+                compared += 1
+                let oracle = Self.ownWords((p.segments ?? []).map { ($0.kind, $0.depth, $0.text) })
+                let marked = Self.ownWords((h.segments ?? []).map { ($0.kind, $0.depth, $0.text) })
+                let bare = Self.ownWords(QuoteSegmenter.segments(of: h.text, senderName: h.from.name).map { ($0.kind.rawValue, $0.depth, $0.text) })
+                if Self.overlap(oracle, marked) >= 0.8 { agreeing += 1 }
+                if Self.overlap(oracle, bare) >= 0.8 { agreeingWithoutMarks += 1 }
+                if marked != bare { withMarks += 1 }
+                if ProcessInfo.processInfo.environment["LISTLENS_HTML_DIAGNOSE"] != nil, marked != bare {
+                    print("diagnose \(h.messageID): marked \(Self.overlap(oracle, marked)) bare \(Self.overlap(oracle, bare))")
+                    print("  plain: \((p.segments ?? []).map { "\($0.kind)\($0.depth)" })")
+                    print("  html:  \((h.segments ?? []).map { "\($0.kind)\($0.depth):\($0.text.prefix(50))" })")
+                }
+            }
+        }
+        func pct(_ n: Int) -> String { String(format: "%.1f%%", 100 * Double(n) / Double(max(compared, 1))) }
+        print("HTML structure, openbmc: of \(compared) messages with a plain and an HTML part, the HTML's own words agree with the plain part's "
+              + "(80% of words shared) for \(agreeing) (\(pct(agreeing))); without the markup's marks \(agreeingWithoutMarks) (\(pct(agreeingWithoutMarks))); "
+              + "the marks change the sender's words of \(withMarks)")
+        #expect(compared >= 300)
+        #expect(agreeing * 100 >= compared * 90, "\(agreeing) of \(compared)")
+        #expect(agreeing >= agreeingWithoutMarks, "the markup's structure never does worse than the text rules on the same text")
     }
 
     @Test("quotequail's HTML replies and forwards: new text at depth 0, the wrapped message at depth 1 below it")

@@ -233,6 +233,8 @@ public enum QuoteSegmenter {
 
         /// Most lines read as one marked attribution or header block: HTML gives a few.
         static let maxMarkedBlockLines = 32
+        /// Most lines of a marked attribution element that are its attribution (`On …` / `<a@b>` / `wrote:`).
+        static let maxMarkedAttributionLines = 3
 
         /// Lines the HTML marked (``TextMark/Role``), from `i`, with the blank lines between them.
         mutating func marked(_ role: TextMark.Role, _ i: Int, total: Int) -> Int {
@@ -258,13 +260,34 @@ public enum QuoteSegmenter {
                 emitAttribution(i..<end, total, a)
                 introduce(total + 1, a)
             case .attribution:
-                // Gmail's `gmail_attr`, Thunderbird's `moz-cite-prefix`: an attribution whatever it says.
-                var joined = ""
-                for k in i..<min(end, i + 3) where !body.blank[k] {
-                    guard let s = body.testable(k) else { continue }
-                    joined += (joined.isEmpty || joined.hasSuffix("<") ? "" : " ") + s.trimmingCharacters(in: " \t\r\u{A0}")
+                // Gmail's `gmail_attr`, Thunderbird's `moz-cite-prefix`: an attribution whatever it says,
+                // but only its last lines. Thunderbird leaves a reply typed above the quote inside the
+                // prefix element, and Gmail puts a forward's marker and header there: those lines go to
+                // the text rules, as if unmarked.
+                if let s = body.testable(i), AttributionParser.marker(s) != nil {
+                    for k in i..<end { roles[k] = nil }
+                    return i
                 }
-                let a = AttributionParser.replyLine(joined[...]) ?? Attribution(form: .replyLine)
+                let lines = (i..<end).filter { !body.blank[$0] }
+                var start = lines.count <= Self.maxMarkedAttributionLines ? i : lines[lines.count - 1]
+                var a = Attribution(form: .replyLine)
+                for n in 1...min(lines.count, Self.maxMarkedAttributionLines) {
+                    var joined = ""
+                    for k in lines.suffix(n) {
+                        guard let s = body.testable(k) else { continue }
+                        joined += (joined.isEmpty || joined.hasSuffix("<") ? "" : " ") + s.trimmingCharacters(in: " \t\r\u{A0}")
+                    }
+                    if let parsed = AttributionParser.replyLine(joined[...]) {
+                        a = parsed
+                        start = lines[lines.count - n]
+                        break
+                    }
+                }
+                if start > i {
+                    for k in i..<start { roles[k] = nil }
+                    roles[start] = .attribution
+                    return i
+                }
                 emitAttribution(i..<end, total, a)
                 let next = body.nextNonBlank(from: end, limit: Self.attributionGap)
                 introduce(next.map { body.prefix[$0] > body.prefix[i] ? depth(ofLine: $0) : total + 1 } ?? total + 1, a)
