@@ -44,6 +44,9 @@ enum Migrations {
         migrator.registerMigration("v9-text-marks") { db in
             try db.execute(sql: v9)
         }
+        migrator.registerMigration("v10-list-footers") { db in
+            try db.execute(sql: v10)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -385,5 +388,15 @@ enum Migrations {
     DROP TABLE quote_source;
     ALTER TABLE quote_source_v9 RENAME TO quote_source;
     CREATE INDEX quote_source_source ON quote_source(source);
+    """
+
+    /// Each list's footer, learned by the list footer pass from the trailers most of its messages share
+    /// (``ListFooter``), and how many messages it was learned from (NULL lines: none was found).
+    static let v10 = """
+    CREATE TABLE list_footer (
+        list_id INTEGER PRIMARY KEY REFERENCES list(id),
+        lines TEXT,
+        learned_from INTEGER NOT NULL
+    );
     """
 }

@@ -35,9 +35,11 @@ extension SQLiteStore {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT m.id, m.message_id, l.name AS list, m.date, m.from_name, m.from_address, p.key AS participant,
                        o.name AS organization, t.key AS thread_key, pm.message_id AS parent, m.parent_method, m.tags, m.subject,
-                       m.text, m.authored_text, m.quoted_text, s.path, m.offset, m.length, m.defects, m.text_marks
+                       m.text, m.authored_text, m.quoted_text, s.path, m.offset, m.length, m.defects, m.text_marks,
+                       f.lines AS footer_lines
                 FROM message m
                 LEFT JOIN list l ON l.id = m.list_id
+                LEFT JOIN list_footer f ON f.list_id = m.list_id
                 LEFT JOIN participant p ON p.id = m.participant_id
                 LEFT JOIN organization o ON o.id = m.organization_id
                 JOIN thread t ON t.id = m.thread_id
@@ -76,6 +78,7 @@ extension SQLiteStore {
                     defects: JSONColumn.decodeArray(row["defects"], using: decoder))
                 message.quoteSources = quoteSources
                 message.textMarks = TextMark.decode(row["text_marks"])
+                message.listFooter = Self.footer(row["footer_lines"], decoder)
                 try body(message)
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ListLensIndex
 import ListLensMail
@@ -7,22 +8,28 @@ extension SQLiteStore {
         try read { db in
             // From `after` on, by row id: the batches of one run read the table once between them.
             let pending = try Row.fetchAll(db, sql: """
-                SELECT id, text, from_name, date, parent_id, text_marks FROM message m
-                WHERE id > ? AND thread_id IS NOT NULL AND quoted_text != ''
+                SELECT m.id, m.text, m.from_name, m.date, m.parent_id, m.text_marks, f.lines FROM message m
+                LEFT JOIN list_footer f ON f.list_id = m.list_id
+                WHERE m.id > ? AND m.thread_id IS NOT NULL AND m.quoted_text != ''
                   AND NOT EXISTS (SELECT 1 FROM message_quote_pass d WHERE d.message = m.id AND d.version = ?)
-                ORDER BY id LIMIT ?
+                ORDER BY m.id LIMIT ?
                 """, arguments: [after, version, limit])
-            let one = try db.makeStatement(sql: "SELECT id, text, from_name, parent_id, text_marks FROM message WHERE id = ?")
+            let one = try db.makeStatement(sql: """
+                SELECT m.id, m.text, m.from_name, m.parent_id, m.text_marks, f.lines FROM message m
+                LEFT JOIN list_footer f ON f.list_id = m.list_id WHERE m.id = ?
+                """)
+            let decoder = JSONDecoder()
             var out: [QuoteAttributionInput] = []
             for row in pending {
                 var ancestors: [QuoteAttributionInput.Message] = []
                 var next: Int64? = row[4]
                 var seen = Set<Int64>([row[0]])
                 while let p = next, ancestors.count < depth, seen.insert(p).inserted, let a = try Row.fetchOne(one, arguments: [p]) {
-                    ancestors.append(.init(key: a[0], text: a[1], senderName: a[2], marks: TextMark.decode(a[4])))
+                    ancestors.append(.init(key: a[0], text: a[1], senderName: a[2], marks: TextMark.decode(a[4]), footer: Self.footer(a[5], decoder)))
                     next = a[3]
                 }
-                out.append(QuoteAttributionInput(message: .init(key: row[0], text: row[1], senderName: row[2], marks: TextMark.decode(row[5])),
+                out.append(QuoteAttributionInput(message: .init(key: row[0], text: row[1], senderName: row[2], marks: TextMark.decode(row[5]),
+                                                                footer: Self.footer(row[6], decoder)),
                                                  date: row[3], ancestors: ancestors))
             }
             return out
@@ -34,15 +41,17 @@ extension SQLiteStore {
         return try read { db in
             let list = Self.placeholders(min(shingles.count, Self.chunk))
             let rows = try Row.fetchAll(db, sql: """
-                SELECT m.id, m.text, m.from_name, m.text_marks FROM (
+                SELECT m.id, m.text, m.from_name, m.text_marks, f.lines FROM (
                     SELECT message, count(*) AS n FROM shingle WHERE hash IN (\(list)) AND message != ? GROUP BY message
                     ORDER BY n DESC, message DESC LIMIT ?) s
                 JOIN message m ON m.id = s.message
+                LEFT JOIN list_footer f ON f.list_id = m.list_id
                 WHERE (? IS NULL OR m.date IS NULL OR m.date <= ? + 86400)
                   AND m.thread_id IS NOT (SELECT thread_id FROM message WHERE id = ?)
                 ORDER BY s.n DESC, m.id DESC
                 """, arguments: StatementArguments(Array(shingles.prefix(Self.chunk))) + [excluding, limit * 4, before, before, excluding])
-            return rows.prefix(limit).map { .init(key: $0[0], text: $0[1], senderName: $0[2], marks: TextMark.decode($0[3])) }
+            let decoder = JSONDecoder()
+            return rows.prefix(limit).map { .init(key: $0[0], text: $0[1], senderName: $0[2], marks: TextMark.decode($0[3]), footer: Self.footer($0[4], decoder)) }
         }
     }
 

@@ -109,6 +109,8 @@ extension SQLiteStore {
             DELETE FROM organization WHERE id NOT IN (SELECT organization_id FROM message WHERE organization_id IS NOT NULL)
                 AND id NOT IN (SELECT organization_id FROM participant WHERE organization_id IS NOT NULL)
             """)
+        // A list no message is in goes, and its footer with it.
+        try db.execute(sql: "DELETE FROM list_footer WHERE list_id NOT IN (SELECT list_id FROM message WHERE list_id IS NOT NULL)")
         try db.execute(sql: "DELETE FROM list WHERE id NOT IN (SELECT list_id FROM message WHERE list_id IS NOT NULL)")
     }
 

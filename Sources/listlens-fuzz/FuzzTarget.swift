@@ -49,11 +49,19 @@ enum FuzzTarget: String, CaseIterable {
             // not UTF-8 becomes U+FFFD, three bytes in UTF-8: fixtures/fuzz/message/ holds that case).
             precondition(a.message.messageID.unicodeScalars.count <= HeaderLimits.maxMessageIDLength)
         case .html:
-            _ = HTMLText.convert(bytes: ArraySlice(bytes), declaredCharset: nil)
+            // The marks name lines of the text, and the segmenter takes them as they come.
+            let converted = HTMLText.convert(bytes: ArraySlice(bytes), declaredCharset: nil)
+            let lines = (converted.text ?? "").utf8.count(where: { $0 == 0x0A }) + 1
+            precondition(converted.marks.allSatisfy { $0.line < lines } && converted.marks.count <= TextMark.maxPerBody)
+            _ = QuoteSegmenter.segments(of: converted.text ?? "", marks: converted.marks)
         case .htmlPage:
             _ = HTMLArchive.page(path: scratch + "/page.html", bytes: Array(bytes), context: HTMLArchive.Context())
         case .quotes:
-            let segments = QuoteSegmenter.segments(of: String(decoding: bytes, as: UTF8.self))
+            // With a footer learned from the input's own trailer, so footer matching sees hostile lines too.
+            let text = String(decoding: bytes, as: UTF8.self)
+            var learner = ListFooter.Learner()
+            for _ in 0..<ListFooter.Learner.minimumMessages { learner.observe(ListFooter.trailer(of: text[...])) }
+            let segments = QuoteSegmenter.segments(of: text, footer: learner.footer)
             _ = QuotedText(segments: segments)
         case .query:
             guard let query = try? SearchQuery.parse(String(decoding: bytes, as: UTF8.self)), let store else { return }

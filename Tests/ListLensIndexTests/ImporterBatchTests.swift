@@ -40,6 +40,11 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func pendingQuoteAttribution(version: Int, after: Int64, limit: Int, depth: Int) throws -> [QuoteAttributionInput] { [] }
     func messagesSharing(_ shingles: [Int64], excluding: Int64, before: Int64?, limit: Int) throws -> [QuoteAttributionInput.Message] { [] }
     func messageKeys(forMessageIDs ids: [String]) throws -> [String: Int64] { [:] }
+    func listFooterStates() throws -> [ListFooterState] { [] }
+    func textTails(list: Int64, bytes: Int, after: Int64, limit: Int) throws -> [(key: Int64, tail: String)] { [] }
+    func storedSegmentations(list: Int64, after: Int64, limit: Int) throws -> [StoredSegmentation] { [] }
+    func storeSegmentations(_ changes: [StoredSegmentation]) throws {}
+    func storeListFooter(list: Int64, footer: ListFooter?, learnedFrom: Int) throws {}
     func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {}
     func search(_ query: QueryNode, limit: Int) throws -> [SearchHit] { [] }
     func organizationReport() throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }

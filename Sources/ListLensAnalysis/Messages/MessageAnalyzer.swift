@@ -59,8 +59,9 @@ public struct MessageAnalyzer: Sendable {
     }
 
     /// The quote step of ``analyze(_:)``: segments, their shingles, the first quote's attribution.
-    public func analyzeQuotes(of a: inout AnalyzedMessage) {
-        let segmentation = QuoteSegmenter.segment(a.message.text, senderName: a.message.from?.name, marks: a.message.textMarks)
+    /// `footer` is the one learned for the message's list, if any.
+    public func analyzeQuotes(of a: inout AnalyzedMessage, footer: ListFooter? = nil) {
+        let segmentation = QuoteSegmenter.segment(a.message.text, senderName: a.message.from?.name, marks: a.message.textMarks, footer: footer)
         if segmentation.quoteDepthLimited { a.message.defects.append(.quoteTooDeep) }
         let segments = segmentation.segments
         a.segments = segments

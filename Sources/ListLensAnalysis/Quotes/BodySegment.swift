@@ -16,7 +16,7 @@ public struct BodySegment: Sendable, Equatable, Codable {
         /// The sender's signature: after a `-- ` line, a `Sent from my …` tail, a closing line with their
         /// name, a corporate disclaimer.
         case signature
-        /// Text the list server added: Mailman's footer.
+        /// Text the list server added: Mailman's footer, or the footer learned for the list (``ListFooter``).
         case footer
         /// Notes the archive added: pipermail's `-------------- next part --------------` and what it scrubbed.
         case archiveNote = "archive-note"

@@ -21,6 +21,8 @@ import ListLensText
 /// - What an HTML body's markup said comes first (``TextMark``s, from ``HTMLText``): lines the client
 ///   marked as an attribution, a header block or a signature are one, whether or not their words are
 ///   ones the text rules know, and a `<blockquote cite="mid:…">` gives its quote the Message-ID.
+/// - The footer learned for the message's list (``ListFooter``) is list text wherever its lines
+///   appear in order, at the end of the body or quoted at any depth.
 public enum QuoteSegmenter {
     /// Most `>` prefixes read from one line: further ones stay in the line's text, at this depth.
     /// A bound on work per line for hostile input; mail quotes a few levels deep.
@@ -36,13 +38,14 @@ public enum QuoteSegmenter {
         public var quoteDepthLimited: Bool
     }
 
-    public static func segments(of text: String, senderName: String? = nil, marks: [TextMark] = []) -> [BodySegment] {
-        segment(text, senderName: senderName, marks: marks).segments
+    public static func segments(of text: String, senderName: String? = nil, marks: [TextMark] = [],
+                                footer: ListFooter? = nil) -> [BodySegment] {
+        segment(text, senderName: senderName, marks: marks, footer: footer).segments
     }
 
-    public static func segment(_ text: String, senderName: String? = nil, marks: [TextMark] = []) -> Result {
+    public static func segment(_ text: String, senderName: String? = nil, marks: [TextMark] = [], footer: ListFooter? = nil) -> Result {
         let body = Lines(text)
-        var pass = Pass(body: body, marks: marks)
+        var pass = Pass(body: body, marks: marks, footer: footer)
         pass.run()
         let segments = headerRunsAsAttributions(SignatureRules.splitTails(pass.builder.finish(), senderName: senderName))
         return Result(segments: segments, quoteDepthLimited: body.prefixLimitReached)
@@ -84,9 +87,12 @@ public enum QuoteSegmenter {
         var indentQuote: (prefix: Int, level: Int)? = nil
         /// A marker line just read: a header block right after it belongs to it.
         var pendingMarker: PendingMarker? = nil
-        /// The roles the HTML gave lines (``TextMark``), and the Message-IDs its blockquotes cite, by line.
-        var roles: [Int: TextMark.Role] = [:]
+        /// The roles the HTML gave lines (``TextMark``) and the list's footer takes, and the Message-IDs
+        /// the HTML's blockquotes cite, by line.
+        var roles: [Int: LineRole] = [:]
         var cites: [Int: String] = [:]
+
+        enum LineRole { case attribution, headerBlock, signature, footer }
 
         struct PendingMarker {
             var prefix: Int
@@ -101,11 +107,51 @@ public enum QuoteSegmenter {
         /// Most lines from an attribution to the quote it introduces (clients leave up to four blank lines).
         static let attributionGap = 6
 
-        init(body: Lines, marks: [TextMark] = []) {
+        init(body: Lines, marks: [TextMark] = [], footer: ListFooter? = nil) {
             self.body = body
             self.builder = SegmentBuilder(body: body)
             for m in marks where m.line < body.count {
-                if m.role == .cite { if let id = m.value { cites[m.line] = id } } else { roles[m.line] = m.role }
+                switch m.role {
+                case .cite: if let id = m.value { cites[m.line] = id }
+                case .attribution: roles[m.line] = .attribution
+                case .headerBlock: roles[m.line] = .headerBlock
+                case .signature: roles[m.line] = .signature
+                }
+            }
+            if let footer { markFooters(footer) }
+        }
+
+        /// Gives every run of lines that reads as `footer`, in order at one `>` depth (blank lines
+        /// between allowed), the footer role. A line is normalized only when its first byte could
+        /// start the footer's first line: one byte test for most lines.
+        mutating func markFooters(_ footer: ListFooter) {
+            let first = footer.lines[0]
+            guard let initial = first.utf8.first else { return }
+            func normalized(_ i: Int) -> String? {
+                guard !body.blank[i], let s = body.testable(i) else { return nil }
+                return ListFooter.normalize(s)
+            }
+            var i = 0
+            while i < body.count {
+                let r = body.content[i]
+                var a = r.lowerBound
+                while a < r.upperBound, body.bytes[a] == 0x20 || body.bytes[a] == 0x09 { a += 1 }
+                guard a < r.upperBound else { i += 1; continue }
+                let folded = ListFooter.fold(body.bytes[a])
+                guard folded == initial || (initial == UInt8(ascii: "*")), normalized(i) == first else { i += 1; continue }
+                var j = i + 1, matched = 1
+                while matched < footer.lines.count, j < body.count, body.prefix[j] == body.prefix[i] {
+                    if body.blank[j] { j += 1; continue }
+                    guard normalized(j) == footer.lines[matched] else { break }
+                    matched += 1
+                    j += 1
+                }
+                if matched == footer.lines.count {
+                    for k in i..<j where !body.blank[k] { roles[k] = .footer }
+                    i = j
+                } else {
+                    i += 1
+                }
             }
         }
 
@@ -236,19 +282,20 @@ public enum QuoteSegmenter {
         /// Most lines of a marked attribution element that are its attribution (`On …` / `<a@b>` / `wrote:`).
         static let maxMarkedAttributionLines = 3
 
-        /// Lines the HTML marked (``TextMark/Role``), from `i`, with the blank lines between them.
-        mutating func marked(_ role: TextMark.Role, _ i: Int, total: Int) -> Int {
+        /// Lines the HTML marked (``TextMark/Role``) or the list's footer took, from `i`, with the blank lines between them.
+        mutating func marked(_ role: LineRole, _ i: Int, total: Int) -> Int {
             var end = i + 1
-            while end < body.count, role == .signature || end - i < Self.maxMarkedBlockLines {
+            while end < body.count, role == .signature || role == .footer || end - i < Self.maxMarkedBlockLines {
                 if roles[end] == role, body.prefix[end] == body.prefix[i] { end += 1; continue }
                 if body.blank[end], let j = body.nextNonBlank(from: end + 1), roles[j] == role, body.prefix[j] == body.prefix[i] { end = j; continue }
                 break
             }
             pendingMarker = nil
             switch role {
-            case .signature:
+            case .signature, .footer:
                 signatureDepth = nil
-                for k in i..<end { if body.blank[k] { builder.emitBlank(k) } else { builder.emit(.signature, total, k) } }
+                let kind: BodySegment.Kind = role == .footer ? .footer : .signature
+                for k in i..<end { if body.blank[k] { builder.emitBlank(k) } else { builder.emit(kind, total, k) } }
                 return end
             case .headerBlock:
                 // Outlook's block: its fields say who and when; the quote under it is one level deeper
@@ -291,8 +338,6 @@ public enum QuoteSegmenter {
                 emitAttribution(i..<end, total, a)
                 let next = body.nextNonBlank(from: end, limit: Self.attributionGap)
                 introduce(next.map { body.prefix[$0] > body.prefix[i] ? depth(ofLine: $0) : total + 1 } ?? total + 1, a)
-            case .cite:
-                break
             }
             signatureDepth = nil
             return end

@@ -1,3 +1,4 @@
+import ListLensAnalysis
 import ListLensMail
 
 /// One message in the JSON export contract (docs/json-output.md, version 1).
@@ -57,6 +58,9 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     /// What the message's HTML said of its text's lines, as stored: filled by the store, read by
     /// the exporter's segmentation. Not part of the contract.
     public var textMarks: [TextMark]?
+    /// The footer learned for the message's list, as stored: filled by the store, read by the
+    /// exporter's segmentation. Not part of the contract.
+    public var listFooter: ListFooter?
     /// `listlens inspect` only: what named the list (`list-id`, `list-post`, `folder`). Absent from `export`.
     public var listSource: String?
 

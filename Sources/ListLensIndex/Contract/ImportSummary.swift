@@ -30,6 +30,8 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var threading: ThreadingPass.Report?
     /// What the quote attribution pass found (nil before it ran).
     public var quotes: QuoteAttributionPass.Report?
+    /// What the list footer pass learned and rewrote (nil when the quote step was off).
+    public var footers: ListFooterPass.Report?
     public var seconds: Double = 0
     public var bytes: Int64 = 0
 

@@ -23,16 +23,18 @@ public struct Exporter {
         }
     }
 
-    /// The message's segments (the segmenter is a pure function of its text and sender), each quoted
+    /// The message's segments (the segmenter is a pure function of its text, sender, HTML marks and
+    /// list footer), each quoted
     /// one with the source the quote attribution pass stored for its position.
     public static func withSegments(_ stored: ExportedMessage) -> ExportedMessage {
         var m = stored
         let sources = m.quoteSources ?? [:]
         m.quoteSources = nil
         var segments: [ExportedMessage.Segment] = []
-        let marks = m.textMarks ?? []
+        let marks = m.textMarks ?? [], footer = m.listFooter
         m.textMarks = nil
-        for (k, s) in QuoteSegmenter.segments(of: m.text, senderName: m.from.name, marks: marks).enumerated() {
+        m.listFooter = nil
+        for (k, s) in QuoteSegmenter.segments(of: m.text, senderName: m.from.name, marks: marks, footer: footer).enumerated() {
             let attribution = s.attribution.map { ExportedMessage.Attribution($0) }
             segments.append(ExportedMessage.Segment(kind: s.kind.rawValue, depth: s.depth, text: s.text, attribution: attribution,
                                                     source: s.kind == .quoted ? sources[k] : nil))

@@ -71,6 +71,8 @@ public final class Importer {
     private let options: Options
     private let logger: Logger
     private let analyzer: MessageAnalyzer
+    /// Each list's learned footer (nil: learned, none found), read when a run starts.
+    private var footers: [String: ListFooter?] = [:]
     /// Messages this run read last: their copies skip the quote step.
     private var recentCopies = RecentCopies()
 
@@ -102,6 +104,8 @@ public final class Importer {
         var doneBytes: Int64 = 0
         var lastReport = 0.0
 
+        // Lists' footers as learned so far: their new messages are segmented with them from the start.
+        footers = options.analyzesQuotes ? try store.listFooterStates().reduce(into: [:]) { $0[$1.name] = $1.footer } : [:]
         let writer = BatchWriter(writer: try store.makeBatchWriter(), listOverride: options.list, replacing: options.replace,
                                  threadsBySubject: options.threadsBySubject, maxInFlight: Self.maxBatchesInFlight)
         let html = HTMLArchive.Context()
@@ -140,7 +144,7 @@ public final class Importer {
                     finished = true
                 }
                 if !batch.isEmpty {
-                    let analyzed = analyze(batch)
+                    let analyzed = analyze(batch, names: names)
                     writer.submit(analyzed, source: source, names: names)
                     batch.removeAll(keepingCapacity: true)
                 }
@@ -178,7 +182,10 @@ public final class Importer {
         try writer.finish()
         summary.merge(writer.counts)
         summary.threading = try ThreadingPass.run(on: store, useHeaders: !options.ignoreThreadHeaders)
-        if options.analyzesQuotes { summary.quotes = try QuoteAttributionPass.run(on: store) }
+        if options.analyzesQuotes {
+            summary.footers = try ListFooterPass.run(on: store)
+            summary.quotes = try QuoteAttributionPass.run(on: store)
+        }
         summary.seconds = MonotonicClock.now() - start
         return summary
     }
@@ -186,7 +193,7 @@ public final class Importer {
     /// Parses and analyses a batch on all cores; results keep the batch's order. The quote step
     /// runs only for messages that are not copies of one read just before (``RecentCopies``): the
     /// writer skips those, and the quote step is most of the analysis.
-    func analyze(_ batch: [RawMessage]) -> [AnalyzedMessage] {
+    func analyze(_ batch: [RawMessage], names: ListNaming.Fallbacks = ListNaming.Fallbacks()) -> [AnalyzedMessage] {
         let parsed = ResultSlots<AnalyzedMessage>(count: batch.count)
         let analyzer = self.analyzer
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
@@ -197,9 +204,11 @@ public final class Importer {
         let pending = values.indices.filter { options.replace || !recentCopies.isCopy(values[$0]) }
         let done = ResultSlots<AnalyzedMessage>(count: pending.count)
         let input = values
+        let footers = self.footers, listOverride = options.list
         DispatchQueue.concurrentPerform(iterations: pending.count) { k in
             var a = input[pending[k]]
-            analyzer.analyzeQuotes(of: &a)
+            let footer = footers.isEmpty ? nil : ListNaming.name(for: a.message, override: listOverride, fallbacks: names).flatMap { footers[$0.name] ?? nil }
+            analyzer.analyzeQuotes(of: &a, footer: footer)
             done.set(k, a)
         }
         for (k, a) in zip(pending, done.values()) { values[k] = a }

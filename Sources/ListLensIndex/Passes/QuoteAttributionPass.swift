@@ -176,6 +176,6 @@ public enum QuoteAttributionPass {
 
 extension QuoteAttributionInput.Message {
     /// The message's segments, as the import made them: the segmenter is a pure function of the
-    /// text, the sender's name and the marks its HTML gave.
-    var segments: [BodySegment] { QuoteSegmenter.segments(of: text, senderName: senderName, marks: marks) }
+    /// text, the sender's name, the marks its HTML gave and its list's footer.
+    var segments: [BodySegment] { QuoteSegmenter.segments(of: text, senderName: senderName, marks: marks, footer: footer) }
 }

@@ -45,6 +45,7 @@ public struct Remover {
         }
         if !summary.removed.isEmpty {
             summary.threading = try ThreadingPass.run(on: store)
+            _ = try ListFooterPass.run(on: store)   // a list that shrank learns its footer again
             _ = try QuoteAttributionPass.run(on: store)
         }
         return summary

@@ -1,3 +1,4 @@
+import ListLensAnalysis
 import ListLensMail
 
 /// A message waiting for its quotes to be attributed, with the thread above it (``QuoteAttributionStore``).
@@ -8,11 +9,14 @@ public struct QuoteAttributionInput: Sendable {
         public var senderName: String?
         /// What its HTML said of its text's lines (``TextMark``), as stored.
         public var marks: [TextMark]
-        public init(key: Int64, text: String, senderName: String?, marks: [TextMark] = []) {
+        /// The footer learned for its list, if one was.
+        public var footer: ListFooter?
+        public init(key: Int64, text: String, senderName: String?, marks: [TextMark] = [], footer: ListFooter? = nil) {
             self.key = key
             self.text = text
             self.senderName = senderName
             self.marks = marks
+            self.footer = footer
         }
     }
 
