@@ -71,4 +71,14 @@ struct ListFooterTests {
         let q = QuotedText(segments: QuoteSegmenter.segments(of: reply, footer: footer))
         #expect(q.authored == "Agreed." && q.quoted == "Ship it?")
     }
+
+    @Test("hostile bodies: 200,000 lines that each start a 12-line footer, and a footer's first line over blank runs, stay linear")
+    func hostileFooterMatching() throws {
+        let footer = try #require(ListFooter(lines: Array(repeating: "-=-=-", count: 11) + ["end"]))
+        let lines = String(repeating: "-=-=-\n", count: 200_000)
+        let segments = QuoteSegmenter.segments(of: lines, footer: footer)
+        #expect(segments.allSatisfy { $0.kind != .footer }, "no run ends with the footer's last line")
+        let gaps = String(repeating: "-=-=-\n\n\n\n", count: 50_000)
+        #expect(!QuoteSegmenter.segments(of: gaps, footer: footer).isEmpty)
+    }
 }

@@ -123,13 +123,16 @@ public enum QuoteSegmenter {
 
         /// Gives every run of lines that reads as `footer`, in order at one `>` depth (blank lines
         /// between allowed), the footer role. A line is normalized only when its first byte could
-        /// start the footer's first line: one byte test for most lines.
+        /// start the footer's first line (one byte test for most lines), and at most once.
         mutating func markFooters(_ footer: ListFooter) {
             let first = footer.lines[0]
             guard let initial = first.utf8.first else { return }
+            var memo: [Int: String?] = [:]
             func normalized(_ i: Int) -> String? {
-                guard !body.blank[i], let s = body.testable(i) else { return nil }
-                return ListFooter.normalize(s)
+                if let known = memo[i] { return known }
+                let n = body.blank[i] ? nil : body.testable(i).flatMap { ListFooter.normalize($0) }
+                memo[i] = n
+                return n
             }
             var i = 0
             while i < body.count {
@@ -139,9 +142,15 @@ public enum QuoteSegmenter {
                 guard a < r.upperBound else { i += 1; continue }
                 let folded = ListFooter.fold(body.bytes[a])
                 guard folded == initial || (initial == UInt8(ascii: "*")), normalized(i) == first else { i += 1; continue }
-                var j = i + 1, matched = 1
+                var j = i + 1, matched = 1, gap = 0
                 while matched < footer.lines.count, j < body.count, body.prefix[j] == body.prefix[i] {
-                    if body.blank[j] { j += 1; continue }
+                    if body.blank[j] {
+                        gap += 1
+                        guard gap <= Self.maxFooterGap else { break }
+                        j += 1
+                        continue
+                    }
+                    gap = 0
                     guard normalized(j) == footer.lines[matched] else { break }
                     matched += 1
                     j += 1
@@ -279,6 +288,8 @@ public enum QuoteSegmenter {
 
         /// Most lines read as one marked attribution or header block: HTML gives a few.
         static let maxMarkedBlockLines = 32
+        /// Most blank lines between two lines of one footer.
+        static let maxFooterGap = 2
         /// Most lines of a marked attribution element that are its attribution (`On …` / `<a@b>` / `wrote:`).
         static let maxMarkedAttributionLines = 3
 
