@@ -4,6 +4,8 @@ import ListLensAnalysis
 import ListLensIndex
 import ListLensMail
 
+/// Pages are read by row id (`+list_id` keeps SQLite off the list's subject index, which would sort
+/// the whole list for every page: 62 ms a page of 500 on twisted-python's 33,244 messages, 4 s in all).
 extension SQLiteStore {
     public func listFooterStates() throws -> [ListFooterState] {
         let decoder = JSONDecoder()
@@ -22,8 +24,8 @@ extension SQLiteStore {
     public func textTails(list: Int64, bytes: Int, after: Int64, limit: Int) throws -> [(key: Int64, tail: String)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, substr(text, -?) FROM message WHERE list_id = ? AND thread_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?
-                """, arguments: [bytes, list, after, limit]).map { row in
+                SELECT id, substr(text, -?) FROM message WHERE id > ? AND +list_id = ? AND thread_id IS NOT NULL ORDER BY id LIMIT ?
+                """, arguments: [bytes, after, list, limit]).map { row in
                 // A tail cut inside a line starts at the next one.
                 let tail: String = row[1]
                 let whole = (tail.utf8.count < bytes ? tail[...] : tail.firstIndex(of: "\n").map { tail[tail.index(after: $0)...] } ?? "")
@@ -36,8 +38,8 @@ extension SQLiteStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, text, from_name, text_marks, authored_text, quoted_text FROM message
-                WHERE list_id = ? AND thread_id IS NOT NULL AND id > ? ORDER BY id LIMIT ?
-                """, arguments: [list, after, limit]).map { row in
+                WHERE id > ? AND +list_id = ? AND thread_id IS NOT NULL ORDER BY id LIMIT ?
+                """, arguments: [after, list, limit]).map { row in
                 StoredSegmentation(key: row[0], text: row[1], senderName: row[2], marks: TextMark.decode(row[3]),
                                    authoredText: row[4], quotedText: row[5])
             }

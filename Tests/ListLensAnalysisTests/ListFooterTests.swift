@@ -39,6 +39,10 @@ struct ListFooterTests {
         var few = ListFooter.Learner()
         for k in 0..<40 { few.observe(ListFooter.trailer(of: body(k, footer: k % 5 < 2)[...])) }
         #expect(few.footer == nil, "16 of 40 is not most")
+        // A body that is all quote, or empty, has no trailer: it counts as a message without the footer.
+        var empties = ListFooter.Learner()
+        for k in 0..<30 { empties.observe(ListFooter.trailer(of: (k % 2 == 0 ? "> all quoted" : body(k, footer: true))[...])) }
+        #expect(empties.messages == 30 && empties.footer?.lines.count == 5, "15 of 30 is half")
         var small = ListFooter.Learner()
         for k in 0..<9 { small.observe(ListFooter.trailer(of: body(k, footer: true)[...])) }
         #expect(small.footer == nil, "too few messages to learn from")

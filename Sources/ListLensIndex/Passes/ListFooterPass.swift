@@ -37,6 +37,8 @@ public enum ListFooterPass {
                 guard let last = page.last else { break }
                 after = last.key
                 for t in page { learner.observe(ListFooter.trailer(of: t.tail[...])) }
+                // No trailer can reach most of the list any more: stop reading (most lists have no footer).
+                if learner.cannotFindFooter(of: state.messages) { break }
             }
             report.listsLearned += 1
             let footer = learner.footer
@@ -44,7 +46,7 @@ public enum ListFooterPass {
                 report.footersChanged += 1
                 report.messagesResegmented += try resegment(list: state.list, footer: footer, store: store)
             }
-            try store.storeListFooter(list: state.list, footer: footer, learnedFrom: learner.messages)
+            try store.storeListFooter(list: state.list, footer: footer, learnedFrom: state.messages)
         }
         return report
     }
