@@ -24,11 +24,13 @@ extension SQLiteStore {
     public func textTails(list: Int64, bytes: Int, after: Int64, limit: Int) throws -> [(key: Int64, tail: String)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, substr(text, -?) FROM message WHERE id > ? AND +list_id = ? AND thread_id IS NOT NULL ORDER BY id LIMIT ?
+                SELECT id, substr(text, -?1), length(text) > ?1 FROM message
+                WHERE id > ?2 AND +list_id = ?3 AND thread_id IS NOT NULL ORDER BY id LIMIT ?4
                 """, arguments: [bytes, after, list, limit]).map { row in
-                // A tail cut inside a line starts at the next one.
+                // A tail cut inside a line starts at the next one. (SQLite counts characters here, not bytes.)
                 let tail: String = row[1]
-                let whole = (tail.utf8.count < bytes ? tail[...] : tail.firstIndex(of: "\n").map { tail[tail.index(after: $0)...] } ?? "")
+                let cut: Bool = row[2]
+                let whole = cut ? tail.firstIndex(of: "\n").map { tail[tail.index(after: $0)...] } ?? "" : tail[...]
                 return (row[0], String(whole))
             }
         }

@@ -99,6 +99,15 @@ struct HTMLArchiveUnitTests {
         #expect(c.marks == [2, 3, 4].map { TextMark(line: $0, role: .headerBlock) } + [7, 8].map { TextMark(line: $0, role: .headerBlock) })
     }
 
+    @Test("hostile input: 100,000 sibling Outlook header blocks open at most 65 quote levels")
+    func siblingHeaderBlocks() throws {
+        let block = "<div style='border:none;border-top:solid #E1E1E1 1.0pt'><p>From: x</p></div><p>t</p>"
+        let c = try #require(HTMLText.convertMarked(utf8: "<div>" + String(repeating: block, count: 100_000) + "</div>"))
+        let deepest = c.text.split(separator: "\n").map { (line: Substring) in line.prefix { $0 == ">" }.count }.max()
+        #expect(deepest == HTMLLimits.maxOutlookQuotes)
+        #expect(c.marks.count == TextMark.maxPerBody)
+    }
+
     @Test("a bordered div without header fields is no header block: nothing after it is quoted")
     func borderedDivWithoutFields() throws {
         let html = "<div style='border:none;border-top:solid #E1E1E1 1.0pt'><p>Regards</p></div><p>More of my own words</p>"

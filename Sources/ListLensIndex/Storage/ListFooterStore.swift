@@ -6,7 +6,7 @@ public protocol ListFooterStore: Sendable {
     /// Every list with its published message count, its learned footer and the count it was learned from.
     func listFooterStates() throws -> [ListFooterState]
     /// Up to `limit` published messages of `list` with keys above `after`, in key order: each key with
-    /// the last `bytes` bytes of its text (cut at a line start).
+    /// about the last `bytes` bytes of its text (a backend may count characters), cut at a line start.
     func textTails(list: Int64, bytes: Int, after: Int64, limit: Int) throws -> [(key: Int64, tail: String)]
     /// Up to `limit` published messages of `list` with keys above `after`, in key order, as segmentation reads them.
     func storedSegmentations(list: Int64, after: Int64, limit: Int) throws -> [StoredSegmentation]

@@ -179,8 +179,10 @@ struct HTMLTextBuilder {
         if let p = pendingOutlookQuote, Self.hasVisibleText(bytes) {
             // The first words after Outlook's header block open the quote it introduces.
             pendingOutlookQuote = nil
-            w.endBlock(); w.quoteDepth += 1
-            outlookQuotes.append(p)
+            if outlookQuotes.count < HTMLLimits.maxOutlookQuotes {
+                w.endBlock(); w.quoteDepth += 1
+                outlookQuotes.append(p)
+            }
         }
         w.appendText(bytes, raw: w.preDepth > 0)
     }

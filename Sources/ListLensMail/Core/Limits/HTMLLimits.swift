@@ -14,6 +14,11 @@ public enum HTMLLimits {
     public static let maxTagBytes = 16 << 10
     /// Longest Word downlevel marker looked for (`<![if !supportLineBreakNewLine]>` is 33 bytes).
     public static let maxMarkerLength = 200
+    /// Most quote levels Outlook header blocks open in one body. Blockquotes nest as elements (at most
+    /// ``maxDepth``), but header blocks are siblings: without a bound, each of 100,000 would add a `>`
+    /// to every line after it. One more than quote segmentation reads
+    /// (`QuoteSegmenter.maxQuotePrefixes`), so a body that reaches it carries the `quote-too-deep` defect.
+    public static let maxOutlookQuotes = 65
     /// Most attributes read from one SAX attribute list (libxml2 hands them as name/value pairs).
     public static let maxAttributes = 4096
     /// How far into a `style` attribute `display:none` is looked for.
