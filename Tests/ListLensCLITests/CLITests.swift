@@ -132,6 +132,18 @@ struct CLITests {
         #expect(none.status != 0 && none.stderr.contains("no thread, message or search hit for zzzz-nothing"))
     }
 
+    @Test("thread names the sender of a quote its HTML cites, like one found in the thread, and marks one found elsewhere")
+    func threadWithCitedQuote() throws {
+        let tmp = try TemporaryDirectory("cli")
+        let db = tmp.url.appendingPathComponent("x.sqlite").path
+        #expect(try CLIRun.run(["import", "--db", db, "fixtures/html-structure/thread.mbox"]).status == 0)
+        let r = try CLIRun.run(["thread", "--db", db, "<plan-1@y.example>"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("> [bo@y.example]\n"), "the cited quote: \(r.stdout)")
+        #expect(r.stdout.contains("> [ann@x.example]\n"), "the quote under Outlook's header block")
+        #expect(!r.stdout.contains("found elsewhere"))
+    }
+
     @Test("inspect reads a bare body file (no headers, as labelled reply sets hold them) and names who each quote is from")
     func inspectBareBody() throws {
         let r = try CLIRun.run(["inspect", "--format", "json", "fixtures/quotes/bare-interleaved-reply.txt"])

@@ -60,10 +60,12 @@ struct ThreadCommand: ParsableCommand {
         }
     }
 
-    /// `glyph@twistedmatrix.com` (the participant of the message quoted), `Ann Lee, not in the archive`, or `unknown source`.
+    /// `glyph@twistedmatrix.com` (the participant of the message quoted: in the thread above, or
+    /// named by the HTML's cite), `…, found elsewhere in the list`, `Ann Lee, not in the archive`, or `unknown source`.
     static func whose(_ part: ThreadView.Part) -> String {
         if let s = part.source, s.messageID != nil {
-            return (s.participant ?? part.attributedTo ?? "a stored message") + (s.method == "ancestor" ? "" : ", found elsewhere in the list")
+            let elsewhere = s.method == "shingles" ? ", found elsewhere in the list" : ""
+            return (s.participant ?? part.attributedTo ?? "a stored message") + elsewhere
         }
         if let name = part.attributedTo { return "\(name), not in the archive" }
         return "unknown source"
