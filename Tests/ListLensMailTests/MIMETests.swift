@@ -7,6 +7,18 @@ struct MIMETests {
         MessageParser().parse(RawMessage(bytes: Array(text.utf8), offset: 0, length: Int64(text.utf8.count)))
     }
 
+    @Test("marks of an HTML part after a plain one name the lines of the joined text")
+    func marksAfterAPlainPart() throws {
+        let m = parse("""
+            From: a@b.example\r\nMessage-ID: <x@b.example>\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n\
+            --XX\r\nContent-Type: text/plain\r\n\r\nfirst\r\nsecond\r\n\
+            --XX\r\nContent-Type: text/html\r\n\r\n<div class="gmail_attr">On Mon, Bo wrote:</div><blockquote>old</blockquote>\r\n\
+            --XX--\r\n
+            """)
+        #expect(m.text == "first\nsecond\n\nOn Mon, Bo wrote:\n> old")
+        #expect(m.textMarks == [TextMark(line: 3, role: .attribution)])
+    }
+
     @Test("multipart/alternative shows the text/plain part")
     func alternative() {
         let m = parse("""

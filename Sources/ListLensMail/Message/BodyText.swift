@@ -41,20 +41,21 @@ enum BodyText {
             defects.append(.noTextPart)
             return ("", [], [])
         }
-        // Parts are joined by a blank line; a part's marks move down by the lines before it.
+        // Parts are joined by a blank line; a part's marks move down by the lines before it (counted
+        // only for a part that has marks: most bodies have none).
         var texts: [String] = []
         var marks: [TextMark] = []
-        var linesBefore = 0
         for i in chosen {
             let (t, partMarks) = decodeMarkedText(bytes: bytes, part: tree.parts[i], defects: &defects)
             guard !t.isEmpty else { continue }
-            if !texts.isEmpty { linesBefore += 1 }
-            for var m in partMarks where marks.count < TextMark.maxPerBody {
-                m.line += linesBefore
-                marks.append(m)
+            if !partMarks.isEmpty {
+                let linesBefore = texts.reduce(0) { $0 + $1.utf8.count(where: { $0 == 0x0A }) + 2 }
+                for var m in partMarks where marks.count < TextMark.maxPerBody {
+                    m.line += linesBefore
+                    marks.append(m)
+                }
             }
             texts.append(t)
-            linesBefore += t.utf8.count(where: { $0 == 0x0A }) + 1
         }
         return (texts.joined(separator: "\n\n"), chosen, marks)
     }
