@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ListLensTestSupport
 @testable import ListLensMail
 
 @Suite("HTML to text")
@@ -192,6 +193,18 @@ struct HTMLArchiveUnitTests {
         #expect(MHonArcPage.mrot13("Rnan Iuvgsvryq <qnanNbcravasen-sbhaqngvba.rknzcyr>") == "Dana Whitfield <dana@openinfra-foundation.example>")
         let s = "Zoë [list] <x@y.example>"
         #expect(MHonArcPage.mrot13(MHonArcPage.mrot13(s)) == s)
+    }
+
+    @Test("a hypermail comment whose value is one quote mark is no field (fuzz finding: the value's range was inverted)")
+    func hypermailOneQuote() throws {
+        let page = try String(contentsOfFile: Fixtures.path("fuzz/html-page/hypermail-comment-with-one-quote.html"), encoding: .utf8)
+        guard case .message(let raw) = HTMLArchive.page(path: "Data/0001.html", bytes: Array(page.utf8), context: HTMLArchive.Context()) else {
+            Issue.record("not a message page")
+            return
+        }
+        let m = MessageParser().parse(raw)
+        #expect(m.messageID == "one@example.org")
+        #expect(m.text == "One quote mark is both the opening and the closing one.")
     }
 
     @Test("a page with no archive markers is a bare HTML body; an index page lists its message pages")

@@ -18,7 +18,9 @@ enum HypermailPage {
         for (node, text) in comments {
             let t = text.trimmingCharacters(in: " \t\n")
             if t == "body=\"start\"" { bodyStart = node; break }
-            guard let eq = t.firstIndex(of: "="), t.hasSuffix("\""), t[t.index(after: eq)...].hasPrefix("\"") else { continue }
+            // `key="value"`: the quotes are two characters (a comment `x="` has one, which is both).
+            guard let eq = t.firstIndex(of: "="), t.hasSuffix("\""), t[t.index(after: eq)...].hasPrefix("\""),
+                  t.distance(from: eq, to: t.endIndex) >= 3 else { continue }
             let key = String(t[..<eq])
             let value = t[t.index(eq, offsetBy: 2)..<t.index(before: t.endIndex)]
             if fields[key] == nil { fields[key] = HTMLArchive.decodeEntities(String(value)) }
