@@ -4,7 +4,7 @@ import ListLensAnalysis
 public struct ListFooterState: Sendable, Equatable {
     public var list: Int64
     public var name: String
-    /// Published messages of the list now.
+    /// Messages of the list now (pending ones too: the pass runs after threading, when none is).
     public var messages: Int
     public var footer: ListFooter?
     /// Messages the footer (or its absence) was learned from; nil when never learned.

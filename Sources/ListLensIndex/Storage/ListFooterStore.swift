@@ -3,7 +3,8 @@ import ListLensMail
 
 /// A store the list footer pass learns footers from and re-segments messages in (``ListFooterPass``).
 public protocol ListFooterStore: Sendable {
-    /// Every list with its published message count, its learned footer and the count it was learned from.
+    /// Every list with its message count, its learned footer and the count it was learned from; cheap
+    /// enough to be read when every import starts.
     func listFooterStates() throws -> [ListFooterState]
     /// Up to `limit` published messages of `list` with keys above `after`, in key order: each key with
     /// about the last `bytes` bytes of its text (a backend may count characters), cut at a line start.
