@@ -7,8 +7,8 @@ import Logging
 import Glibc
 #endif
 
-/// Imports archives into a store: read (streaming) → parse and analyse (all cores) → write (serial)
-/// → archive-wide passes (threading).
+/// Imports archives into a store: read (streaming) → parse and analyse (all cores, one fewer while
+/// the writer works: ``ParallelLanes``) → write (serial) → archive-wide passes (threading).
 ///
 /// Writing batch N overlaps parsing batch N+1 (a serial writer queue). Memory stays flat: at most
 /// ``maxBatchesInFlight`` batches of at most ``batchSize`` messages and ``Options/maxBatchBytes`` bytes
@@ -144,7 +144,7 @@ public final class Importer {
                     finished = true
                 }
                 if !batch.isEmpty {
-                    let analyzed = analyze(batch, names: names)
+                    let analyzed = analyze(batch, names: names, lanes: .forAnalysis(writerBusy: writer.isBusy))
                     writer.submit(analyzed, source: source, names: names)
                     batch.removeAll(keepingCapacity: true)
                 }
@@ -190,13 +190,14 @@ public final class Importer {
         return summary
     }
 
-    /// Parses and analyses a batch on all cores; results keep the batch's order. The quote step
-    /// runs only for messages that are not copies of one read just before (``RecentCopies``): the
-    /// writer skips those, and the quote step is most of the analysis.
-    func analyze(_ batch: [RawMessage], names: ListNaming.Fallbacks = ListNaming.Fallbacks()) -> [AnalyzedMessage] {
+    /// Parses and analyses a batch on `lanes` threads (all cores by default); results keep the
+    /// batch's order. The quote step runs only for messages that are not copies of one read just
+    /// before (``RecentCopies``): the writer skips those, and the quote step is most of the analysis.
+    func analyze(_ batch: [RawMessage], names: ListNaming.Fallbacks = ListNaming.Fallbacks(),
+                 lanes: ParallelLanes = .forAnalysis(writerBusy: false)) -> [AnalyzedMessage] {
         let parsed = ResultSlots<AnalyzedMessage>(count: batch.count)
         let analyzer = self.analyzer
-        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+        lanes.forEach(batch.count) { i in
             parsed.set(i, analyzer.analyzeWithoutQuotes(batch[i]))
         }
         var values = parsed.values()
@@ -205,7 +206,7 @@ public final class Importer {
         let done = ResultSlots<AnalyzedMessage>(count: pending.count)
         let input = values
         let footers = self.footers, listOverride = options.list
-        DispatchQueue.concurrentPerform(iterations: pending.count) { k in
+        lanes.forEach(pending.count) { k in
             var a = input[pending[k]]
             let footer = footers.isEmpty ? nil : ListNaming.name(for: a.message, override: listOverride, fallbacks: names).flatMap { footers[$0.name] ?? nil }
             analyzer.analyzeQuotes(of: &a, footer: footer)
