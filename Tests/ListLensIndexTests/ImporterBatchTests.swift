@@ -106,15 +106,15 @@ struct ImporterBatchTests {
         return try tmp.write("copies.mbox", reply + "\n" + reply + "\n" + other)
     }
 
-    @Test("the analysis lanes run every index once, on one core fewer while the writer works", arguments: [1, 2, 3, 8])
+    @Test("the analysis lanes run every index once, on one core fewer while the import waits for the writer", arguments: [1, 2, 3, 8])
     func lanesRunEveryIndexOnce(lanes: Int) {
         for iterations in [0, 1, 2, 7, 512] {
             let seen = ResultSlots<Int>(count: iterations)
             ParallelLanes(count: lanes).forEach(iterations) { i in seen.set(i, i) }
             #expect(seen.values() == Array(0..<iterations), "\(lanes) lanes, \(iterations) iterations")
         }
-        #expect(ParallelLanes.forAnalysis(writerBusy: true, cores: lanes).count == max(1, lanes - 1))
-        #expect(ParallelLanes.forAnalysis(writerBusy: false, cores: lanes).count == lanes)
+        #expect(ParallelLanes.forAnalysis(writerIsBottleneck: true, cores: lanes).count == max(1, lanes - 1))
+        #expect(ParallelLanes.forAnalysis(writerIsBottleneck: false, cores: lanes).count == lanes)
         #expect(ParallelLanes(count: 0).count == 1)
     }
 

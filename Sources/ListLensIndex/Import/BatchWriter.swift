@@ -7,7 +7,7 @@ import ListLensAnalysis
 /// `submit` blocks while ``Importer/maxBatchesInFlight`` batches wait, which bounds memory.
 /// The first write error stops further writes and is rethrown by `finish`.
 final class BatchWriter: @unchecked Sendable {
-    // Mutable state (`counts`, `failure`, `inFlight`) is touched only on `queue`, or under `lock` when read
+    // Mutable state (`counts`, `failure`, `waited`) is touched only on `queue`, or under `lock` when read
     // from the importer's thread; `writer` only on `queue`. Hence @unchecked Sendable.
     private let writer: any MessageBatchWriter
     private let listOverride: String?
@@ -18,7 +18,7 @@ final class BatchWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var _counts = MessageCounts()
     private var failure: Error?
-    private var inFlight = 0
+    private var waited = false
 
     init(writer: any MessageBatchWriter, listOverride: String?, replacing: Bool, threadsBySubject: Bool? = nil, maxInFlight: Int) {
         self.writer = writer
@@ -30,8 +30,9 @@ final class BatchWriter: @unchecked Sendable {
 
     var counts: MessageCounts { lock.withLock { _counts } }
 
-    /// True while a submitted batch is waiting or being written.
-    var isBusy: Bool { lock.withLock { inFlight > 0 } }
+    /// True when the last ``submit(_:source:names:)`` had to wait for the writer: the writer, not
+    /// the analysis, is what the import waits for.
+    var isBottleneck: Bool { lock.withLock { waited } }
 
     /// Queues a batch of one file, whose list-name fallbacks are `names`; ``ListNaming`` names each message's list.
     func submit(_ batch: [AnalyzedMessage], source: SourceRecord, names: ListNaming.Fallbacks) {
@@ -39,13 +40,11 @@ final class BatchWriter: @unchecked Sendable {
             ImportBatch.Entry(message: a, list: ListNaming.name(for: a.message, override: listOverride, fallbacks: names)?.name)
         }
         let work = ImportBatch(source: source, entries: entries, replacing: replacing, threadsBySubject: threadsBySubject)
-        slots.wait()
-        lock.withLock { inFlight += 1 }
+        let mustWait = slots.wait(timeout: .now()) == .timedOut
+        if mustWait { slots.wait() }
+        lock.withLock { waited = mustWait }
         queue.async { [self] in
-            defer {
-                lock.withLock { inFlight -= 1 }
-                slots.signal()
-            }
+            defer { slots.signal() }
             guard lock.withLock({ failure == nil }) else { return }
             do {
                 let delta = try writer.write(work)

@@ -8,7 +8,7 @@ import Glibc
 #endif
 
 /// Imports archives into a store: read (streaming) → parse and analyse (all cores, one fewer while
-/// the writer works: ``ParallelLanes``) → write (serial) → archive-wide passes (threading).
+/// the import waits for the writer: ``ParallelLanes``) → write (serial) → archive-wide passes (threading).
 ///
 /// Writing batch N overlaps parsing batch N+1 (a serial writer queue). Memory stays flat: at most
 /// ``maxBatchesInFlight`` batches of at most ``batchSize`` messages and ``Options/maxBatchBytes`` bytes
@@ -144,7 +144,7 @@ public final class Importer {
                     finished = true
                 }
                 if !batch.isEmpty {
-                    let analyzed = analyze(batch, names: names, lanes: .forAnalysis(writerBusy: writer.isBusy))
+                    let analyzed = analyze(batch, names: names, lanes: .forAnalysis(writerIsBottleneck: writer.isBottleneck))
                     writer.submit(analyzed, source: source, names: names)
                     batch.removeAll(keepingCapacity: true)
                 }
@@ -194,7 +194,7 @@ public final class Importer {
     /// batch's order. The quote step runs only for messages that are not copies of one read just
     /// before (``RecentCopies``): the writer skips those, and the quote step is most of the analysis.
     func analyze(_ batch: [RawMessage], names: ListNaming.Fallbacks = ListNaming.Fallbacks(),
-                 lanes: ParallelLanes = .forAnalysis(writerBusy: false)) -> [AnalyzedMessage] {
+                 lanes: ParallelLanes = .forAnalysis(writerIsBottleneck: false)) -> [AnalyzedMessage] {
         let parsed = ResultSlots<AnalyzedMessage>(count: batch.count)
         let analyzer = self.analyzer
         lanes.forEach(batch.count) { i in
