@@ -39,19 +39,19 @@ struct ParallelLanes: Sendable {
             }
         }
     }
-}
 
-/// The next index to run, shared by the lanes of one ``ParallelLanes/forEach(_:_:)``.
-private final class NextIndex: @unchecked Sendable {
-    // `value` is read and written only under `lock`.
-    private let lock = NSLock()
-    private var value = 0
+    /// The next index to run, shared by the lanes of one ``forEach(_:_:)``.
+    private final class NextIndex: @unchecked Sendable {
+        // `value` is read and written only under `lock`.
+        private let lock = NSLock()
+        private var value = 0
 
-    func take(below end: Int) -> Int? {
-        lock.withLock {
-            guard value < end else { return nil }
-            defer { value += 1 }
-            return value
+        func take(below end: Int) -> Int? {
+            lock.withLock {
+                guard value < end else { return nil }
+                defer { value += 1 }
+                return value
+            }
         }
     }
 }
