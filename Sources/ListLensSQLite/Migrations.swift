@@ -47,6 +47,9 @@ enum Migrations {
         migrator.registerMigration("v10-list-footers") { db in
             try db.execute(sql: v10)
         }
+        migrator.registerMigration("v11-quote-layout") { db in
+            try db.execute(sql: v11)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -398,5 +401,15 @@ enum Migrations {
         lines TEXT,
         learned_from INTEGER NOT NULL
     );
+    """
+
+    /// Where each body's quotes are (``QuoteLayout``: each quoted segment's position, depth, length in
+    /// `quoted_text` and cited Message-ID) and its signature, so the quote attribution pass cuts the
+    /// quotes from `quoted_text` and a parent's own text from `authored_text` and `signature_text`
+    /// instead of segmenting every message and its ancestors again. NULL `quote_layout` (messages
+    /// stored before, or imported without the quote step): the pass segments the text, as before.
+    static let v11 = """
+    ALTER TABLE message ADD COLUMN quote_layout TEXT;
+    ALTER TABLE message ADD COLUMN signature_text TEXT;
     """
 }

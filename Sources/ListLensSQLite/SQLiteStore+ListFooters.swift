@@ -41,11 +41,12 @@ extension SQLiteStore {
     public func storedSegmentations(list: Int64, after: Int64, limit: Int) throws -> [StoredSegmentation] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, text, from_name, text_marks, authored_text, quoted_text FROM message
+                SELECT id, text, from_name, text_marks, authored_text, quoted_text, quote_layout, signature_text FROM message
                 WHERE id > ? AND +list_id = ? AND thread_id IS NOT NULL ORDER BY id LIMIT ?
                 """, arguments: [after, list, limit]).map { row in
                 StoredSegmentation(key: row[0], text: row[1], senderName: row[2], marks: TextMark.decode(row[3]),
-                                   authoredText: row[4], quotedText: row[5])
+                                   authoredText: row[4], quotedText: row[5],
+                                   layout: (row[6] as String?).flatMap(QuoteLayout.init(encoded:)), signatureText: row[7])
             }
         }
     }
@@ -56,13 +57,15 @@ extension SQLiteStore {
             let forget = try db.cachedStatement(sql: """
                 INSERT INTO message_fts (message_fts, rowid, subject, authored_text, quoted_text) VALUES ('delete', ?, ?, ?, ?)
                 """)
-            let update = try db.cachedStatement(sql: "UPDATE message SET authored_text = ?, quoted_text = ? WHERE id = ?")
+            let update = try db.cachedStatement(sql: """
+                UPDATE message SET authored_text = ?, quoted_text = ?, quote_layout = ?, signature_text = ? WHERE id = ?
+                """)
             let index = try db.cachedStatement(sql: "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (?, ?, ?, ?)")
             let pending = try db.cachedStatement(sql: "DELETE FROM message_quote_pass WHERE message = ?")
             for c in changes {
                 guard let row = try Row.fetchOne(old, arguments: [c.key]) else { continue }
                 try forget.execute(arguments: [c.key, row[0] as String, row[1] as String, row[2] as String])
-                try update.execute(arguments: [c.authoredText, c.quotedText, c.key])
+                try update.execute(arguments: [c.authoredText, c.quotedText, c.layout?.encoded(), c.signatureText, c.key])
                 try index.execute(arguments: [c.key, row[0] as String, c.authoredText, c.quotedText])
                 try pending.execute(arguments: [c.key])
             }

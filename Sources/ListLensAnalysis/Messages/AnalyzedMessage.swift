@@ -20,6 +20,8 @@ public struct AnalyzedMessage: Sendable {
     public var quoteAttribution: Attribution?
     /// Its date, read once (``Attribution/clock``).
     public var quoteClock: Attribution.Clock?
+    /// Where its quotes are, for the quote attribution pass; nil when the quote step did not run.
+    public var quoteLayout: QuoteLayout?
     /// True when a value the caller gave (``MessageDefaults``) filled a gap in this message.
     public var usesGivenValues: Bool
     /// Why the message goes to quarantine instead of the index, if it does.

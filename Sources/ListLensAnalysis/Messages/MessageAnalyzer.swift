@@ -54,7 +54,7 @@ public struct MessageAnalyzer: Sendable {
             participantKey: address.map(Identity.participantKey(address:)),
             organization: address.flatMap(organizations.organization(forAddress:)),
             contentKey: ContentKey.of(fromAddress: address, normalizedSubject: normalizedSubject, text: message.text),
-            ownShingles: [], quoteShingles: [], quoteAttribution: nil, quoteClock: nil,
+            ownShingles: [], quoteShingles: [], quoteAttribution: nil, quoteClock: nil, quoteLayout: nil,
             usesGivenValues: usesGivenValues, quarantineReason: reason)
     }
 
@@ -70,5 +70,6 @@ public struct MessageAnalyzer: Sendable {
         a.quoteShingles = Shingles.sampled(QuoteMatcher.parentQuote(segments))
         a.quoteAttribution = segments.first { $0.kind == .quoted && $0.depth == 1 && $0.attribution?.from != nil }?.attribution
         a.quoteClock = a.quoteAttribution?.clock
+        a.quoteLayout = QuoteLayout(segments: segments)
     }
 }

@@ -58,7 +58,7 @@ public enum ListFooterPass {
         return Double(s.messages) >= Double(from) * regrowth || s.messages < from
     }
 
-    /// Segments every message of `list` with `footer`, on all cores; stores those whose texts changed.
+    /// Segments every message of `list` with `footer`, on all cores; stores those whose texts or quote layout changed.
     static func resegment(list: Int64, footer: ListFooter?, store: some ListFooterStore) throws -> Int {
         var changed = 0
         var after: Int64 = 0
@@ -69,10 +69,18 @@ public enum ListFooterPass {
             let redone = ResultSlots<StoredSegmentation?>(count: page.count)
             DispatchQueue.concurrentPerform(iterations: page.count) { i in
                 var m = page[i]
-                let q = QuotedText(segments: QuoteSegmenter.segments(of: m.text, senderName: m.senderName, marks: m.marks, footer: footer))
-                guard q.authored != m.authoredText || q.quoted != m.quotedText else { redone.set(i, nil); return }
+                let segments = QuoteSegmenter.segments(of: m.text, senderName: m.senderName, marks: m.marks, footer: footer)
+                let q = QuotedText(segments: segments)
+                let layout = QuoteLayout(segments: segments)
+                let signature = QuoteLayout.signatureText(of: segments)
+                guard q.authored != m.authoredText || q.quoted != m.quotedText || layout != m.layout || signature != m.signatureText else {
+                    redone.set(i, nil)
+                    return
+                }
                 m.authoredText = q.authored
                 m.quotedText = q.quoted
+                m.layout = layout
+                m.signatureText = signature
                 redone.set(i, m)
             }
             let changes = redone.values().compactMap { $0 }

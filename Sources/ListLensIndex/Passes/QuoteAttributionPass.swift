@@ -34,27 +34,42 @@ public enum QuoteAttributionPass {
     /// Own texts of messages compared kept per run: siblings share their ancestors.
     static let maxCachedSources = 4_096
 
+    /// Reading the next batch and storing the last one's sources overlap the matching of this one:
+    /// the store's reads and its one writer work beside the cores that match, and at most three
+    /// batches (one read ahead, one matched, one being stored) are held at once.
     public static func run(on store: some QuoteAttributionStore & QuoteLinkStore) throws -> Report {
         _ = try store.indexPendingShingles()   // the threading pass did, unless it was not run first
         var report = Report()
         var cache: [Int64: QuoteMatcher.Source] = [:]
-        var after: Int64 = 0
+        let reading = DispatchQueue(label: "listlens.quotes.read")
+        let storing = DispatchQueue(label: "listlens.quotes.store")
+        func read(after: Int64) -> Background<[QuoteAttributionInput]> {
+            Background(on: reading) { try store.pendingQuoteAttribution(version: version, after: after, limit: batchSize, depth: maxDepth) }
+        }
+        var next = read(after: 0)
+        var stored: Background<Void>? = nil
+        // On an error, waits for the read and the store under way: nothing of the run goes on after it.
+        defer {
+            _ = try? next.value()
+            _ = try? stored?.value()
+        }
         while true {
-            let batch = try store.pendingQuoteAttribution(version: version, after: after, limit: batchSize, depth: maxDepth)
+            let batch = try next.value()
             guard let last = batch.last else { break }
-            after = last.message.key
+            // Later batches hold only keys above this one's: reading them does not wait for its results.
+            next = read(after: last.message.key)
             if cache.count > maxCachedSources { cache.removeAll(keepingCapacity: true) }
-            let segments = prepare(batch, cache: &cache)
+            let passages = prepare(batch, cache: &cache)
             // Matching in the thread is pure: on all cores. Index lookups, for the few quotes deeper
             // than their thread, read the store: one at a time.
             let matched = ResultSlots<[Match]>(count: batch.count)
             let sources = cache
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                matched.set(i, matchInThread(batch[i], segments: segments[i], cache: sources))
+                matched.set(i, matchInThread(batch[i], passages: passages[i], cache: sources))
             }
             var results: [QuoteAttributionResult] = []
-            for ((input, segments), matches) in zip(zip(batch, segments), matched.values()) {
-                let r = try attribute(input, segments: segments, matches: matches, store: store)
+            for ((input, passages), matches) in zip(zip(batch, passages), matched.values()) {
+                let r = try attribute(input, passages: passages, matches: matches, store: store)
                 for s in r.sources {
                     report.segments += 1
                     switch s.method {
@@ -67,22 +82,26 @@ public enum QuoteAttributionPass {
                 results.append(r)
             }
             report.messages += batch.count
-            try store.storeQuoteSources(results, version: version)
+            try stored?.value()
+            let done = results
+            stored = Background(on: storing) { try store.storeQuoteSources(done, version: version) }
         }
+        try stored?.value()
         return report
     }
 
-    /// The segments of each message of a batch, and the own text of every ancestor not yet in
-    /// `cache` added to it: the segmenter's work, on all cores. Each batch message's own text goes
-    /// into the cache too: its replies, in this batch or the next ones, have it as an ancestor, so
-    /// most messages are segmented once a run, not once for themselves and again for each reply batch.
-    static func prepare(_ batch: [QuoteAttributionInput], cache: inout [Int64: QuoteMatcher.Source]) -> [[BodySegment]] {
-        let segmented = ResultSlots<(segments: [BodySegment], own: QuoteMatcher.Source)>(count: batch.count)
+    /// The quoted passages of each message of a batch, and the own text of every ancestor not yet in
+    /// `cache` added to it, on all cores: read from the stored ``QuoteLayout`` where the import stored
+    /// one, else segmented again. Each batch message's own text goes into the cache too: its replies,
+    /// in this batch or the next ones, have it as an ancestor, so most messages are read once a run,
+    /// not once for themselves and again for each reply batch.
+    static func prepare(_ batch: [QuoteAttributionInput], cache: inout [Int64: QuoteMatcher.Source]) -> [[Passage]] {
+        let read = ResultSlots<(passages: [Passage], own: QuoteMatcher.Source)>(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-            let segments = batch[i].message.segments
-            segmented.set(i, (segments, QuoteMatcher.Source(ownText: QuoteMatcher.ownText(segments))))
+            let (passages, own) = batch[i].message.quotedPassagesAndOwnText
+            read.set(i, (passages, QuoteMatcher.Source(ownText: own)))
         }
-        let done = segmented.values()
+        let done = read.values()
         for (input, d) in zip(batch, done) { cache[input.message.key] = d.own }
         var missing: [QuoteAttributionInput.Message] = []
         var queued = Set<Int64>()
@@ -92,32 +111,41 @@ public enum QuoteAttributionPass {
         let ancestors = missing
         let sources = ResultSlots<QuoteMatcher.Source>(count: ancestors.count)
         DispatchQueue.concurrentPerform(iterations: ancestors.count) { i in
-            let a = ancestors[i]
-            sources.set(i, QuoteMatcher.Source(ownText: QuoteMatcher.ownText(a.segments)))
+            sources.set(i, QuoteMatcher.Source(ownText: ancestors[i].ownText))
         }
         for (a, s) in zip(ancestors, sources.values()) { cache[a.key] = s }
-        return done.map(\.segments)
+        return done.map(\.passages)
+    }
+
+    /// A quoted segment of a message: what the pass matches and stores a source for.
+    struct Passage: Sendable, Equatable {
+        /// Its position among the message's segments.
+        var segment: Int
+        var depth: Int
+        var text: String
+        /// The Message-ID its HTML cites, if it cites one.
+        var citedMessageID: String?
     }
 
     /// A quoted segment long enough to tell sources apart, and what its thread says of it.
     struct Match: Sendable {
-        /// Its position among the message's segments.
-        var segment: Int
+        /// Its position among the message's passages.
+        var passage: Int
         /// The ancestor holding it, if one does.
         var found: (key: Int64, confidence: Double)?
         /// True when the thread does not reach its depth: the store's index may know its source.
         var looksElsewhere: Bool
     }
 
-    /// The quoted segments of a message matched against its ancestors' own texts (all in `cache`,
+    /// The quoted passages of a message matched against its ancestors' own texts (all in `cache`,
     /// which ``prepare(_:cache:)`` filled). Pure: safe on any thread.
-    static func matchInThread(_ input: QuoteAttributionInput, segments: [BodySegment], cache: [Int64: QuoteMatcher.Source]) -> [Match] {
+    static func matchInThread(_ input: QuoteAttributionInput, passages: [Passage], cache: [Int64: QuoteMatcher.Source]) -> [Match] {
         func source(_ i: Int) -> QuoteMatcher.Source {
             let a = input.ancestors[i]
-            return cache[a.key] ?? QuoteMatcher.Source(ownText: QuoteMatcher.ownText(a.segments))
+            return cache[a.key] ?? QuoteMatcher.Source(ownText: a.ownText)
         }
         var out: [Match] = []
-        for (k, segment) in segments.enumerated() where segment.kind == .quoted {
+        for (k, segment) in passages.enumerated() {
             let quote = QuoteMatcher.Quote(segment.text)
             guard quote.isLongEnough else { continue }   // `> Yes.`: too short to tell
             // The ancestor at the segment's depth first, then the others nearest first.
@@ -133,30 +161,31 @@ public enum QuoteAttributionPass {
             // Elsewhere in the store only when the thread does not reach the segment's depth: a stored
             // ancestor that should hold it and does not says the quote is not from the thread (or is
             // edited beyond recognition), and a look elsewhere finds copies, not sources.
-            out.append(Match(segment: k, found: found, looksElsewhere: found == nil && segment.depth > input.ancestors.count))
+            out.append(Match(passage: k, found: found, looksElsewhere: found == nil && segment.depth > input.ancestors.count))
         }
         return out
     }
 
     /// Each matched segment's source: the message its HTML cites, else its ancestor, else a message
     /// the shingle index finds, else unknown.
-    static func attribute(_ input: QuoteAttributionInput, segments: [BodySegment], matches: [Match],
+    static func attribute(_ input: QuoteAttributionInput, passages: [Passage], matches: [Match],
                           store: some QuoteAttributionStore) throws -> QuoteAttributionResult {
         var out: [QuoteAttributionResult.Source] = []
-        let citedIDs = matches.compactMap { segments[$0.segment].attribution?.messageID }
+        let citedIDs = matches.compactMap { passages[$0.passage].citedMessageID }
         let cited = try citedIDs.isEmpty ? [:] : store.messageKeys(forMessageIDs: citedIDs)
         for m in matches {
+            let passage = passages[m.passage]
             var found = m.found.map { (key: $0.key, confidence: $0.confidence, method: "ancestor") }
-            if let id = segments[m.segment].attribution?.messageID, let key = cited[id], key != input.message.key {
+            if let id = passage.citedMessageID, let key = cited[id], key != input.message.key {
                 // The client wrote down which message it quoted: no text comparison says it better.
                 found = (key, 1, "cite")
             } else if m.looksElsewhere {
-                let text = segments[m.segment].text
+                let text = passage.text
                 let shingles = Shingles.sampled(text)
                 if !shingles.isEmpty {
                     let quote = QuoteMatcher.Quote(text)
                     for c in try store.messagesSharing(shingles, excluding: input.message.key, before: input.date, limit: indexCandidates) {
-                        let own = QuoteMatcher.Source(ownText: QuoteMatcher.ownText(c.segments))
+                        let own = QuoteMatcher.Source(ownText: c.ownText)
                         if let share = QuoteMatcher.containment(of: quote, in: own), share >= QuoteMatcher.minimumContainment {
                             found = (c.key, share, "shingles")
                             break
@@ -165,9 +194,9 @@ public enum QuoteAttributionPass {
                 }
             }
             if let f = found {
-                out.append(.init(segment: m.segment, source: f.key, confidence: (f.confidence * 1000).rounded() / 1000, method: f.method))
+                out.append(.init(segment: passage.segment, source: f.key, confidence: (f.confidence * 1000).rounded() / 1000, method: f.method))
             } else {
-                out.append(.init(segment: m.segment, source: nil, confidence: nil, method: "unknown"))
+                out.append(.init(segment: passage.segment, source: nil, confidence: nil, method: "unknown"))
             }
         }
         return QuoteAttributionResult(key: input.message.key, sources: out)
@@ -178,4 +207,27 @@ extension QuoteAttributionInput.Message {
     /// The message's segments, as the import made them: the segmenter is a pure function of the
     /// text, the sender's name, the marks its HTML gave and its list's footer.
     var segments: [BodySegment] { QuoteSegmenter.segments(of: text, senderName: senderName, marks: marks, footer: footer) }
+
+    /// Its quoted passages and own text: cut from the stored texts by the stored layout, or (none
+    /// stored, or one that does not fit them) from segmenting the text again.
+    var quotedPassagesAndOwnText: (passages: [QuoteAttributionPass.Passage], own: String) {
+        if let stored, let texts = stored.layout.quoteTexts(in: stored.quotedText),
+           let own = stored.layout.ownText(authoredText: stored.authoredText, signatureText: stored.signatureText) {
+            let passages = zip(stored.layout.quotes, texts).map { q, text in
+                QuoteAttributionPass.Passage(segment: q.segment, depth: q.depth, text: text, citedMessageID: q.citedMessageID)
+            }
+            return (passages, own)
+        }
+        let segments = self.segments
+        let passages = segments.enumerated().compactMap { i, s in
+            s.kind == .quoted ? QuoteAttributionPass.Passage(segment: i, depth: s.depth, text: s.text, citedMessageID: s.attribution?.messageID) : nil
+        }
+        return (passages, QuoteMatcher.ownText(segments))
+    }
+
+    /// Its own text (``QuoteMatcher/ownText(_:)``), from what the import stored where it can.
+    var ownText: String {
+        if let stored, let own = stored.layout.ownText(authoredText: stored.authoredText, signatureText: stored.signatureText) { return own }
+        return QuoteMatcher.ownText(segments)
+    }
 }

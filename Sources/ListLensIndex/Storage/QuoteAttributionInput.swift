@@ -11,12 +11,32 @@ public struct QuoteAttributionInput: Sendable {
         public var marks: [TextMark]
         /// The footer learned for its list, if one was.
         public var footer: ListFooter?
-        public init(key: Int64, text: String, senderName: String?, marks: [TextMark] = [], footer: ListFooter? = nil) {
+        /// What the import stored of its segments, when it stored a ``QuoteLayout``: the pass reads its
+        /// quotes and own text from these instead of segmenting `text`.
+        public var stored: Stored?
+
+        public init(key: Int64, text: String, senderName: String?, marks: [TextMark] = [], footer: ListFooter? = nil, stored: Stored? = nil) {
             self.key = key
             self.text = text
             self.senderName = senderName
             self.marks = marks
             self.footer = footer
+            self.stored = stored
+        }
+    }
+
+    /// A message's stored quote layout with the texts it describes (``QuotedText``, ``QuoteLayout/signatureText(of:)``).
+    public struct Stored: Sendable {
+        public var layout: QuoteLayout
+        public var authoredText: String
+        public var quotedText: String
+        public var signatureText: String?
+
+        public init(layout: QuoteLayout, authoredText: String, quotedText: String, signatureText: String?) {
+            self.layout = layout
+            self.authoredText = authoredText
+            self.quotedText = quotedText
+            self.signatureText = signatureText
         }
     }
 

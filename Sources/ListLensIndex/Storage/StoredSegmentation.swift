@@ -1,6 +1,8 @@
+import ListLensAnalysis
 import ListLensMail
 
-/// A stored message as segmentation reads it, with the authored and quoted texts stored for it.
+/// A stored message as segmentation reads it, with the authored and quoted texts and the quote
+/// layout stored for it (nil: none stored).
 public struct StoredSegmentation: Sendable, Equatable {
     public var key: Int64
     public var text: String
@@ -8,13 +10,19 @@ public struct StoredSegmentation: Sendable, Equatable {
     public var marks: [TextMark]
     public var authoredText: String
     public var quotedText: String
+    public var layout: QuoteLayout?
+    /// Its depth-0 signature segments' texts (``QuoteLayout/signatureText(of:)``).
+    public var signatureText: String?
 
-    public init(key: Int64, text: String, senderName: String?, marks: [TextMark], authoredText: String, quotedText: String) {
+    public init(key: Int64, text: String, senderName: String?, marks: [TextMark], authoredText: String, quotedText: String,
+                layout: QuoteLayout? = nil, signatureText: String? = nil) {
         self.key = key
         self.text = text
         self.senderName = senderName
         self.marks = marks
         self.authoredText = authoredText
         self.quotedText = quotedText
+        self.layout = layout
+        self.signatureText = signatureText
     }
 }
