@@ -50,6 +50,9 @@ enum Migrations {
         migrator.registerMigration("v11-quote-layout") { db in
             try db.execute(sql: v11)
         }
+        migrator.registerMigration("v12-no-shingle-index") { db in
+            try db.execute(sql: v12)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -411,5 +414,17 @@ enum Migrations {
     static let v11 = """
     ALTER TABLE message ADD COLUMN quote_layout TEXT;
     ALTER TABLE message ADD COLUMN signature_text TEXT;
+    """
+
+    /// Quotes are looked up among the messages sent shortly before them by a sweep that computes
+    /// their shingles from the stored texts as it reads them (the threading and quote attribution
+    /// passes' `OwnTextSweep`), so the stored index of every message's shingles goes: it was a third
+    /// of a store's size, and writing and sorting it a third of the quote step's time. Both passes'
+    /// versions change with it, so the next import threads and attributes the store again.
+    static let v12 = """
+    DROP TABLE shingle_pending;
+    DROP TABLE quote_shingle;
+    DROP TABLE shingle;
+    DROP TABLE message_fingerprint;
     """
 }

@@ -89,11 +89,6 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         let insertRecipient: Statement
         let insertRef: Statement
         let insertQuarantine: Statement
-        let insertFingerprint: Statement
-        let markShinglesPending: Statement
-        let unindexShingles: Statement
-        let unindexQuoteShingles: Statement
-        let deleteFingerprint: Statement
         let deleteQuoteSources: Statement
         let forgetQuotePass: Statement
 
@@ -149,20 +144,6 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 "INSERT OR IGNORE INTO recipient (message_id, kind, position, name, address) VALUES (?, ?, ?, ?, ?)")
             insertRef = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO message_ref (message_id, kind, position, ref) VALUES (?, ?, ?, ?)")
-            // A message's shingles are one row, appended in message order; the threading pass puts
-            // them into the hash-ordered indexes (`v5-shingle-order`, `v7-fingerprints`).
-            insertFingerprint = try db.cachedStatement(sql:
-                "INSERT OR REPLACE INTO message_fingerprint (message, own_shingles, quote_shingles) VALUES (?, ?, ?)")
-            markShinglesPending = try db.cachedStatement(sql: "INSERT OR IGNORE INTO shingle_pending (message) VALUES (?)")
-            unindexShingles = try db.cachedStatement(sql: """
-                DELETE FROM shingle WHERE message = ?1
-                  AND hash IN (SELECT j.value FROM message_fingerprint f, json_each(f.own_shingles) j WHERE f.message = ?1)
-                """)
-            unindexQuoteShingles = try db.cachedStatement(sql: """
-                DELETE FROM quote_shingle WHERE message = ?1
-                  AND hash IN (SELECT j.value FROM message_fingerprint f, json_each(f.quote_shingles) j WHERE f.message = ?1)
-                """)
-            deleteFingerprint = try db.cachedStatement(sql: "DELETE FROM message_fingerprint WHERE message = ?")
             deleteQuoteSources = try db.cachedStatement(sql: "DELETE FROM quote_source WHERE message = ?")
             forgetQuotePass = try db.cachedStatement(sql: "DELETE FROM message_quote_pass WHERE message = ?")
             insertQuarantine = try db.cachedStatement(sql:
@@ -259,9 +240,6 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         try s.deleteRecipients.execute(arguments: [key])
         try s.deleteRefs.execute(arguments: [key])
         try s.deleteConversations.execute(arguments: [key])
-        try s.unindexShingles.execute(arguments: [key])
-        try s.unindexQuoteShingles.execute(arguments: [key])
-        try s.deleteFingerprint.execute(arguments: [key])
         try s.deleteQuoteSources.execute(arguments: [key])
         try s.forgetQuotePass.execute(arguments: [key])
         try insertAddressesAndRefs(s, a, rowID: key)
@@ -281,10 +259,6 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             try s.insertConversation.execute(arguments: [rowID, "thread-index", index.conversation, index.key])
         }
         if let thread = m.gmailThreadID { try s.insertConversation.execute(arguments: [rowID, "gm-thread", thread, nil]) }
-        if !a.ownShingles.isEmpty || !a.quoteShingles.isEmpty {
-            try s.insertFingerprint.execute(arguments: [rowID, JSONColumn.integers(a.ownShingles), JSONColumn.integers(a.quoteShingles)])
-            try s.markShinglesPending.execute(arguments: [rowID])
-        }
     }
 
     private func idFor(_ db: Database, table: String, column: String, value: String) throws -> Int64 {

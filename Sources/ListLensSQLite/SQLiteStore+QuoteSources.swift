@@ -8,63 +8,89 @@ extension SQLiteStore {
     public func pendingQuoteAttribution(version: Int, after: Int64, limit: Int, depth: Int) throws -> [QuoteAttributionInput] {
         try read { db in
             // From `after` on, by row id: the batches of one run read the table once between them.
+            // The full text only where no layout was stored: the stored texts say the rest.
             let pending = try Row.fetchAll(db, sql: """
-                SELECT m.id, m.text, m.from_name, m.date, m.parent_id, m.text_marks, f.lines,
-                       m.quote_layout, m.signature_text, m.authored_text, m.quoted_text FROM message m
+                SELECT m.id, CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, m.text_marks, f.lines,
+                       m.quote_layout, m.signature_text, m.authored_text, m.quoted_text, m.date, m.parent_id, m.thread_id FROM message m
                 LEFT JOIN list_footer f ON f.list_id = m.list_id
                 WHERE m.id > ? AND m.thread_id IS NOT NULL AND m.quoted_text != ''
                   AND NOT EXISTS (SELECT 1 FROM message_quote_pass d WHERE d.message = m.id AND d.version = ?)
                 ORDER BY m.id LIMIT ?
                 """, arguments: [after, version, limit])
+            // Ancestors: only their own text is read, so not their quoted text.
             let one = try db.makeStatement(sql: """
-                SELECT m.id, m.text, m.from_name, m.text_marks, f.lines,
-                       m.quote_layout, m.signature_text, m.authored_text, m.quoted_text, m.parent_id FROM message m
+                SELECT m.id, CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, m.text_marks, f.lines,
+                       m.quote_layout, m.signature_text, m.authored_text, '', m.parent_id FROM message m
                 LEFT JOIN list_footer f ON f.list_id = m.list_id WHERE m.id = ?
                 """)
             let decoder = JSONDecoder()
             var out: [QuoteAttributionInput] = []
             for row in pending {
                 var ancestors: [QuoteAttributionInput.Message] = []
-                var next: Int64? = row[4]
+                var next: Int64? = row[10]
                 var seen = Set<Int64>([row[0]])
                 while let p = next, ancestors.count < depth, seen.insert(p).inserted, let a = try Row.fetchOne(one, arguments: [p]) {
-                    ancestors.append(Self.attributionMessage(a, decoder))
+                    ancestors.append(Self.attributionMessage(a, from: 1, key: a[0], decoder))
                     next = a[9]
                 }
-                out.append(QuoteAttributionInput(message: .init(key: row[0], text: row[1], senderName: row[2], marks: TextMark.decode(row[5]),
-                                                                footer: Self.footer(row[6], decoder),
-                                                                stored: Self.storedQuotes(layout: row[7], signature: row[8], authored: row[9], quoted: row[10])),
-                                                 date: row[3], ancestors: ancestors))
+                out.append(QuoteAttributionInput(message: Self.attributionMessage(row, from: 1, key: row[0], decoder), date: row[9],
+                                                 threadID: row[11], ancestors: ancestors))
             }
             return out
         }
     }
 
-    public func messagesSharing(_ shingles: [Int64], excluding: Int64, before: Int64?, limit: Int) throws -> [QuoteAttributionInput.Message] {
-        guard !shingles.isEmpty else { return [] }
-        return try read { db in
-            let list = Self.placeholders(min(shingles.count, Self.chunk))
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT m.id, m.text, m.from_name, m.text_marks, f.lines,
-                       m.quote_layout, m.signature_text, m.authored_text, m.quoted_text FROM (
-                    SELECT message, count(*) AS n FROM shingle WHERE hash IN (\(list)) AND message != ? GROUP BY message
-                    ORDER BY n DESC, message DESC LIMIT ?) s
-                JOIN message m ON m.id = s.message
-                LEFT JOIN list_footer f ON f.list_id = m.list_id
-                WHERE (? IS NULL OR m.date IS NULL OR m.date <= ? + 86400)
-                  AND m.thread_id IS NOT (SELECT thread_id FROM message WHERE id = ?)
-                ORDER BY s.n DESC, m.id DESC
-                """, arguments: StatementArguments(Array(shingles.prefix(Self.chunk))) + [excluding, limit * 4, before, before, excluding])
+    public func ownTexts(sent dates: ClosedRange<Int64>?, after cursor: SweptMessage?, limit: Int) throws -> [SweptMessage] {
+        try read { db in
+            let columns = """
+                SELECT m.id, m.date, m.list_id, m.thread_id, lower(m.from_address), lower(m.from_name),
+                       CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, m.text_marks, f.lines,
+                       m.quote_layout, m.signature_text, m.authored_text, ''
+                FROM message m LEFT JOIN list_footer f ON f.list_id = m.list_id
+                """
+            let rows: [Row]
+            if let dates {
+                let (date, key) = (cursor?.date ?? dates.lowerBound, cursor?.standing.key ?? Int64.min)
+                rows = try Row.fetchAll(db, sql: columns + """
+                     WHERE m.date BETWEEN ? AND ? AND (m.date > ? OR (m.date = ? AND m.id > ?)) ORDER BY m.date, m.id LIMIT ?
+                    """, arguments: [date, dates.upperBound, date, date, key, limit])
+            } else {
+                rows = try Row.fetchAll(db, sql: columns + " WHERE m.date IS NULL AND m.id > ? ORDER BY m.id LIMIT ?",
+                                        arguments: [cursor?.standing.key ?? Int64.min, limit])
+            }
             let decoder = JSONDecoder()
-            return rows.prefix(limit).map { Self.attributionMessage($0, decoder) }
+            return rows.map { row in
+                let key: Int64 = row[0]
+                return SweptMessage(standing: .init(key: key, listID: row[2], threadID: row[3], fromAddress: row[4], fromName: row[5]),
+                                    date: row[1], message: Self.attributionMessage(row, from: 6, key: key, decoder))
+            }
         }
     }
 
-    /// A message from a row of id, text, from_name, text_marks, footer lines, quote_layout,
-    /// signature_text, authored_text and quoted_text.
-    static func attributionMessage(_ row: Row, _ decoder: JSONDecoder) -> QuoteAttributionInput.Message {
-        .init(key: row[0], text: row[1], senderName: row[2], marks: TextMark.decode(row[3]), footer: Self.footer(row[4], decoder),
-              stored: storedQuotes(layout: row[5], signature: row[6], authored: row[7], quoted: row[8]))
+    public func ownTextMessages(_ keys: [Int64]) throws -> [QuoteAttributionInput.Message] {
+        try read { db in
+            var out: [QuoteAttributionInput.Message] = []
+            let decoder = JSONDecoder()
+            for start in stride(from: 0, to: keys.count, by: Self.chunk) {
+                let ids = Array(keys[start..<min(start + Self.chunk, keys.count)])
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT m.id, CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, m.text_marks, f.lines,
+                           m.quote_layout, m.signature_text, m.authored_text, ''
+                    FROM message m LEFT JOIN list_footer f ON f.list_id = m.list_id WHERE m.id IN (\(Self.placeholders(ids.count)))
+                    """, arguments: StatementArguments(ids))
+                while let row = try rows.next() { out.append(Self.attributionMessage(row, from: 1, key: row[0], decoder)) }
+            }
+            return out
+        }
+    }
+
+    /// A message from `key` and the row's columns from `first` on: text (empty where a layout is
+    /// stored), from_name, text_marks, footer lines, quote_layout, signature_text, authored_text and
+    /// quoted_text (empty where the reader needs only the own text).
+    static func attributionMessage(_ row: Row, from first: Int, key: Int64, _ decoder: JSONDecoder) -> QuoteAttributionInput.Message {
+        .init(key: key, text: row[first], senderName: row[first + 1], marks: TextMark.decode(row[first + 2]),
+              footer: Self.footer(row[first + 3], decoder),
+              stored: storedQuotes(layout: row[first + 4], signature: row[first + 5], authored: row[first + 6], quoted: row[first + 7]))
     }
 
     /// The stored layout with its texts; nil when none was stored, or it cannot be read.

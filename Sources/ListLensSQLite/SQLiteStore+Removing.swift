@@ -61,16 +61,6 @@ extension SQLiteStore {
         try db.execute(sql: "DELETE FROM message_copy WHERE message IN (\(removing))")
         try db.execute(sql: "DELETE FROM message_ref WHERE message_id IN (\(removing))")
         try db.execute(sql: "DELETE FROM message_conversation WHERE message IN (\(removing))")
-        try db.execute(sql: """
-            DELETE FROM shingle WHERE (hash, message) IN (
-                SELECT j.value, f.message FROM message_fingerprint f, json_each(f.own_shingles) j WHERE f.message IN (\(removing)))
-            """)
-        try db.execute(sql: """
-            DELETE FROM quote_shingle WHERE (hash, message) IN (
-                SELECT j.value, f.message FROM message_fingerprint f, json_each(f.quote_shingles) j WHERE f.message IN (\(removing)))
-            """)
-        try db.execute(sql: "DELETE FROM message_fingerprint WHERE message IN (\(removing))")
-        try db.execute(sql: "DELETE FROM shingle_pending WHERE message IN (\(removing))")
         try db.execute(sql: "DELETE FROM quote_link WHERE child IN (\(removing)) OR parent IN (\(removing))")
         // Quotes that named a removed message as their source wait to be attributed again.
         try db.execute(sql: """

@@ -84,23 +84,4 @@ public final class SQLiteStore: ListLensStore {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch let error as DatabaseError { throw SQLiteStoreError.from(error, path: path) }
     }
-
-    /// Writes in one transaction without checking foreign keys: only for copying rows that were
-    /// checked when they were first written (the sorted shingle trees are copies of each message's
-    /// shingles). Each checked row costs a lookup in `message`, a random page read of a large table:
-    /// on the 248 twisted-python months the checks made the copy four times slower.
-    func writeUnchecked<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                var result: T? = nil
-                try db.inTransaction {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
-        } catch let error as DatabaseError { throw SQLiteStoreError.from(error, path: path) }
-    }
 }

@@ -179,7 +179,7 @@ struct DeduplicationTests {
         }
     }
 
-    @Test("migrations from v2 keep the messages, compute content keys and shingles, and keep the shingles by message")
+    @Test("migrations from v2 keep the messages, compute content keys and shingles, keep the shingles by message, and v12 drops them")
     func migrationFromV2() throws {
         let dir = try TemporaryDirectory("v2")
         let path = try oldStore(in: dir, upTo: "v2-passes") { db in
@@ -192,21 +192,30 @@ struct DeduplicationTests {
             try db.execute(sql: "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (1, 'Re: Old', 'Old words that a later reply could quote back.', '')")
             try db.execute(sql: "INSERT INTO message_ref (message_id, kind, position, ref) VALUES (1, 'in-reply-to', 0, 'x@y')")
         }
+        // What v4 to v7 made of the shingles, before v12 dropped them.
+        let (own, fingerprint, quoteShingles, pending) = try migrate(path, upTo: "v11-quote-layout") { db in
+            (Set(try Int64.fetchAll(db, sql: "SELECT hash FROM shingle WHERE message = 1")),
+             Set(try Int64.fetchAll(db, sql: "SELECT j.value FROM message_fingerprint f, json_each(f.own_shingles) j WHERE f.message = 1")),
+             try String.fetchOne(db, sql: "SELECT quote_shingles FROM message_fingerprint WHERE message = 1"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending"))
+        }
+        // v4 computed the shingles into the hash-ordered index; v5 keeps them there and by message, v7 as one row.
+        let expected = Set(Shingles.sampled("Old words that a later reply could quote back."))
+        #expect(!expected.isEmpty)
+        #expect(own == expected)
+        #expect(fingerprint == expected)
+        #expect(quoteShingles == "[]")
+        #expect(pending == 0)
         let store = try SQLiteStore(path: path)
         #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations",
-                                                   "v7-fingerprints", "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout"])
+                                                   "v7-fingerprints", "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout",
+                                                   "v12-no-shingle-index"])
         try store.read { db in
             let key = try String.fetchOne(db, sql: "SELECT content_key FROM message WHERE message_id = 'old@example.org'")
             #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words that a later reply could quote back."))
-            // v4 computed the shingles into the hash-ordered index; v5 keeps them there and by message, v7 as one row.
-            let expected = Set(Shingles.sampled("Old words that a later reply could quote back."))
-            #expect(!expected.isEmpty)
-            #expect(Set(try Int64.fetchAll(db, sql: "SELECT hash FROM shingle WHERE message = 1")) == expected)
-            #expect(Set(try Int64.fetchAll(db, sql: """
-                SELECT j.value FROM message_fingerprint f, json_each(f.own_shingles) j WHERE f.message = 1
-                """)) == expected)
-            #expect(try String.fetchOne(db, sql: "SELECT quote_shingles FROM message_fingerprint WHERE message = 1") == "[]")
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending") == 0)
+            for table in ["shingle", "quote_shingle", "message_fingerprint", "shingle_pending"] {
+                #expect(try db.tableExists(table) == false, "v12 drops \(table)")
+            }
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_ref") == 1)
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
@@ -239,8 +248,7 @@ struct DeduplicationTests {
                 INSERT INTO message_quote_shingle (message, position, hash) VALUES (1, 1, 30), (1, 0, 9223372036854775807), (1, 2, -4)
                 """)
         }
-        let store = try SQLiteStore(path: path)
-        try store.read { db in
+        try migrate(path, upTo: "v7-fingerprints") { db in
             let rows = try Row.fetchAll(db, sql: "SELECT message, own_shingles, quote_shingles FROM message_fingerprint ORDER BY message")
             #expect(rows.map { "\($0[0] as Int64) \($0[1] as String) \($0[2] as String)" }
                     == ["1 [-9223372036854775808,7] [9223372036854775807,30,-4]", "2 [5] []"])
@@ -271,8 +279,7 @@ struct DeduplicationTests {
             }
             try db.execute(sql: "INSERT INTO quote_shingle (hash, message, position) VALUES (30, 1, 0), (-4, 1, 1)")
         }
-        let store = try SQLiteStore(path: path)
-        try store.read { db in
+        try migrate(path, upTo: "v8-quote-pass") { db in
             let done = try Row.fetchAll(db, sql: "SELECT message, version FROM message_quote_pass ORDER BY message")
             #expect(done.map { "\($0[0] as Int64):\($0[1] as Int64)" } == ["1:1", "3:7"])
             #expect(try db.columns(in: "message").map(\.name).contains("quotes_version") == false)

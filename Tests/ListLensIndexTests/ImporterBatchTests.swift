@@ -34,11 +34,13 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func threadingSnapshot() throws -> ThreadingSnapshot { ThreadingSnapshot(messages: [], references: [], threads: []) }
     func pendingThreadingSnapshot(maxMessages: Int) throws -> ThreadingSnapshot? { nil }
     func applyThreading(_ changes: ThreadingChanges, state: PassState) throws {}
-    func indexPendingShingles() throws -> Int { 0 }
-    func pendingQuoteOverlaps(all: Bool, maxHolders: Int, headerParentedAsKnown: Bool) throws -> (children: [Int64], overlaps: [QuoteParentChooser.Overlap]) { ([], []) }
+    func quoteLinkChildren(all: Bool, before: Int64, after: Int64) throws -> [Int64] { [] }
+    func quoteProbes(_ keys: [Int64], headerParentedAsKnown: Bool) throws -> [QuoteProbe] { [] }
+    func attributionOverlaps(_ keys: [Int64]) throws -> [QuoteParentChooser.Overlap] { [] }
+    func ownTexts(sent dates: ClosedRange<Int64>?, after cursor: SweptMessage?, limit: Int) throws -> [SweptMessage] { [] }
+    func ownTextMessages(_ keys: [Int64]) throws -> [QuoteAttributionInput.Message] { [] }
     func storeQuoteLinks(_ choices: [QuoteParentChooser.Choice], children: [Int64]) throws {}
     func pendingQuoteAttribution(version: Int, after: Int64, limit: Int, depth: Int) throws -> [QuoteAttributionInput] { [] }
-    func messagesSharing(_ shingles: [Int64], excluding: Int64, before: Int64?, limit: Int) throws -> [QuoteAttributionInput.Message] { [] }
     func messageKeys(forMessageIDs ids: [String]) throws -> [String: Int64] { [:] }
     func listFooterStates() throws -> [ListFooterState] { [] }
     func textTails(list: Int64, bytes: Int, after: Int64, limit: Int) throws -> [(key: Int64, tail: String)] { [] }
@@ -129,7 +131,8 @@ struct ImporterBatchTests {
         #expect(entries.map(\.message.messageID) == Array(repeating: "farm-reply@example.net", count: 3))
         #expect(entries.map { $0.segments.contains { $0.kind == .quoted } } == [true, false, true],
                 "the second is the first's copy: the writer skips it; the third says other words")
-        #expect(entries[0].quoteShingles == entries[2].quoteShingles && !entries[0].quoteShingles.isEmpty)
+        #expect(entries[0].quoted.quoted == entries[2].quoted.quoted && !entries[0].quoted.quoted.isEmpty)
+        #expect(entries[0].quoteLayout?.quotes == entries[2].quoteLayout?.quotes && entries[0].quoteLayout != nil)
 
         let replacing = RecordingStore()
         _ = try Importer(store: replacing, options: .init(replace: true)).run(paths: [path])
@@ -152,10 +155,11 @@ struct ImporterBatchTests {
             #expect(summary.imported == 2)
             return try store.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT m.message_id, m.authored_text, m.quoted_text, m.quote_name, f.own_shingles, f.quote_shingles,
-                           (SELECT group_concat(source || ':' || method) FROM quote_source q WHERE q.message = m.id)
-                    FROM message m LEFT JOIN message_fingerprint f ON f.message = m.id ORDER BY m.message_id
-                    """).map { row in (0..<7).map { row[$0] as String? } }
+                    SELECT m.message_id, m.authored_text, m.quoted_text, m.quote_name, m.quote_layout, m.signature_text,
+                           (SELECT group_concat(source || ':' || method) FROM quote_source q WHERE q.message = m.id),
+                           (SELECT group_concat(parent || ':' || method) FROM quote_link l WHERE l.child = m.id)
+                    FROM message m ORDER BY m.message_id
+                    """).map { row in (0..<8).map { (row[$0] as DatabaseValue).description } }
             }
         }
         let expected = try stored(once)

@@ -37,7 +37,6 @@ struct QuoteAttributionPipelineTests {
                 return QuoteAttributionInput(message: reply, date: nil, ancestors: [parent])
             }
         }
-        func messagesSharing(_ shingles: [Int64], excluding: Int64, before: Int64?, limit: Int) throws -> [QuoteAttributionInput.Message] { [] }
         func messageKeys(forMessageIDs ids: [String]) throws -> [String: Int64] { [:] }
         func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {
             try lock.withLock {
@@ -47,8 +46,11 @@ struct QuoteAttributionPipelineTests {
             let fromParent = results.allSatisfy { r in r.sources.count == 1 && r.sources[0].source == 10_000 + r.key && r.sources[0].method == "ancestor" }
             #expect(fromParent)
         }
-        func indexPendingShingles() throws -> Int { 0 }
-        func pendingQuoteOverlaps(all: Bool, maxHolders: Int, headerParentedAsKnown: Bool) throws -> (children: [Int64], overlaps: [QuoteParentChooser.Overlap]) { ([], []) }
+        func quoteLinkChildren(all: Bool, before: Int64, after: Int64) throws -> [Int64] { [] }
+        func quoteProbes(_ keys: [Int64], headerParentedAsKnown: Bool) throws -> [QuoteProbe] { [] }
+        func attributionOverlaps(_ keys: [Int64]) throws -> [QuoteParentChooser.Overlap] { [] }
+        func ownTexts(sent dates: ClosedRange<Int64>?, after cursor: SweptMessage?, limit: Int) throws -> [SweptMessage] { [] }
+        func ownTextMessages(_ keys: [Int64]) throws -> [QuoteAttributionInput.Message] { [] }
         func storeQuoteLinks(_ choices: [QuoteParentChooser.Choice], children: [Int64]) throws {}
     }
 

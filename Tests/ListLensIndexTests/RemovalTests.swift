@@ -19,23 +19,14 @@ struct RemovalTests {
         lines += try Searcher(store: store).search(try SearchQuery.parse("the"), limit: 100).map { "hit \($0.messageID)" }
         let counts = try store.counts()
         lines.append("counts \(counts.messages) \(counts.threads)")
-        // The shingle indexes: each message's rows in the hash-ordered indexes and in its fingerprint, and none left pending.
+        // Quote links, by Message-ID (keys differ between stores), and nothing left of removed messages.
         lines += try store.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT m.message_id,
-                       (SELECT count(*) FROM shingle s JOIN message_fingerprint f ON f.message = s.message, json_each(f.own_shingles) o
-                        WHERE s.message = m.id AND o.value = s.hash),
-                       (SELECT count(*) FROM shingle WHERE message = m.id),
-                       coalesce((SELECT json_array_length(own_shingles) FROM message_fingerprint WHERE message = m.id), 0),
-                       (SELECT count(*) FROM quote_shingle q JOIN message_fingerprint f ON f.message = q.message, json_each(f.quote_shingles) o
-                        WHERE q.message = m.id AND o.value = q.hash),
-                       (SELECT count(*) FROM quote_shingle WHERE message = m.id),
-                       coalesce((SELECT json_array_length(quote_shingles) FROM message_fingerprint WHERE message = m.id), 0)
-                FROM message m
-                """).map { r in "shingles \(r[0] as String) " + (1...6).map { "\(r[$0] as Int)" }.joined(separator: " ") }
-            + ["pending \(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle_pending") ?? -1)",
-               "orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM shingle WHERE message NOT IN (SELECT id FROM message)") ?? -1)",
-               "fingerprint orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_fingerprint WHERE message NOT IN (SELECT id FROM message)") ?? -1)",
+                SELECT c.message_id, p.message_id, l.method FROM quote_link l JOIN message c ON c.id = l.child JOIN message p ON p.id = l.parent
+                """).map { r in "quote link \(r[0] as String) \(r[1] as String) \(r[2] as String)" }
+            + ["quote link orphans \(try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM quote_link WHERE child NOT IN (SELECT id FROM message) OR parent NOT IN (SELECT id FROM message)
+                """) ?? -1)",
                "quote pass orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_quote_pass WHERE message NOT IN (SELECT id FROM message)") ?? -1)",
                "conversation orphans \(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_conversation WHERE message NOT IN (SELECT id FROM message)") ?? -1)"]
             + (try Row.fetchAll(db, sql: """

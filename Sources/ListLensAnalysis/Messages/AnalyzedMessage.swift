@@ -12,10 +12,6 @@ public struct AnalyzedMessage: Sendable {
     public var organization: String?
     /// What makes copies of the message one message when no Message-ID says so (``ContentKey``).
     public var contentKey: String
-    /// ``Shingles/sampled(_:)`` of the message's own text (what later messages may quote from it).
-    public var ownShingles: [Int64]
-    /// ``Shingles/sampled(_:)`` of its depth-1 quotes (what it quotes from its parent).
-    public var quoteShingles: [Int64]
     /// Who the body says its first quote is from (its attribution line or header block), if it says.
     public var quoteAttribution: Attribution?
     /// Its date, read once (``Attribution/clock``).

@@ -54,11 +54,11 @@ public struct MessageAnalyzer: Sendable {
             participantKey: address.map(Identity.participantKey(address:)),
             organization: address.flatMap(organizations.organization(forAddress:)),
             contentKey: ContentKey.of(fromAddress: address, normalizedSubject: normalizedSubject, text: message.text),
-            ownShingles: [], quoteShingles: [], quoteAttribution: nil, quoteClock: nil, quoteLayout: nil,
+            quoteAttribution: nil, quoteClock: nil, quoteLayout: nil,
             usesGivenValues: usesGivenValues, quarantineReason: reason)
     }
 
-    /// The quote step of ``analyze(_:)``: segments, their shingles, the first quote's attribution.
+    /// The quote step of ``analyze(_:)``: segments, their layout, the first quote's attribution.
     /// `footer` is the one learned for the message's list, if any.
     public func analyzeQuotes(of a: inout AnalyzedMessage, footer: ListFooter? = nil) {
         let segmentation = QuoteSegmenter.segment(a.message.text, senderName: a.message.from?.name, marks: a.message.textMarks, footer: footer)
@@ -66,8 +66,6 @@ public struct MessageAnalyzer: Sendable {
         let segments = segmentation.segments
         a.segments = segments
         a.quoted = QuotedText(segments: segments)
-        a.ownShingles = Shingles.sampled(QuoteMatcher.ownText(segments))
-        a.quoteShingles = Shingles.sampled(QuoteMatcher.parentQuote(segments))
         a.quoteAttribution = segments.first { $0.kind == .quoted && $0.depth == 1 && $0.attribution?.from != nil }?.attribution
         a.quoteClock = a.quoteAttribution?.clock
         a.quoteLayout = QuoteLayout(segments: segments)

@@ -7,11 +7,13 @@ import ListLensAnalysis
 /// ``QuoteMatcher/minimumWords`` words or more whose HTML cites a stored message
 /// (`<blockquote cite="mid:…">`) is that message's; any other is compared with the own text of its
 /// thread's ancestors, the one at its depth first (depth 2 is the grandparent); if none holds it, with the
-/// messages of the store whose own text shares the most of its sampled shingles. A segment found
+/// messages outside its thread, sent shortly before it, whose own text shares the most of its sampled
+/// shingles (``OwnTextSweep``). A segment found
 /// nowhere is an unknown source (its attribution line, if any, still names who wrote it).
 public enum QuoteAttributionPass {
     /// Bump when matching changes: messages attributed by an older version are done again.
-    public static let version = 1
+    /// 2: quotes deeper than their thread are looked up among the messages sent within ``OwnTextSweep/span`` before them.
+    public static let version = 2
     /// Ancestors read per message.
     public static let maxDepth = 8
     /// Messages read per round: memory is bounded by this many messages and their ancestors.
@@ -29,16 +31,36 @@ public enum QuoteAttributionPass {
         public var fromIndex = 0
         public var unknown = 0
         public init() {}
+
+        mutating func count(_ results: [QuoteAttributionResult]) {
+            for r in results {
+                for s in r.sources {
+                    segments += 1
+                    switch s.method {
+                    case "cite": fromCites += 1
+                    case "ancestor": fromAncestors += 1
+                    case "shingles": fromIndex += 1
+                    default: unknown += 1
+                    }
+                }
+            }
+        }
     }
 
     /// Own texts of messages compared kept per run: siblings share their ancestors.
     static let maxCachedSources = 4_096
 
+    /// Quotes to be looked up elsewhere in the store wait until this many do, then are looked up
+    /// together, in one sweep of the dates they need (``OwnTextSweep``): a bound on the texts held.
+    public static let maxDeferredLookups = 4_000
+    /// Quotes looked up elsewhere whose candidates' texts are read and compared at once.
+    static let lookupPage = 200
+
     /// Reading the next batch and storing the last one's sources overlap the matching of this one:
     /// the store's reads and its one writer work beside the cores that match, and at most three
-    /// batches (one read ahead, one matched, one being stored) are held at once.
+    /// batches (one read ahead, one matched, one being stored) are held at once. A message with a
+    /// quote deeper than its thread waits, with its results, for the sweep that looks such quotes up.
     public static func run(on store: some QuoteAttributionStore & QuoteLinkStore) throws -> Report {
-        _ = try store.indexPendingShingles()   // the threading pass did, unless it was not run first
         var report = Report()
         var cache: [Int64: QuoteMatcher.Source] = [:]
         let reading = DispatchQueue(label: "listlens.quotes.read")
@@ -53,6 +75,12 @@ public enum QuoteAttributionPass {
             _ = try? next.value()
             _ = try? stored?.value()
         }
+        func save(_ results: [QuoteAttributionResult]) throws {
+            try stored?.value()
+            stored = Background(on: storing) { try store.storeQuoteSources(results, version: version) }
+        }
+        var waiting: [Waiting] = []
+        var waitingLookups = 0
         while true {
             let batch = try next.value()
             guard let last = batch.last else { break }
@@ -60,8 +88,7 @@ public enum QuoteAttributionPass {
             next = read(after: last.message.key)
             if cache.count > maxCachedSources { cache.removeAll(keepingCapacity: true) }
             let passages = prepare(batch, cache: &cache)
-            // Matching in the thread is pure: on all cores. Index lookups, for the few quotes deeper
-            // than their thread, read the store: one at a time.
+            // Matching in the thread is pure: on all cores.
             let matched = ResultSlots<[Match]>(count: batch.count)
             let sources = cache
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
@@ -69,22 +96,28 @@ public enum QuoteAttributionPass {
             }
             var results: [QuoteAttributionResult] = []
             for ((input, passages), matches) in zip(zip(batch, passages), matched.values()) {
-                let r = try attribute(input, passages: passages, matches: matches, store: store)
-                for s in r.sources {
-                    report.segments += 1
-                    switch s.method {
-                    case "cite": report.fromCites += 1
-                    case "ancestor": report.fromAncestors += 1
-                    case "shingles": report.fromIndex += 1
-                    default: report.unknown += 1
-                    }
+                let cited = try citedKeys(input, passages: passages, matches: matches, store: store)
+                let w = attribute(input, passages: passages, matches: matches, cited: cited)
+                if w.lookups.isEmpty {
+                    results.append(w.result)
+                } else {
+                    waitingLookups += w.lookups.count
+                    waiting.append(w)
                 }
-                results.append(r)
             }
             report.messages += batch.count
-            try stored?.value()
-            let done = results
-            stored = Background(on: storing) { try store.storeQuoteSources(done, version: version) }
+            if waitingLookups >= maxDeferredLookups {
+                results += try lookUp(waiting, store: store)
+                waiting = []
+                waitingLookups = 0
+            }
+            report.count(results)
+            try save(results)
+        }
+        if !waiting.isEmpty {
+            let late = try lookUp(waiting, store: store)
+            report.count(late)
+            try save(late)
         }
         try stored?.value()
         return report
@@ -166,13 +199,26 @@ public enum QuoteAttributionPass {
         return out
     }
 
-    /// Each matched segment's source: the message its HTML cites, else its ancestor, else a message
-    /// the shingle index finds, else unknown.
-    static func attribute(_ input: QuoteAttributionInput, passages: [Passage], matches: [Match],
-                          store: some QuoteAttributionStore) throws -> QuoteAttributionResult {
-        var out: [QuoteAttributionResult.Source] = []
+    /// A message's sources, some of them waiting to be looked up elsewhere in the store.
+    struct Waiting: Sendable {
+        var input: QuoteAttributionInput
+        var result: QuoteAttributionResult
+        /// Sources (positions in `result.sources`, `unknown` until found) to look up, with their quoted text.
+        var lookups: [(source: Int, text: String)]
+    }
+
+    /// The stored messages the HTML quotes of a message cite, by Message-ID.
+    static func citedKeys(_ input: QuoteAttributionInput, passages: [Passage], matches: [Match],
+                          store: some QuoteAttributionStore) throws -> [String: Int64] {
         let citedIDs = matches.compactMap { passages[$0.passage].citedMessageID }
-        let cited = try citedIDs.isEmpty ? [:] : store.messageKeys(forMessageIDs: citedIDs)
+        return try citedIDs.isEmpty ? [:] : store.messageKeys(forMessageIDs: citedIDs)
+    }
+
+    /// Each matched segment's source: the message its HTML cites, else its ancestor, else (when the
+    /// thread does not reach its depth) one to be looked up elsewhere, else unknown.
+    static func attribute(_ input: QuoteAttributionInput, passages: [Passage], matches: [Match], cited: [String: Int64]) -> Waiting {
+        var out: [QuoteAttributionResult.Source] = []
+        var lookups: [(source: Int, text: String)] = []
         for m in matches {
             let passage = passages[m.passage]
             var found = m.found.map { (key: $0.key, confidence: $0.confidence, method: "ancestor") }
@@ -180,18 +226,7 @@ public enum QuoteAttributionPass {
                 // The client wrote down which message it quoted: no text comparison says it better.
                 found = (key, 1, "cite")
             } else if m.looksElsewhere {
-                let text = passage.text
-                let shingles = Shingles.sampled(text)
-                if !shingles.isEmpty {
-                    let quote = QuoteMatcher.Quote(text)
-                    for c in try store.messagesSharing(shingles, excluding: input.message.key, before: input.date, limit: indexCandidates) {
-                        let own = QuoteMatcher.Source(ownText: c.ownText)
-                        if let share = QuoteMatcher.containment(of: quote, in: own), share >= QuoteMatcher.minimumContainment {
-                            found = (c.key, share, "shingles")
-                            break
-                        }
-                    }
-                }
+                lookups.append((out.count, passage.text))
             }
             if let f = found {
                 out.append(.init(segment: passage.segment, source: f.key, confidence: (f.confidence * 1000).rounded() / 1000, method: f.method))
@@ -199,7 +234,58 @@ public enum QuoteAttributionPass {
                 out.append(.init(segment: passage.segment, source: nil, confidence: nil, method: "unknown"))
             }
         }
-        return QuoteAttributionResult(key: input.message.key, sources: out)
+        return Waiting(input: input, result: QuoteAttributionResult(key: input.message.key, sources: out), lookups: lookups)
+    }
+
+    /// Looks the waiting quotes up among the messages outside their thread sent shortly before them:
+    /// the ones sharing the most sampled shingles, up to ``indexCandidates``, are compared in full,
+    /// and the first holding ``QuoteMatcher/minimumContainment`` of the quote is its source.
+    static func lookUp(_ waiting: [Waiting], store: some QuoteAttributionStore) throws -> [QuoteAttributionResult] {
+        var results = waiting.map(\.result)
+        let owners: [(message: Int, source: Int, text: String)] = waiting.enumerated().flatMap { i, w in
+            w.lookups.map { (i, $0.source, $0.text) }
+        }
+        let sampled = ResultSlots<[Int64]>(count: owners.count)
+        DispatchQueue.concurrentPerform(iterations: owners.count) { i in sampled.set(i, Shingles.sampled(owners[i].text)) }
+        let shingles = sampled.values()
+        let probes = owners.indices.map { OwnTextSweep.Probe(date: waiting[owners[$0].message].input.date, shingles: shingles[$0]) }
+        var candidates = [[Int64]](repeating: [], count: owners.count)
+        _ = try OwnTextSweep.run(probes, store: store, maxHolders: ThreadingPass.maxShingleHolders) { i, matches in
+            let input = waiting[owners[i].message].input
+            let outside = matches.filter { $0.member.key != input.message.key && $0.member.threadID != input.threadID }
+            let best = outside.sorted { ($0.shared, $0.member.key) > ($1.shared, $1.member.key) }.prefix(indexCandidates)
+            candidates[i] = best.map(\.member.key)
+        }
+        for start in stride(from: 0, to: owners.count, by: lookupPage) {
+            let page = start..<min(start + lookupPage, owners.count)
+            let keys = Array(Set(page.flatMap { candidates[$0] }))
+            let messages = try store.ownTextMessages(keys)
+            let own = ResultSlots<QuoteMatcher.Source>(count: messages.count)
+            DispatchQueue.concurrentPerform(iterations: messages.count) { i in own.set(i, QuoteMatcher.Source(ownText: messages[i].ownText)) }
+            var sources: [Int64: QuoteMatcher.Source] = [:]
+            for (m, source) in zip(messages, own.values()) { sources[m.key] = source }
+            let byKey = sources, chosen = candidates
+            let found = ResultSlots<(key: Int64, share: Double)?>(count: page.count)
+            DispatchQueue.concurrentPerform(iterations: page.count) { k in
+                let i = page.lowerBound + k
+                let quote = QuoteMatcher.Quote(owners[i].text)
+                for c in chosen[i] {
+                    if let source = byKey[c], let share = QuoteMatcher.containment(of: quote, in: source), share >= QuoteMatcher.minimumContainment {
+                        found.set(k, (c, share))
+                        return
+                    }
+                }
+                found.set(k, nil)
+            }
+            for (k, f) in found.values().enumerated() {
+                guard let f else { continue }
+                let o = owners[page.lowerBound + k]
+                results[o.message].sources[o.source].source = f.key
+                results[o.message].sources[o.source].confidence = (f.share * 1000).rounded() / 1000
+                results[o.message].sources[o.source].method = "shingles"
+            }
+        }
+        return results
     }
 }
 
@@ -223,6 +309,14 @@ extension QuoteAttributionInput.Message {
             s.kind == .quoted ? QuoteAttributionPass.Passage(segment: i, depth: s.depth, text: s.text, citedMessageID: s.attribution?.messageID) : nil
         }
         return (passages, QuoteMatcher.ownText(segments))
+    }
+
+    /// What it quotes of its parent (``QuoteMatcher/parentQuote(_:)``), from what the import stored where it can.
+    var parentQuote: String {
+        if let stored, let texts = stored.layout.quoteTexts(in: stored.quotedText) {
+            return zip(stored.layout.quotes, texts).filter { $0.0.depth == 1 }.map(\.1).joined(separator: "\n")
+        }
+        return QuoteMatcher.parentQuote(segments)
     }
 
     /// Its own text (``QuoteMatcher/ownText(_:)``), from what the import stored where it can.

@@ -1,3 +1,4 @@
+import Dispatch
 import ListLensAnalysis
 import ListLensMail
 
@@ -20,7 +21,8 @@ public enum ThreadingPass {
     /// 2: parents from quoted text where headers give none. 3: quote links are found only for replies
     /// whose headers name no stored message (the others never used theirs). 4: Outlook's Thread-Index,
     /// Gmail's X-GM-THRID, and subjects for the lists that ask. 5: subjects only within ``subjectWindow``.
-    public static let version = 5
+    /// 6: quotes are looked up among the messages sent within ``OwnTextSweep/span`` before them.
+    public static let version = 6
     /// Threading from quoted text alone (`import --ignore-thread-headers`) records its version plus
     /// this, so switching between the two redoes the store.
     public static let textOnlyVersionOffset = 1000
@@ -68,7 +70,6 @@ public enum ThreadingPass {
     /// - Parameter useHeaders: false threads from quoted text alone (`import --ignore-thread-headers`,
     ///   to measure what text recovers); nil keeps what the last run did (headers on a first run).
     public static func run(on store: some ThreadingStore & PassStateStoring & QuoteLinkStore, useHeaders: Bool? = nil) throws -> Report {
-        _ = try store.indexPendingShingles()
         let watermark = try store.messageWatermark()
         let previous = try store.passState(named: name)
         let headers = useHeaders ?? (previous.map { $0.version < textOnlyVersionOffset } ?? true)
@@ -80,9 +81,7 @@ public enum ThreadingPass {
         // Parents from quoted text first: the snapshot (and the set of threads it reads) follows them.
         // With headers, replies whose headers name a stored message need none (the headers give their
         // parent), so a change of mode or algorithm finds them again for every message.
-        let (children, overlaps) = try store.pendingQuoteOverlaps(all: previous?.version != runVersion, maxHolders: maxShingleHolders,
-                                                                  headerParentedAsKnown: headers)
-        if !children.isEmpty { try store.storeQuoteLinks(QuoteParentChooser.choose(overlaps), children: children) }
+        try linkQuotes(in: store, all: previous?.version != runVersion, headerParentedAsKnown: headers)
         // The links of messages a thread holds were written by this version: only the pending
         // messages, and the threads they touch, can change.
         var snapshot: ThreadingSnapshot? = nil
@@ -99,6 +98,48 @@ public enum ThreadingPass {
         try store.applyThreading(changes, state: done)
         return Report(ran: true, changedLinks: changes.links.count, changedThreads: changes.upsertedThreads.count,
                       removedThreads: changes.removedThreads.count, consideredMessages: considered, full: full)
+    }
+
+    /// Probes read and fingerprinted at once.
+    static let probePage = 1_000
+
+    /// Finds parents in quoted text for the replies whose links can change, and stores them: each
+    /// reply's depth-1 quote is looked up among the own texts of the messages sent within
+    /// ``OwnTextSweep/span`` before it, and its attribution line's sender and date among all.
+    static func linkQuotes(in store: some QuoteLinkStore, all: Bool, headerParentedAsKnown: Bool) throws {
+        // A stored reply quoting a pending message was sent from `slack` before it to `span` after it.
+        let children = try store.quoteLinkChildren(all: all, before: OwnTextSweep.slack, after: OwnTextSweep.span)
+        guard !children.isEmpty else { return }
+        var probed: [QuoteProbe] = []
+        var probes: [OwnTextSweep.Probe] = []
+        for start in stride(from: 0, to: children.count, by: probePage) {
+            var page = try store.quoteProbes(Array(children[start..<min(start + probePage, children.count)]),
+                                             headerParentedAsKnown: headerParentedAsKnown)
+            let shingles = ResultSlots<[Int64]>(count: page.count)
+            let read = page
+            DispatchQueue.concurrentPerform(iterations: read.count) { i in
+                shingles.set(i, Shingles.sampled(read[i].message.parentQuote))
+            }
+            // Only the shingles are kept: memory holds no reply's text beyond this page.
+            for (i, s) in shingles.values().enumerated() {
+                page[i].message = QuoteAttributionInput.Message(key: page[i].key, text: "", senderName: nil)
+                probes.append(OwnTextSweep.Probe(date: page[i].date, shingles: s))
+            }
+            probed += page
+        }
+        var overlaps = try store.attributionOverlaps(probed.map(\.key))
+        _ = try OwnTextSweep.run(probes, store: store, maxHolders: maxShingleHolders) { i, matches in
+            let c = probed[i]
+            for m in matches where m.member.key != c.key {
+                let p = m.member
+                let attributed = (c.quoteAddress != nil && c.quoteAddress == p.fromAddress) || (c.quoteName != nil && c.quoteName == p.fromName)
+                overlaps.append(QuoteParentChooser.Overlap(child: c.key, parent: p.key, shared: m.shared, childQuoteShingles: probes[i].shingles.count,
+                                                           parentOwnShingles: m.shingleCount, firstPosition: m.firstPosition, attributed: attributed,
+                                                           quoteMinute: c.quoteMinute, quoteZoned: c.quoteZoned, quoteSecond: c.quoteSecond,
+                                                           childDate: c.date, parentDate: c.date == nil ? nil : m.date, sameList: c.listID == p.listID))
+            }
+        }
+        try store.storeQuoteLinks(QuoteParentChooser.choose(overlaps), children: children)
     }
 
     /// The pure part: what the snapshot's messages should look like, minus what is already stored.

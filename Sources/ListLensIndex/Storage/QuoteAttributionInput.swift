@@ -43,12 +43,15 @@ public struct QuoteAttributionInput: Sendable {
     public var message: Message
     /// Epoch seconds.
     public var date: Int64?
+    /// The thread holding it: a quote's source looked for elsewhere in the store is outside it.
+    public var threadID: Int64?
     /// Parent first, then its parent, …
     public var ancestors: [Message]
 
-    public init(message: Message, date: Int64?, ancestors: [Message]) {
+    public init(message: Message, date: Int64?, threadID: Int64? = nil, ancestors: [Message]) {
         self.message = message
         self.date = date
+        self.threadID = threadID
         self.ancestors = ancestors
     }
 }

@@ -1,0 +1,116 @@
+import Dispatch
+import ListLensAnalysis
+
+/// Looks quoted texts up among the own texts of the messages sent shortly before them: one sweep
+/// of the store in date order, holding the span behind it in a ``ShingleWindow``.
+///
+/// Both quote passes use it: the threading pass for the replies whose headers name no parent, the
+/// attribution pass for the quotes deeper than their thread. Only the dates the looked-up texts
+/// need are read (each text's span, merged where spans overlap), so a run over a few replies reads
+/// a few months, and the first import reads the archive once. Nothing is stored: the own texts'
+/// shingles are computed from the stored texts as the sweep reads them, so they always follow the
+/// texts (a learned footer that rewrites a text rewrites what the sweep sees).
+enum OwnTextSweep {
+    /// How long before a text its source may have been sent: on twisted-python 99.7% of the
+    /// replies that quote their parent were sent within 90 days of it.
+    static let span: Int64 = 90 * 86_400
+    /// How long after a text its source may have been sent (clocks are wrong; the callers apply
+    /// their own, tighter, bounds).
+    static let slack: Int64 = 86_400
+    /// Messages read and fingerprinted at once.
+    static let pageSize = 1_000
+    /// Most messages the window holds at once (``ShingleWindow/maxMessages``).
+    static let maxWindowMessages = 200_000
+
+    /// A text to look up: its date (nil: undated, compared with the undated messages only) and its
+    /// sampled shingles in text order.
+    struct Probe: Sendable {
+        var date: Int64?
+        var shingles: [Int64]
+    }
+
+    typealias Match = ShingleWindow<SweptMessage.Standing>.Match
+
+    /// What a sweep read.
+    struct Report: Sendable, Equatable {
+        var read = 0
+        /// Messages dropped from the window before they left the span (``maxWindowMessages``).
+        var cut = 0
+    }
+
+    /// Calls `answer` once for each probe with shingles, with the messages sent from ``span``
+    /// before it to ``slack`` after it (undated probes: the undated messages) that share sampled
+    /// shingles with it; shingles held by more than `maxHolders` of those messages count for nothing.
+    static func run(_ probes: [Probe], store: some OwnTextStore, maxHolders: Int,
+                    answer: (_ probe: Int, _ matches: [Match]) throws -> Void) throws -> Report {
+        var report = Report()
+        var dated: [(date: Int64, probe: Int)] = []
+        var undated: [Int] = []
+        for (i, p) in probes.enumerated() where !p.shingles.isEmpty {
+            if let d = p.date { dated.append((d, i)) } else { undated.append(i) }
+        }
+        dated.sort { ($0.date, $0.probe) < ($1.date, $1.probe) }
+        var first = 0
+        while first < dated.count {
+            // The probes whose spans overlap form one stretch of dates, read once.
+            var last = first
+            var end = dated[first].date.addingReportingOverflow(slack).partialValue
+            while last + 1 < dated.count, dated[last + 1].date.subtractingReportingOverflow(span).partialValue <= end {
+                last += 1
+                end = dated[last].date.addingReportingOverflow(slack).partialValue
+            }
+            let start = dated[first].date.subtractingReportingOverflow(span).partialValue
+            try sweep(Array(dated[first...last]), dates: min(start, end)...end, probes: probes, store: store,
+                      maxHolders: maxHolders, report: &report, answer: answer)
+            first = last + 1
+        }
+        if !undated.isEmpty {
+            try sweep(undated.map { (0, $0) }, dates: nil, probes: probes, store: store, maxHolders: maxHolders, report: &report, answer: answer)
+        }
+        return report
+    }
+
+    private static func sweep(_ group: [(date: Int64, probe: Int)], dates: ClosedRange<Int64>?, probes: [Probe], store: some OwnTextStore,
+                              maxHolders: Int, report: inout Report, answer: (Int, [Match]) throws -> Void) throws {
+        var window = ShingleWindow<SweptMessage.Standing>(maxMessages: maxWindowMessages)
+        var next = 0
+        // Answers the probes whose whole span the window has read: those `slack` or more before `time`.
+        func answerDue(before time: Int64?) throws {
+            while next < group.count {
+                let (d, p) = group[next]
+                let range: ClosedRange<Int64>
+                if dates == nil {
+                    range = Int64.min...Int64.max
+                } else {
+                    let end = d.addingReportingOverflow(slack).partialValue
+                    if let time, end >= time { return }
+                    range = min(d.subtractingReportingOverflow(span).partialValue, end)...end
+                }
+                try answer(p, window.sharing(probes[p].shingles, maxHolders: maxHolders, sent: range))
+                next += 1
+            }
+        }
+        var cursor: SweptMessage? = nil
+        while true {
+            let page = try store.ownTexts(sent: dates, after: cursor, limit: pageSize)
+            let shingles = ResultSlots<[Int64]>(count: page.count)
+            DispatchQueue.concurrentPerform(iterations: page.count) { i in
+                shingles.set(i, Shingles.sampled(page[i].message.ownText))
+            }
+            for (m, s) in zip(page, shingles.values()) {
+                let date = m.date ?? 0
+                if dates != nil {
+                    try answerDue(before: date)
+                    // No probe left needs what was sent more than `span` before its own `slack`.
+                    window.drop(sentBefore: date.subtractingReportingOverflow(span + slack).partialValue)
+                }
+                window.add(m.standing, date: date, shingles: s)
+            }
+            report.read += page.count
+            guard page.count == pageSize, let last = page.last else { break }
+            cursor = last
+        }
+        try answerDue(before: nil)
+        report.cut += window.cut
+    }
+}
