@@ -44,7 +44,7 @@ extension SQLiteStore {
                     """ : ""
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT m.id, m.date, m.list_id, m.quote_address, m.quote_name, m.quote_minute, coalesce(m.quote_zoned, 0), m.quote_second,
-                           CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, m.text_marks, f.lines,
+                           CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, CASE WHEN m.quote_layout IS NULL THEN m.text_marks END, CASE WHEN m.quote_layout IS NULL THEN f.lines END,
                            m.quote_layout, m.signature_text, '', m.quoted_text
                     FROM message m LEFT JOIN list_footer f ON f.list_id = m.list_id
                     WHERE m.id IN (\(Self.placeholders(ids.count))) AND m.quoted_text != ''

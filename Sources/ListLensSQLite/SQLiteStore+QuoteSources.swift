@@ -10,28 +10,23 @@ extension SQLiteStore {
             // From `after` on, by row id: the batches of one run read the table once between them.
             // The full text only where no layout was stored: the stored texts say the rest.
             let pending = try Row.fetchAll(db, sql: """
-                SELECT m.id, CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, m.text_marks, f.lines,
+                SELECT m.id, CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, CASE WHEN m.quote_layout IS NULL THEN m.text_marks END, CASE WHEN m.quote_layout IS NULL THEN f.lines END,
                        m.quote_layout, m.signature_text, m.authored_text, m.quoted_text, m.date, m.parent_id, m.thread_id FROM message m
                 LEFT JOIN list_footer f ON f.list_id = m.list_id
                 WHERE m.id > ? AND m.thread_id IS NOT NULL AND m.quoted_text != ''
                   AND NOT EXISTS (SELECT 1 FROM message_quote_pass d WHERE d.message = m.id AND d.version = ?)
                 ORDER BY m.id LIMIT ?
                 """, arguments: [after, version, limit])
-            // Ancestors: only their own text is read, so not their quoted text.
-            let one = try db.makeStatement(sql: """
-                SELECT m.id, CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, m.text_marks, f.lines,
-                       m.quote_layout, m.signature_text, m.authored_text, '', m.parent_id FROM message m
-                LEFT JOIN list_footer f ON f.list_id = m.list_id WHERE m.id = ?
-                """)
+            let parent = try db.makeStatement(sql: "SELECT id, parent_id FROM message WHERE id = ?")
             let decoder = JSONDecoder()
             var out: [QuoteAttributionInput] = []
             for row in pending {
-                var ancestors: [QuoteAttributionInput.Message] = []
+                var ancestors: [Int64] = []
                 var next: Int64? = row[10]
                 var seen = Set<Int64>([row[0]])
-                while let p = next, ancestors.count < depth, seen.insert(p).inserted, let a = try Row.fetchOne(one, arguments: [p]) {
-                    ancestors.append(Self.attributionMessage(a, from: 1, key: a[0], decoder))
-                    next = a[9]
+                while let p = next, ancestors.count < depth, seen.insert(p).inserted, let a = try Row.fetchOne(parent, arguments: [p]) {
+                    ancestors.append(a[0])
+                    next = a[1]
                 }
                 out.append(QuoteAttributionInput(message: Self.attributionMessage(row, from: 1, key: row[0], decoder), date: row[9],
                                                  threadID: row[11], ancestors: ancestors))
@@ -44,7 +39,7 @@ extension SQLiteStore {
         try read { db in
             let columns = """
                 SELECT m.id, m.date, m.list_id, m.thread_id, lower(m.from_address), lower(m.from_name),
-                       CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, m.text_marks, f.lines,
+                       CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, CASE WHEN m.quote_layout IS NULL THEN m.text_marks END, CASE WHEN m.quote_layout IS NULL THEN f.lines END,
                        m.quote_layout, m.signature_text, m.authored_text, ''
                 FROM message m LEFT JOIN list_footer f ON f.list_id = m.list_id
                 """
@@ -74,7 +69,7 @@ extension SQLiteStore {
             for start in stride(from: 0, to: keys.count, by: Self.chunk) {
                 let ids = Array(keys[start..<min(start + Self.chunk, keys.count)])
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT m.id, CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, m.text_marks, f.lines,
+                    SELECT m.id, CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, CASE WHEN m.quote_layout IS NULL THEN m.text_marks END, CASE WHEN m.quote_layout IS NULL THEN f.lines END,
                            m.quote_layout, m.signature_text, m.authored_text, ''
                     FROM message m LEFT JOIN list_footer f ON f.list_id = m.list_id WHERE m.id IN (\(Self.placeholders(ids.count)))
                     """, arguments: StatementArguments(ids))

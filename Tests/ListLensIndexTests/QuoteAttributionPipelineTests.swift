@@ -30,11 +30,9 @@ struct QuoteAttributionPipelineTests {
             let first = after + 1
             guard first <= Int64(pages * Self.perPage) else { return [] }
             return (first..<(first + Int64(Self.perPage))).map { key in
-                let parent = QuoteAttributionInput.Message(key: 10_000 + key, text: "Shall we ship the release on Monday after the tests pass?",
-                                                           senderName: "Bo")
                 let reply = QuoteAttributionInput.Message(key: key, text: "Yes.\n\n> Shall we ship the release on Monday after the tests pass?",
                                                           senderName: "Al")
-                return QuoteAttributionInput(message: reply, date: nil, ancestors: [parent])
+                return QuoteAttributionInput(message: reply, date: nil, ancestors: [10_000 + key])
             }
         }
         func messageKeys(forMessageIDs ids: [String]) throws -> [String: Int64] { [:] }
@@ -50,7 +48,9 @@ struct QuoteAttributionPipelineTests {
         func quoteProbes(_ keys: [Int64], headerParentedAsKnown: Bool) throws -> [QuoteProbe] { [] }
         func attributionOverlaps(_ keys: [Int64]) throws -> [QuoteParentChooser.Overlap] { [] }
         func ownTexts(sent dates: ClosedRange<Int64>?, after cursor: SweptMessage?, limit: Int) throws -> [SweptMessage] { [] }
-        func ownTextMessages(_ keys: [Int64]) throws -> [QuoteAttributionInput.Message] { [] }
+        func ownTextMessages(_ keys: [Int64]) throws -> [QuoteAttributionInput.Message] {
+            keys.map { QuoteAttributionInput.Message(key: $0, text: "Shall we ship the release on Monday after the tests pass?", senderName: "Bo") }
+        }
         func storeQuoteLinks(_ choices: [QuoteParentChooser.Choice], children: [Int64]) throws {}
     }
 

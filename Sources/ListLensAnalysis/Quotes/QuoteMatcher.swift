@@ -10,15 +10,15 @@ public enum QuoteMatcher {
     /// Quotes with fewer words are not attributed (`> Yes.`): too little to tell sources apart.
     public static let minimumWords = 3
 
-    /// A candidate's own words, ready to be compared with quotes.
+    /// A candidate's own words, ready to be compared with quotes: its shingles in a set, its words
+    /// as they come (only a quote shorter than one shingle, at most four words, looks them up).
     public struct Source: Sendable {
         let shingles: Set<UInt64>
-        let words: Set<UInt64>
+        let words: [UInt64]
 
         public init(ownText: String) {
-            let w = Shingles.words(ownText)
-            words = Set(w)
-            shingles = Set(Shingles.all(w))
+            words = Shingles.words(ownText)
+            shingles = Set(Shingles.all(words))
         }
     }
 

@@ -1,127 +1,183 @@
-/// The sampled shingles (``Shingles/sampled(_:)``) of the messages sent within a span of time, held
-/// in memory while a sweep in date order passes over them: where a quote is looked up among the
-/// messages sent shortly before it.
+/// Quoted texts waiting to be found among the messages sent shortly before them, while a sweep in
+/// date order passes those messages: the pure half of looking quotes up without a stored index.
 ///
 /// A reply quotes what was sent days or weeks before it, rarely months: on twisted-python 99.7% of
-/// the replies that quote their parent were sent within 90 days of it. So a sweep keeps only that
-/// span, not an index of the whole archive: messages are added in date order, those that fell out
-/// of the span are dropped, and a quote is compared with what remains. Memory follows the busiest
-/// span, never the archive, and is bounded by ``maxMessages``.
+/// the replies that quote their parent were sent within 90 days of it. So each quote waits only for
+/// the messages sent within its span (from `span` before its date to `slack` after): it is taken in
+/// when the sweep reaches the start of its span and answered when the sweep passes its end. The
+/// waiting quotes are indexed by their sampled shingles (``Shingles/sampled(_:)``), and each message
+/// passing by is looked up in that index: a message costs a few lookups, whatever the archive's size,
+/// and memory follows the quotes waiting at once, bounded by ``maxWaiting``.
 ///
-/// Postings are appended in the order messages were added, so those of dropped messages are a
-/// prefix of each list: they are skipped by one binary search, and the whole index is rebuilt from
-/// the live messages once the dead postings outnumber the live ones (amortized constant work per
-/// posting).
+/// Quotes are taken in and answered in the same (date) order, so the index entries of answered ones
+/// are a prefix of each entry list: they are skipped, and the index is rebuilt from the waiting
+/// quotes once dead entries outnumber live ones (amortized constant work per entry).
 public struct ShingleWindow<Member: Sendable>: Sendable {
-    /// A message the window holds, with its date (epoch seconds) and its sampled shingles.
-    struct Slot: Sendable {
-        var date: Int64
-        var member: Member
-        var shingles: [Int64]
-    }
-
-    /// A held message sharing sampled shingles with a looked-up text.
+    /// A message sharing sampled shingles with a quote.
     public struct Match: Sendable {
         public var member: Member
         public var date: Int64
-        /// Sampled shingles of the text the message holds.
+        /// Sampled shingles of the quote the message holds.
         public var shared: Int
-        /// Position, among the looked-up text's shingles, of the first it holds.
+        /// Position, among the quote's shingles, of the first it holds.
         public var firstPosition: Int
         /// Sampled shingles of the message's own text.
         public var shingleCount: Int
     }
 
-    /// Most messages held at once: a span busier than this keeps only its latest messages
-    /// (``cut`` counts those dropped early).
-    public let maxMessages: Int
-    /// Messages dropped before they left the span, because of ``maxMessages``.
+    /// A quote to answer: its span and its sampled shingles, distinct, in text order.
+    public struct Quote: Sendable {
+        public var sent: ClosedRange<Int64>
+        public var shingles: [Int64]
+
+        public init(sent: ClosedRange<Int64>, shingles: [Int64]) {
+            self.sent = sent
+            self.shingles = shingles
+        }
+    }
+
+    /// A quote taken in: for each of its shingles, the messages holding it (up to one more than
+    /// `maxHolders`: past that the shingle is a common phrase and counts for nothing).
+    struct Waiting: Sendable {
+        var quote: Int
+        var holders: [[Int]]
+    }
+
+    /// A message that some waiting quote shares shingles with, kept while a quote refers to it.
+    struct Held: Sendable {
+        var member: Member
+        var date: Int64
+        var shingleCount: Int
+        var references: Int
+    }
+
+    /// Most quotes waiting at once: past it the oldest is answered early, with what it has found
+    /// (``cut`` counts those).
+    public let maxWaiting: Int
+    public let maxHolders: Int
+    /// Quotes answered before the sweep passed their span's end, because of ``maxWaiting``.
     public private(set) var cut = 0
 
-    /// Held and dropped slots; `slots[i]` has sequence number `base + i`, the live ones start at `head`.
-    private var slots: [Slot] = []
+    private let quotes: [Quote]
+    /// Quote indices in the order of their spans (which start and end in the same order).
+    private let order: [Int]
+    /// Next quote of `order` to take in.
+    private var next = 0
+    /// Waiting quotes: `waiting[i]` has sequence number `base + i`; the live ones start at `head`.
+    private var waiting: [Waiting] = []
     private var base = 0
     private var head = 0
-    /// Sequence numbers of the slots holding each shingle, ascending.
-    private var postings: [Int64: [Int]] = [:]
-    private var livePostings = 0
-    private var deadPostings = 0
+    private var index: [Int64: [(seq: Int, position: Int)]] = [:]
+    private var liveEntries = 0
+    private var deadEntries = 0
+    private var held: [Int: Held] = [:]
+    private var nextHeld = 0
 
-    public init(maxMessages: Int = 100_000) {
-        self.maxMessages = max(1, maxMessages)
-    }
-
-    /// Messages held.
-    public var count: Int { slots.count - head }
-
-    /// Adds a message; messages are added in date order. Its shingles are taken as distinct.
-    public mutating func add(_ member: Member, date: Int64, shingles: [Int64]) {
-        if count >= maxMessages {
-            dropOldest()
-            cut += 1
+    /// - Parameter quotes: spans must all have the same length (their starts and ends in the same order).
+    public init(quotes: [Quote], maxHolders: Int, maxWaiting: Int = 200_000) {
+        self.quotes = quotes
+        self.maxHolders = maxHolders
+        self.maxWaiting = max(1, maxWaiting)
+        order = quotes.indices.filter { !quotes[$0].shingles.isEmpty }.sorted {
+            (quotes[$0].sent.lowerBound, quotes[$0].sent.upperBound, $0) < (quotes[$1].sent.lowerBound, quotes[$1].sent.upperBound, $1)
         }
-        let seq = base + slots.count
-        slots.append(Slot(date: date, member: member, shingles: shingles))
-        for h in shingles { postings[h, default: []].append(seq) }
-        livePostings += shingles.count
     }
 
-    /// Drops the messages sent before `date`.
-    public mutating func drop(sentBefore date: Int64) {
-        while head < slots.count, slots[head].date < date { dropOldest() }
-    }
+    /// Quotes waiting.
+    public var count: Int { waiting.count - head }
 
-    private mutating func dropOldest() {
-        livePostings -= slots[head].shingles.count
-        deadPostings += slots[head].shingles.count
-        slots[head].shingles = []
-        head += 1
-        if deadPostings > livePostings + 4_096 { compact() }
-    }
-
-    /// Rebuilds the postings and the slots from the live messages only.
-    private mutating func compact() {
-        slots.removeFirst(head)
-        base += head
-        head = 0
-        postings.removeAll(keepingCapacity: true)
-        for (i, s) in slots.enumerated() {
-            for h in s.shingles { postings[h, default: []].append(base + i) }
+    /// The next message of the sweep (messages come in date order): first the quotes whose span
+    /// ended before it are answered (returned, with the messages they share shingles with), then it
+    /// is looked up in the quotes whose span holds it.
+    public mutating func pass(_ member: Member, date: Int64, shingles: [Int64]) -> [(quote: Int, matches: [Match])] {
+        var answered: [(quote: Int, matches: [Match])] = []
+        while head < waiting.count, quotes[waiting[head].quote].sent.upperBound < date { answered.append(answerOldest()) }
+        while next < order.count, quotes[order[next]].sent.lowerBound <= date {
+            let q = order[next]
+            next += 1
+            // A span that ends before this message (the sweep skipped it) is answered with nothing.
+            guard quotes[q].sent.upperBound >= date else {
+                answered.append((q, []))
+                continue
+            }
+            if count >= maxWaiting {
+                answered.append(answerOldest())
+                cut += 1
+            }
+            let seq = base + waiting.count
+            waiting.append(Waiting(quote: q, holders: Array(repeating: [], count: quotes[q].shingles.count)))
+            for (position, h) in quotes[q].shingles.enumerated() { index[h, default: []].append((seq, position)) }
+            liveEntries += quotes[q].shingles.count
         }
-        deadPostings = 0
-    }
-
-    /// The live sequence numbers of one posting list.
-    private func live(_ list: [Int]) -> ArraySlice<Int> {
-        let first = base + head
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if list[mid] < first { lo = mid + 1 } else { hi = mid }
+        var id: Int? = nil
+        for h in shingles {
+            guard let entries = index[h] else { continue }
+            for e in entries where e.seq >= base + head {
+                let w = e.seq - base
+                guard waiting[w].holders[e.position].count <= maxHolders else { continue }
+                let k: Int
+                if let id { k = id } else {
+                    k = nextHeld
+                    nextHeld += 1
+                    held[k] = Held(member: member, date: date, shingleCount: shingles.count, references: 0)
+                    id = k
+                }
+                waiting[w].holders[e.position].append(k)
+                held[k]?.references += 1
+            }
         }
-        return list[lo...]
+        return answered
     }
 
-    /// The held messages sent within `dates` that share sampled shingles with `shingles` (a text's,
-    /// in text order), in the order they were added. A shingle held by more than `maxHolders`
-    /// messages is a common phrase and counts for nothing.
-    public func sharing(_ shingles: [Int64], maxHolders: Int, sent dates: ClosedRange<Int64>) -> [Match] {
+    /// Answers every quote still waiting or not yet taken in: the sweep is over.
+    public mutating func finish() -> [(quote: Int, matches: [Match])] {
+        var answered: [(quote: Int, matches: [Match])] = []
+        while head < waiting.count { answered.append(answerOldest()) }
+        while next < order.count {
+            answered.append((order[next], []))
+            next += 1
+        }
+        return answered
+    }
+
+    private mutating func answerOldest() -> (quote: Int, matches: [Match]) {
+        let w = waiting[head]
         var found: [Int: (shared: Int, first: Int)] = [:]
-        for (position, h) in shingles.enumerated() {
-            guard let list = postings[h] else { continue }
-            let holders = live(list)
-            guard holders.count <= maxHolders else { continue }
-            for seq in holders where dates.contains(slots[seq - base].date) {
-                if let known = found[seq] {
-                    found[seq] = (known.shared + 1, known.first)
-                } else {
-                    found[seq] = (1, position)
+        for (position, holders) in w.holders.enumerated() {
+            let counts = holders.count <= maxHolders
+            for k in holders {
+                if counts {
+                    if let known = found[k] { found[k] = (known.shared + 1, known.first) } else { found[k] = (1, position) }
                 }
             }
         }
-        return found.sorted { $0.key < $1.key }.map { seq, f in
-            let slot = slots[seq - base]
-            return Match(member: slot.member, date: slot.date, shared: f.shared, firstPosition: f.first, shingleCount: slot.shingles.count)
+        let matches = found.sorted { $0.key < $1.key }.compactMap { k, f -> Match? in
+            guard let h = held[k] else { return nil }
+            return Match(member: h.member, date: h.date, shared: f.shared, firstPosition: f.first, shingleCount: h.shingleCount)
         }
+        for holders in w.holders {
+            for k in holders {
+                if let r = held[k]?.references, r > 1 { held[k]?.references = r - 1 } else { held[k] = nil }
+            }
+        }
+        let shingleCount = quotes[w.quote].shingles.count
+        waiting[head].holders = []
+        head += 1
+        liveEntries -= shingleCount
+        deadEntries += shingleCount
+        if deadEntries > liveEntries + 4_096 { compact() }
+        return (w.quote, matches)
+    }
+
+    /// Rebuilds the index and the waiting list from the waiting quotes only.
+    private mutating func compact() {
+        waiting.removeFirst(head)
+        base += head
+        head = 0
+        index.removeAll(keepingCapacity: true)
+        for (i, w) in waiting.enumerated() {
+            for (position, h) in quotes[w.quote].shingles.enumerated() { index[h, default: []].append((base + i, position)) }
+        }
+        deadEntries = 0
     }
 }

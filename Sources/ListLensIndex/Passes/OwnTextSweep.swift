@@ -2,7 +2,7 @@ import Dispatch
 import ListLensAnalysis
 
 /// Looks quoted texts up among the own texts of the messages sent shortly before them: one sweep
-/// of the store in date order, holding the span behind it in a ``ShingleWindow``.
+/// of the store in date order, each message looked up in the texts whose span holds it (``ShingleWindow``).
 ///
 /// Both quote passes use it: the threading pass for the replies whose headers name no parent, the
 /// attribution pass for the quotes deeper than their thread. Only the dates the looked-up texts
@@ -19,8 +19,8 @@ enum OwnTextSweep {
     static let slack: Int64 = 86_400
     /// Messages read and fingerprinted at once.
     static let pageSize = 1_000
-    /// Most messages the window holds at once (``ShingleWindow/maxMessages``).
-    static let maxWindowMessages = 200_000
+    /// Most texts waiting in the window at once (``ShingleWindow/maxWaiting``).
+    static let maxWaiting = 200_000
 
     /// A text to look up: its date (nil: undated, compared with the undated messages only) and its
     /// sampled shingles in text order.
@@ -34,7 +34,7 @@ enum OwnTextSweep {
     /// What a sweep read.
     struct Report: Sendable, Equatable {
         var read = 0
-        /// Messages dropped from the window before they left the span (``maxWindowMessages``).
+        /// Texts answered before the sweep passed their span, because of ``maxWaiting``.
         var cut = 0
     }
 
@@ -72,24 +72,17 @@ enum OwnTextSweep {
 
     private static func sweep(_ group: [(date: Int64, probe: Int)], dates: ClosedRange<Int64>?, probes: [Probe], store: some OwnTextStore,
                               maxHolders: Int, report: inout Report, answer: (Int, [Match]) throws -> Void) throws {
-        var window = ShingleWindow<SweptMessage.Standing>(maxMessages: maxWindowMessages)
-        var next = 0
-        // Answers the probes whose whole span the window has read: those `slack` or more before `time`.
-        func answerDue(before time: Int64?) throws {
-            while next < group.count {
-                let (d, p) = group[next]
-                let range: ClosedRange<Int64>
-                if dates == nil {
-                    range = Int64.min...Int64.max
-                } else {
-                    let end = d.addingReportingOverflow(slack).partialValue
-                    if let time, end >= time { return }
-                    range = min(d.subtractingReportingOverflow(span).partialValue, end)...end
-                }
-                try answer(p, window.sharing(probes[p].shingles, maxHolders: maxHolders, sent: range))
-                next += 1
+        let quotes = group.map { d, p in
+            let sent: ClosedRange<Int64>
+            if dates == nil {
+                sent = Int64.min...Int64.max
+            } else {
+                let end = d.addingReportingOverflow(slack).partialValue
+                sent = min(d.subtractingReportingOverflow(span).partialValue, end)...end
             }
+            return ShingleWindow<SweptMessage.Standing>.Quote(sent: sent, shingles: probes[p].shingles)
         }
+        var window = ShingleWindow<SweptMessage.Standing>(quotes: quotes, maxHolders: maxHolders, maxWaiting: maxWaiting)
         var cursor: SweptMessage? = nil
         while true {
             let page = try store.ownTexts(sent: dates, after: cursor, limit: pageSize)
@@ -98,19 +91,13 @@ enum OwnTextSweep {
                 shingles.set(i, Shingles.sampled(page[i].message.ownText))
             }
             for (m, s) in zip(page, shingles.values()) {
-                let date = m.date ?? 0
-                if dates != nil {
-                    try answerDue(before: date)
-                    // No probe left needs what was sent more than `span` before its own `slack`.
-                    window.drop(sentBefore: date.subtractingReportingOverflow(span + slack).partialValue)
-                }
-                window.add(m.standing, date: date, shingles: s)
+                for (q, matches) in window.pass(m.standing, date: m.date ?? 0, shingles: s) { try answer(group[q].probe, matches) }
             }
             report.read += page.count
             guard page.count == pageSize, let last = page.last else { break }
             cursor = last
         }
-        try answerDue(before: nil)
+        for (q, matches) in window.finish() { try answer(group[q].probe, matches) }
         report.cut += window.cut
     }
 }

@@ -87,7 +87,7 @@ public enum QuoteAttributionPass {
             // Later batches hold only keys above this one's: reading them does not wait for its results.
             next = read(after: last.message.key)
             if cache.count > maxCachedSources { cache.removeAll(keepingCapacity: true) }
-            let passages = prepare(batch, cache: &cache)
+            let passages = try prepare(batch, cache: &cache, store: store)
             // Matching in the thread is pure: on all cores.
             let matched = ResultSlots<[Match]>(count: batch.count)
             let sources = cache
@@ -124,11 +124,12 @@ public enum QuoteAttributionPass {
     }
 
     /// The quoted passages of each message of a batch, and the own text of every ancestor not yet in
-    /// `cache` added to it, on all cores: read from the stored ``QuoteLayout`` where the import stored
+    /// `cache` read from the store and added to it, on all cores: read from the stored ``QuoteLayout`` where the import stored
     /// one, else segmented again. Each batch message's own text goes into the cache too: its replies,
     /// in this batch or the next ones, have it as an ancestor, so most messages are read once a run,
     /// not once for themselves and again for each reply batch.
-    static func prepare(_ batch: [QuoteAttributionInput], cache: inout [Int64: QuoteMatcher.Source]) -> [[Passage]] {
+    static func prepare(_ batch: [QuoteAttributionInput], cache: inout [Int64: QuoteMatcher.Source],
+                        store: some QuoteAttributionStore) throws -> [[Passage]] {
         let read = ResultSlots<(passages: [Passage], own: QuoteMatcher.Source)>(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
             let (passages, own) = batch[i].message.quotedPassagesAndOwnText
@@ -136,12 +137,12 @@ public enum QuoteAttributionPass {
         }
         let done = read.values()
         for (input, d) in zip(batch, done) { cache[input.message.key] = d.own }
-        var missing: [QuoteAttributionInput.Message] = []
+        var missing: [Int64] = []
         var queued = Set<Int64>()
         for input in batch {
-            for a in input.ancestors where cache[a.key] == nil && queued.insert(a.key).inserted { missing.append(a) }
+            for a in input.ancestors where cache[a] == nil && queued.insert(a).inserted { missing.append(a) }
         }
-        let ancestors = missing
+        let ancestors = try missing.isEmpty ? [] : store.ownTextMessages(missing)
         let sources = ResultSlots<QuoteMatcher.Source>(count: ancestors.count)
         DispatchQueue.concurrentPerform(iterations: ancestors.count) { i in
             sources.set(i, QuoteMatcher.Source(ownText: ancestors[i].ownText))
@@ -171,12 +172,10 @@ public enum QuoteAttributionPass {
     }
 
     /// The quoted passages of a message matched against its ancestors' own texts (all in `cache`,
-    /// which ``prepare(_:cache:)`` filled). Pure: safe on any thread.
+    /// which ``prepare(_:cache:store:)`` filled). Pure: safe on any thread.
     static func matchInThread(_ input: QuoteAttributionInput, passages: [Passage], cache: [Int64: QuoteMatcher.Source]) -> [Match] {
-        func source(_ i: Int) -> QuoteMatcher.Source {
-            let a = input.ancestors[i]
-            return cache[a.key] ?? QuoteMatcher.Source(ownText: a.ownText)
-        }
+        let none = QuoteMatcher.Source(ownText: "")
+        func source(_ i: Int) -> QuoteMatcher.Source { cache[input.ancestors[i]] ?? none }   // an ancestor no longer stored holds nothing
         var out: [Match] = []
         for (k, segment) in passages.enumerated() {
             let quote = QuoteMatcher.Quote(segment.text)
@@ -188,7 +187,7 @@ public enum QuoteAttributionPass {
             // elsewhere, since the thread already says the quote comes from above.
             for i in order {
                 if let c = QuoteMatcher.containment(of: quote, in: source(i)), c >= minimumAncestorContainment, c > (found?.confidence ?? 0) {
-                    found = (input.ancestors[i].key, c)
+                    found = (input.ancestors[i], c)
                 }
             }
             // Elsewhere in the store only when the thread does not reach the segment's depth: a stored

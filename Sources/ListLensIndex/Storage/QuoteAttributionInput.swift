@@ -45,10 +45,11 @@ public struct QuoteAttributionInput: Sendable {
     public var date: Int64?
     /// The thread holding it: a quote's source looked for elsewhere in the store is outside it.
     public var threadID: Int64?
-    /// Parent first, then its parent, …
-    public var ancestors: [Message]
+    /// The keys of its ancestors: parent first, then its parent, … (their texts are read only where
+    /// the pass has not read them already, as the message or ancestor of an earlier one).
+    public var ancestors: [Int64]
 
-    public init(message: Message, date: Int64?, threadID: Int64? = nil, ancestors: [Message]) {
+    public init(message: Message, date: Int64?, threadID: Int64? = nil, ancestors: [Int64]) {
         self.message = message
         self.date = date
         self.threadID = threadID

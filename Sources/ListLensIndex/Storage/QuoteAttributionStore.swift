@@ -3,7 +3,7 @@
 public protocol QuoteAttributionStore: OwnTextStore {
     /// Up to `limit` published messages with keys above `after` whose quotes wait to be attributed
     /// (new, replaced, re-linked, or attributed by an older pass version), in key order, each with its
-    /// ancestors, parent first, up to `depth`. Messages that quote nothing never wait.
+    /// ancestors' keys, parent first, up to `depth`. Messages that quote nothing never wait.
     func pendingQuoteAttribution(version: Int, after: Int64, limit: Int, depth: Int) throws -> [QuoteAttributionInput]
     /// The stored, published messages with these Message-IDs (an imposter's id names the first
     /// message that had it), by id: what an HTML quote's `cite="mid:…"` names.
