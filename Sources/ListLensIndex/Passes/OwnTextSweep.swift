@@ -10,17 +10,17 @@ import ListLensAnalysis
 /// a few months, and the first import reads the archive once. Nothing is stored: the own texts'
 /// shingles are computed from the stored texts as the sweep reads them, so they always follow the
 /// texts (a learned footer that rewrites a text rewrites what the sweep sees).
-enum OwnTextSweep {
+public enum OwnTextSweep {
     /// How long before a text its source may have been sent: on twisted-python 99.7% of the
     /// replies that quote their parent were sent within 90 days of it.
-    static let span: Int64 = 90 * 86_400
+    public static let span: Int64 = 90 * 86_400
     /// How long after a text its source may have been sent (clocks are wrong; the callers apply
     /// their own, tighter, bounds).
-    static let slack: Int64 = 86_400
+    public static let slack: Int64 = 86_400
     /// Messages read and fingerprinted at once.
     static let pageSize = 1_000
     /// Most texts waiting in the window at once (``ShingleWindow/maxWaiting``).
-    static let maxWaiting = 200_000
+    public static let maxWaiting = 200_000
 
     /// A text to look up: its date (nil: undated, compared with the undated messages only) and its
     /// sampled shingles in text order.
@@ -41,7 +41,7 @@ enum OwnTextSweep {
     /// Calls `answer` once for each probe with shingles, with the messages sent from ``span``
     /// before it to ``slack`` after it (undated probes: the undated messages) that share sampled
     /// shingles with it; shingles held by more than `maxHolders` of those messages count for nothing.
-    static func run(_ probes: [Probe], store: some OwnTextStore, maxHolders: Int,
+    static func run(_ probes: [Probe], store: some OwnTextStore, maxHolders: Int, maxWaiting: Int = maxWaiting,
                     answer: (_ probe: Int, _ matches: [Match]) throws -> Void) throws -> Report {
         var report = Report()
         var dated: [(date: Int64, probe: Int)] = []
@@ -61,17 +61,18 @@ enum OwnTextSweep {
             }
             let start = dated[first].date.subtractingReportingOverflow(span).partialValue
             try sweep(Array(dated[first...last]), dates: min(start, end)...end, probes: probes, store: store,
-                      maxHolders: maxHolders, report: &report, answer: answer)
+                      maxHolders: maxHolders, maxWaiting: maxWaiting, report: &report, answer: answer)
             first = last + 1
         }
         if !undated.isEmpty {
-            try sweep(undated.map { (0, $0) }, dates: nil, probes: probes, store: store, maxHolders: maxHolders, report: &report, answer: answer)
+            try sweep(undated.map { (0, $0) }, dates: nil, probes: probes, store: store, maxHolders: maxHolders, maxWaiting: maxWaiting,
+                      report: &report, answer: answer)
         }
         return report
     }
 
     private static func sweep(_ group: [(date: Int64, probe: Int)], dates: ClosedRange<Int64>?, probes: [Probe], store: some OwnTextStore,
-                              maxHolders: Int, report: inout Report, answer: (Int, [Match]) throws -> Void) throws {
+                              maxHolders: Int, maxWaiting: Int, report: inout Report, answer: (Int, [Match]) throws -> Void) throws {
         let quotes = group.map { d, p in
             let sent: ClosedRange<Int64>
             if dates == nil {

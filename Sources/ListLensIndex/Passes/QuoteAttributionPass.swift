@@ -30,6 +30,9 @@ public enum QuoteAttributionPass {
         public var fromAncestors = 0
         public var fromIndex = 0
         public var unknown = 0
+        /// Quotes compared with only the latest messages of their span, because more than
+        /// ``OwnTextSweep/maxWaiting`` waited at once (a named limit that cut).
+        public var quotesCut = 0
         public init() {}
 
         mutating func count(_ results: [QuoteAttributionResult]) {
@@ -107,7 +110,7 @@ public enum QuoteAttributionPass {
             }
             report.messages += batch.count
             if waitingLookups >= maxDeferredLookups {
-                results += try lookUp(waiting, store: store)
+                results += try lookUp(waiting, store: store, report: &report)
                 waiting = []
                 waitingLookups = 0
             }
@@ -115,7 +118,7 @@ public enum QuoteAttributionPass {
             try save(results)
         }
         if !waiting.isEmpty {
-            let late = try lookUp(waiting, store: store)
+            let late = try lookUp(waiting, store: store, report: &report)
             report.count(late)
             try save(late)
         }
@@ -239,7 +242,7 @@ public enum QuoteAttributionPass {
     /// Looks the waiting quotes up among the messages outside their thread sent shortly before them:
     /// the ones sharing the most sampled shingles, up to ``indexCandidates``, are compared in full,
     /// and the first holding ``QuoteMatcher/minimumContainment`` of the quote is its source.
-    static func lookUp(_ waiting: [Waiting], store: some QuoteAttributionStore) throws -> [QuoteAttributionResult] {
+    static func lookUp(_ waiting: [Waiting], store: some QuoteAttributionStore, report: inout Report) throws -> [QuoteAttributionResult] {
         var results = waiting.map(\.result)
         let owners: [(message: Int, source: Int, text: String)] = waiting.enumerated().flatMap { i, w in
             w.lookups.map { (i, $0.source, $0.text) }
@@ -249,12 +252,13 @@ public enum QuoteAttributionPass {
         let shingles = sampled.values()
         let probes = owners.indices.map { OwnTextSweep.Probe(date: waiting[owners[$0].message].input.date, shingles: shingles[$0]) }
         var candidates = [[Int64]](repeating: [], count: owners.count)
-        _ = try OwnTextSweep.run(probes, store: store, maxHolders: ThreadingPass.maxShingleHolders) { i, matches in
+        let swept = try OwnTextSweep.run(probes, store: store, maxHolders: ThreadingPass.maxShingleHolders) { i, matches in
             let input = waiting[owners[i].message].input
             let outside = matches.filter { $0.member.key != input.message.key && $0.member.threadID != input.threadID }
             let best = outside.sorted { ($0.shared, $0.member.key) > ($1.shared, $1.member.key) }.prefix(indexCandidates)
             candidates[i] = best.map(\.member.key)
         }
+        report.quotesCut += swept.cut
         for start in stride(from: 0, to: owners.count, by: lookupPage) {
             let page = start..<min(start + lookupPage, owners.count)
             let keys = Array(Set(page.flatMap { candidates[$0] }))

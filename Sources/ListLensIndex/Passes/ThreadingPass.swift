@@ -53,8 +53,13 @@ public enum ThreadingPass {
         /// True when the run read the whole store (a first run, a new pass version, or pending
         /// messages that reach much of the store).
         public var full: Bool
+        /// Replies compared with only the latest messages of their span, because more than
+        /// ``OwnTextSweep/maxWaiting`` waited at once (a named limit that cut).
+        public var quotesCut: Int
 
-        public init(ran: Bool, changedLinks: Int, changedThreads: Int, removedThreads: Int, consideredMessages: Int = 0, full: Bool = false) {
+        public init(ran: Bool, changedLinks: Int, changedThreads: Int, removedThreads: Int, consideredMessages: Int = 0, full: Bool = false,
+                    quotesCut: Int = 0) {
+            self.quotesCut = quotesCut
             self.ran = ran
             self.changedLinks = changedLinks
             self.changedThreads = changedThreads
@@ -81,7 +86,7 @@ public enum ThreadingPass {
         // Parents from quoted text first: the snapshot (and the set of threads it reads) follows them.
         // With headers, replies whose headers name a stored message need none (the headers give their
         // parent), so a change of mode or algorithm finds them again for every message.
-        try linkQuotes(in: store, all: previous?.version != runVersion, headerParentedAsKnown: headers)
+        let quotesCut = try linkQuotes(in: store, all: previous?.version != runVersion, headerParentedAsKnown: headers)
         // The links of messages a thread holds were written by this version: only the pending
         // messages, and the threads they touch, can change.
         var snapshot: ThreadingSnapshot? = nil
@@ -97,7 +102,7 @@ public enum ThreadingPass {
         done.watermark.pending = 0
         try store.applyThreading(changes, state: done)
         return Report(ran: true, changedLinks: changes.links.count, changedThreads: changes.upsertedThreads.count,
-                      removedThreads: changes.removedThreads.count, consideredMessages: considered, full: full)
+                      removedThreads: changes.removedThreads.count, consideredMessages: considered, full: full, quotesCut: quotesCut)
     }
 
     /// Probes read and fingerprinted at once.
@@ -106,10 +111,11 @@ public enum ThreadingPass {
     /// Finds parents in quoted text for the replies whose links can change, and stores them: each
     /// reply's depth-1 quote is looked up among the own texts of the messages sent within
     /// ``OwnTextSweep/span`` before it, and its attribution line's sender and date among all.
-    static func linkQuotes(in store: some QuoteLinkStore, all: Bool, headerParentedAsKnown: Bool) throws {
+    /// Returns how many were looked up in only part of their span (``OwnTextSweep/Report/cut``).
+    static func linkQuotes(in store: some QuoteLinkStore, all: Bool, headerParentedAsKnown: Bool) throws -> Int {
         // A stored reply quoting a pending message was sent from `slack` before it to `span` after it.
         let children = try store.quoteLinkChildren(all: all, before: OwnTextSweep.slack, after: OwnTextSweep.span)
-        guard !children.isEmpty else { return }
+        guard !children.isEmpty else { return 0 }
         var probed: [QuoteProbe] = []
         var probes: [OwnTextSweep.Probe] = []
         for start in stride(from: 0, to: children.count, by: probePage) {
@@ -128,7 +134,7 @@ public enum ThreadingPass {
             probed += page
         }
         var overlaps = try store.attributionOverlaps(probed.map(\.key))
-        _ = try OwnTextSweep.run(probes, store: store, maxHolders: maxShingleHolders) { i, matches in
+        let swept = try OwnTextSweep.run(probes, store: store, maxHolders: maxShingleHolders) { i, matches in
             let c = probed[i]
             for m in matches where m.member.key != c.key {
                 let p = m.member
@@ -140,6 +146,7 @@ public enum ThreadingPass {
             }
         }
         try store.storeQuoteLinks(QuoteParentChooser.choose(overlaps), children: children)
+        return swept.cut
     }
 
     /// The pure part: what the snapshot's messages should look like, minus what is already stored.

@@ -115,6 +115,10 @@ struct ImportCommand: ParsableCommand {
         if summary.imposters > 0 {
             Terminal.err("listlens: kept \(summary.imposters.counted("message")) that reuse\(summary.imposters == 1 ? "s" : "") the Message-ID of a different stored message (defect reused-message-id)")
         }
+        let cut = (summary.threading?.quotesCut ?? 0) + (summary.quotes?.quotesCut ?? 0)
+        if cut > 0 {
+            Terminal.err("listlens: \(cut.counted("quote")) compared with only the latest messages of \(cut == 1 ? "its" : "their") \(OwnTextSweep.span / 86_400) days: more than \(OwnTextSweep.maxWaiting.grouped) waited at once (named limit)")
+        }
         if summary.givenValuesNotApplied > 0 {
             let n = summary.givenValuesNotApplied
             Terminal.err("listlens: \(Self.givenFlags(from: from, date: date, subject: subject)) not applied to \(n.counted("message")) already stored; import --replace applies \(n == 1 ? "it" : "them")")
