@@ -13,16 +13,9 @@ extension SQLiteStore {
             // Stored replies that may quote a pending message: sent from `before` before it to `after`
             // after it; the stretches of dates are merged, so each is read once.
             let dates = pending.compactMap { $0[1] as Int64? }.sorted()
-            var i = 0
-            while i < dates.count {
-                let start = dates[i].subtractingReportingOverflow(before).partialValue
-                var end = dates[i].addingReportingOverflow(after).partialValue
-                while i + 1 < dates.count, dates[i + 1].subtractingReportingOverflow(before).partialValue <= end {
-                    i += 1
-                    end = dates[i].addingReportingOverflow(after).partialValue
-                }
-                children.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM message WHERE date BETWEEN ? AND ?", arguments: [start, end]))
-                i += 1
+            for stretch in DateStretches.of(dates, before: before, after: after) {
+                children.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM message WHERE date BETWEEN ? AND ?",
+                                                      arguments: [stretch.dates.lowerBound, stretch.dates.upperBound]))
             }
             if pending.contains(where: { ($0[1] as Int64?) == nil }) {
                 children.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM message WHERE date IS NULL"))
@@ -44,8 +37,7 @@ extension SQLiteStore {
                     """ : ""
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT m.id, m.date, m.list_id, m.quote_address, m.quote_name, m.quote_minute, coalesce(m.quote_zoned, 0), m.quote_second,
-                           CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, CASE WHEN m.quote_layout IS NULL THEN m.text_marks END, CASE WHEN m.quote_layout IS NULL THEN f.lines END,
-                           m.quote_layout, m.signature_text, '', m.quoted_text
+                           \(Self.attributionColumns(authored: false, quoted: true))
                     FROM message m LEFT JOIN list_footer f ON f.list_id = m.list_id
                     WHERE m.id IN (\(Self.placeholders(ids.count))) AND m.quoted_text != ''
                     """ + parented + " ORDER BY m.id", arguments: StatementArguments(ids))

@@ -10,8 +10,7 @@ extension SQLiteStore {
             // From `after` on, by row id: the batches of one run read the table once between them.
             // The full text only where no layout was stored: the stored texts say the rest.
             let pending = try Row.fetchAll(db, sql: """
-                SELECT m.id, CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, CASE WHEN m.quote_layout IS NULL THEN m.text_marks END, CASE WHEN m.quote_layout IS NULL THEN f.lines END,
-                       m.quote_layout, m.signature_text, m.authored_text, m.quoted_text, m.date, m.parent_id, m.thread_id FROM message m
+                SELECT m.id, \(Self.attributionColumns(authored: true, quoted: true)), m.date, m.parent_id, m.thread_id FROM message m
                 LEFT JOIN list_footer f ON f.list_id = m.list_id
                 WHERE m.id > ? AND m.thread_id IS NOT NULL AND m.quoted_text != ''
                   AND NOT EXISTS (SELECT 1 FROM message_quote_pass d WHERE d.message = m.id AND d.version = ?)
@@ -39,8 +38,7 @@ extension SQLiteStore {
         try read { db in
             let columns = """
                 SELECT m.id, m.date, m.list_id, m.thread_id, lower(m.from_address), lower(m.from_name),
-                       CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, CASE WHEN m.quote_layout IS NULL THEN m.text_marks END, CASE WHEN m.quote_layout IS NULL THEN f.lines END,
-                       m.quote_layout, m.signature_text, m.authored_text, ''
+                       \(Self.attributionColumns(authored: true, quoted: false))
                 FROM message m LEFT JOIN list_footer f ON f.list_id = m.list_id
                 """
             let rows: [Row]
@@ -69,8 +67,7 @@ extension SQLiteStore {
             for start in stride(from: 0, to: keys.count, by: Self.chunk) {
                 let ids = Array(keys[start..<min(start + Self.chunk, keys.count)])
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT m.id, CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, CASE WHEN m.quote_layout IS NULL THEN m.text_marks END, CASE WHEN m.quote_layout IS NULL THEN f.lines END,
-                           m.quote_layout, m.signature_text, m.authored_text, ''
+                    SELECT m.id, \(Self.attributionColumns(authored: true, quoted: false))
                     FROM message m LEFT JOIN list_footer f ON f.list_id = m.list_id WHERE m.id IN (\(Self.placeholders(ids.count)))
                     """, arguments: StatementArguments(ids))
                 while let row = try rows.next() { out.append(Self.attributionMessage(row, from: 1, key: row[0], decoder)) }
@@ -79,9 +76,19 @@ extension SQLiteStore {
         }
     }
 
-    /// A message from `key` and the row's columns from `first` on: text (empty where a layout is
-    /// stored), from_name, text_marks, footer lines, quote_layout, signature_text, authored_text and
-    /// quoted_text (empty where the reader needs only the own text).
+    /// The columns ``attributionMessage(_:from:key:_:)`` reads, for `m` (a `message` row) and `f` (its
+    /// list's `list_footer` row): text, from_name, text_marks, footer lines, quote_layout,
+    /// signature_text, authored_text and quoted_text. The full text, marks and footer serve only to
+    /// segment again, so they are read only where no layout is stored; authored and quoted text are
+    /// read only when asked for (empty otherwise: a reader of own text needs no quotes, one of quotes no own text).
+    static func attributionColumns(authored: Bool, quoted: Bool) -> String {
+        """
+        CASE WHEN m.quote_layout IS NULL THEN m.text ELSE '' END, m.from_name, CASE WHEN m.quote_layout IS NULL THEN m.text_marks END,
+        CASE WHEN m.quote_layout IS NULL THEN f.lines END, m.quote_layout, m.signature_text, \(authored ? "m.authored_text" : "''"), \(quoted ? "m.quoted_text" : "''")
+        """
+    }
+
+    /// A message from `key` and the row's columns from `first` on, as ``attributionColumns(authored:quoted:)`` lists them.
     static func attributionMessage(_ row: Row, from first: Int, key: Int64, _ decoder: JSONDecoder) -> QuoteAttributionInput.Message {
         .init(key: key, text: row[first], senderName: row[first + 1], marks: TextMark.decode(row[first + 2]),
               footer: Self.footer(row[first + 3], decoder),

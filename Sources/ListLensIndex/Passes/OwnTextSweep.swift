@@ -6,8 +6,8 @@ import ListLensAnalysis
 ///
 /// Both quote passes use it: the threading pass for the replies whose headers name no parent, the
 /// attribution pass for the quotes deeper than their thread. Only the dates the looked-up texts
-/// need are read (each text's span, merged where spans overlap), so a run over a few replies reads
-/// a few months, and the first import reads the archive once. Nothing is stored: the own texts'
+/// need are read (each text's span, merged where spans overlap: ``DateStretches``), so a run over a
+/// few replies reads a few months, and the first import reads the archive once a pass. Nothing is stored: the own texts'
 /// shingles are computed from the stored texts as the sweep reads them, so they always follow the
 /// texts (a learned footer that rewrites a text rewrites what the sweep sees).
 public enum OwnTextSweep {
@@ -50,19 +50,10 @@ public enum OwnTextSweep {
             if let d = p.date { dated.append((d, i)) } else { undated.append(i) }
         }
         dated.sort { ($0.date, $0.probe) < ($1.date, $1.probe) }
-        var first = 0
-        while first < dated.count {
-            // The probes whose spans overlap form one stretch of dates, read once.
-            var last = first
-            var end = dated[first].date.addingReportingOverflow(slack).partialValue
-            while last + 1 < dated.count, dated[last + 1].date.subtractingReportingOverflow(span).partialValue <= end {
-                last += 1
-                end = dated[last].date.addingReportingOverflow(slack).partialValue
-            }
-            let start = dated[first].date.subtractingReportingOverflow(span).partialValue
-            try sweep(Array(dated[first...last]), dates: min(start, end)...end, probes: probes, store: store,
+        // The probes whose spans overlap form one stretch of dates, read once.
+        for stretch in DateStretches.of(dated.map(\.date), before: span, after: slack) {
+            try sweep(Array(dated[stretch.members]), dates: stretch.dates, probes: probes, store: store,
                       maxHolders: maxHolders, maxWaiting: maxWaiting, report: &report, answer: answer)
-            first = last + 1
         }
         if !undated.isEmpty {
             try sweep(undated.map { (0, $0) }, dates: nil, probes: probes, store: store, maxHolders: maxHolders, maxWaiting: maxWaiting,
@@ -74,14 +65,8 @@ public enum OwnTextSweep {
     private static func sweep(_ group: [(date: Int64, probe: Int)], dates: ClosedRange<Int64>?, probes: [Probe], store: some OwnTextStore,
                               maxHolders: Int, maxWaiting: Int, report: inout Report, answer: (Int, [Match]) throws -> Void) throws {
         let quotes = group.map { d, p in
-            let sent: ClosedRange<Int64>
-            if dates == nil {
-                sent = Int64.min...Int64.max
-            } else {
-                let end = d.addingReportingOverflow(slack).partialValue
-                sent = min(d.subtractingReportingOverflow(span).partialValue, end)...end
-            }
-            return ShingleWindow<SweptMessage.Standing>.Quote(sent: sent, shingles: probes[p].shingles)
+            ShingleWindow<SweptMessage.Standing>.Quote(sent: dates == nil ? Int64.min...Int64.max : DateStretches.span(of: d, before: span, after: slack),
+                                                       shingles: probes[p].shingles)
         }
         var window = ShingleWindow<SweptMessage.Standing>(quotes: quotes, maxHolders: maxHolders, maxWaiting: maxWaiting)
         var cursor: SweptMessage? = nil

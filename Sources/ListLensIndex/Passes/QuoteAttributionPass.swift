@@ -203,7 +203,10 @@ public enum QuoteAttributionPass {
 
     /// A message's sources, some of them waiting to be looked up elsewhere in the store.
     struct Waiting: Sendable {
-        var input: QuoteAttributionInput
+        /// What the lookups exclude and where they look (not the message's texts: a waiting message holds only its quotes' texts).
+        var key: Int64
+        var date: Int64?
+        var threadID: Int64?
         var result: QuoteAttributionResult
         /// Sources (positions in `result.sources`, `unknown` until found) to look up, with their quoted text.
         var lookups: [(source: Int, text: String)]
@@ -236,7 +239,8 @@ public enum QuoteAttributionPass {
                 out.append(.init(segment: passage.segment, source: nil, confidence: nil, method: "unknown"))
             }
         }
-        return Waiting(input: input, result: QuoteAttributionResult(key: input.message.key, sources: out), lookups: lookups)
+        return Waiting(key: input.message.key, date: input.date, threadID: input.threadID,
+                       result: QuoteAttributionResult(key: input.message.key, sources: out), lookups: lookups)
     }
 
     /// Looks the waiting quotes up among the messages outside their thread sent shortly before them:
@@ -250,11 +254,11 @@ public enum QuoteAttributionPass {
         let sampled = ResultSlots<[Int64]>(count: owners.count)
         DispatchQueue.concurrentPerform(iterations: owners.count) { i in sampled.set(i, Shingles.sampled(owners[i].text)) }
         let shingles = sampled.values()
-        let probes = owners.indices.map { OwnTextSweep.Probe(date: waiting[owners[$0].message].input.date, shingles: shingles[$0]) }
+        let probes = owners.indices.map { OwnTextSweep.Probe(date: waiting[owners[$0].message].date, shingles: shingles[$0]) }
         var candidates = [[Int64]](repeating: [], count: owners.count)
         let swept = try OwnTextSweep.run(probes, store: store, maxHolders: ThreadingPass.maxShingleHolders) { i, matches in
-            let input = waiting[owners[i].message].input
-            let outside = matches.filter { $0.member.key != input.message.key && $0.member.threadID != input.threadID }
+            let w = waiting[owners[i].message]
+            let outside = matches.filter { $0.member.key != w.key && $0.member.threadID != w.threadID }
             let best = outside.sorted { ($0.shared, $0.member.key) > ($1.shared, $1.member.key) }.prefix(indexCandidates)
             candidates[i] = best.map(\.member.key)
         }
@@ -297,8 +301,9 @@ extension QuoteAttributionInput.Message {
     /// text, the sender's name, the marks its HTML gave and its list's footer.
     var segments: [BodySegment] { QuoteSegmenter.segments(of: text, senderName: senderName, marks: marks, footer: footer) }
 
-    /// Its quoted passages and own text: cut from the stored texts by the stored layout, or (none
-    /// stored, or one that does not fit them) from segmenting the text again.
+    /// Its quoted passages and own text: cut from the stored texts by the stored layout, or, where
+    /// none is stored, from segmenting the text again. (The store reads the text only where no layout
+    /// is stored: a layout that does not fit its texts, which only a damaged store holds, gives nothing.)
     var quotedPassagesAndOwnText: (passages: [QuoteAttributionPass.Passage], own: String) {
         if let stored, let texts = stored.layout.quoteTexts(in: stored.quotedText),
            let own = stored.layout.ownText(authoredText: stored.authoredText, signatureText: stored.signatureText) {

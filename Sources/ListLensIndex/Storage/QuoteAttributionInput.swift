@@ -5,6 +5,7 @@ import ListLensMail
 public struct QuoteAttributionInput: Sendable {
     public struct Message: Sendable {
         public var key: Int64
+        /// The body's text; empty where ``stored`` holds a layout (stores read it only to segment again).
         public var text: String
         public var senderName: String?
         /// What its HTML said of its text's lines (``TextMark``), as stored.

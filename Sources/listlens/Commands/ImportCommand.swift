@@ -117,7 +117,7 @@ struct ImportCommand: ParsableCommand {
         }
         let cut = (summary.threading?.quotesCut ?? 0) + (summary.quotes?.quotesCut ?? 0)
         if cut > 0 {
-            Terminal.err("listlens: \(cut.counted("quote")) compared with only the latest messages of \(cut == 1 ? "its" : "their") \(OwnTextSweep.span / 86_400) days: more than \(OwnTextSweep.maxWaiting.grouped) waited at once (named limit)")
+            Terminal.err("listlens: \(cut.counted("quote")) compared with only the latest messages of \(cut == 1 ? "its" : "their") \(OwnTextSweep.span / 86_400) days, so \(cut == 1 ? "its" : "their") parent or source may be missed: more than \(OwnTextSweep.maxWaiting.grouped) waited at once (a named limit)")
         }
         if summary.givenValuesNotApplied > 0 {
             let n = summary.givenValuesNotApplied
