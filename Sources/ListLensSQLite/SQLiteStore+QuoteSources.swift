@@ -9,26 +9,42 @@ extension SQLiteStore {
         try read { db in
             // From `after` on, by row id: the batches of one run read the table once between them.
             // The full text only where no layout was stored: the stored texts say the rest.
-            let pending = try Row.fetchAll(db, sql: """
+            let pending = try Row.fetchCursor(db, sql: """
                 SELECT m.id, \(Self.attributionColumns(authored: true, quoted: true)), m.date, m.parent_id, m.thread_id FROM message m
                 LEFT JOIN list_footer f ON f.list_id = m.list_id
                 WHERE m.id > ? AND m.thread_id IS NOT NULL AND m.quoted_text != ''
                   AND NOT EXISTS (SELECT 1 FROM message_quote_pass d WHERE d.message = m.id AND d.version = ?)
                 ORDER BY m.id LIMIT ?
                 """, arguments: [after, version, limit])
-            let parent = try db.makeStatement(sql: "SELECT id, parent_id FROM message WHERE id = ?")
             let decoder = JSONDecoder()
             var out: [QuoteAttributionInput] = []
-            for row in pending {
-                var ancestors: [Int64] = []
-                var next: Int64? = row[10]
-                var seen = Set<Int64>([row[0]])
-                while let p = next, ancestors.count < depth, seen.insert(p).inserted, let a = try Row.fetchOne(parent, arguments: [p]) {
-                    ancestors.append(a[0])
-                    next = a[1]
-                }
+            out.reserveCapacity(limit)
+            while let row = try pending.next() {
                 out.append(QuoteAttributionInput(message: Self.attributionMessage(row, from: 1, key: row[0], decoder), date: row[9],
-                                                 threadID: row[11], ancestors: ancestors))
+                                                 threadID: row[11], ancestors: []))
+            }
+            guard !out.isEmpty else { return out }
+            // Every message's ancestors in one query: the chain of parents, nearest first, `depth` at
+            // most, ending where a parent is not stored or (a loop) comes round again.
+            var at: [Int64: Int] = [:]
+            for (i, input) in out.enumerated() { at[input.message.key] = i }
+            for start in stride(from: 0, to: out.count, by: Self.chunk) {
+                let keys = out[start..<min(start + Self.chunk, out.count)].map(\.message.key)
+                let chains = try Row.fetchCursor(db, sql: """
+                    WITH RECURSIVE up(origin, id, parent, depth) AS (
+                        SELECT id, id, parent_id, 0 FROM message WHERE id IN (\(Self.placeholders(keys.count)))
+                        UNION ALL
+                        SELECT up.origin, p.id, p.parent_id, up.depth + 1 FROM up JOIN message p ON p.id = up.parent WHERE up.depth < ?
+                    )
+                    SELECT origin, id FROM up WHERE depth > 0 ORDER BY origin, depth
+                    """, arguments: StatementArguments(keys + [Int64(depth)]))
+                var chain: (origin: Int64, seen: Set<Int64>, closed: Bool)? = nil
+                while let row = try chains.next() {
+                    let origin: Int64 = row[0], id: Int64 = row[1]
+                    if chain?.origin != origin { chain = (origin, [origin], false) }
+                    guard chain?.closed == false, let i = at[origin] else { continue }
+                    if chain?.seen.insert(id).inserted == true { out[i].ancestors.append(id) } else { chain?.closed = true }
+                }
             }
             return out
         }
@@ -41,22 +57,26 @@ extension SQLiteStore {
                        \(Self.attributionColumns(authored: true, quoted: false))
                 FROM message m LEFT JOIN list_footer f ON f.list_id = m.list_id
                 """
-            let rows: [Row]
+            let rows: RowCursor
             if let dates {
                 let (date, key) = (cursor?.date ?? dates.lowerBound, cursor?.standing.key ?? Int64.min)
-                rows = try Row.fetchAll(db, sql: columns + """
+                rows = try Row.fetchCursor(db, sql: columns + """
                      WHERE m.date BETWEEN ? AND ? AND (m.date > ? OR (m.date = ? AND m.id > ?)) ORDER BY m.date, m.id LIMIT ?
                     """, arguments: [date, dates.upperBound, date, date, key, limit])
             } else {
-                rows = try Row.fetchAll(db, sql: columns + " WHERE m.date IS NULL AND m.id > ? ORDER BY m.id LIMIT ?",
-                                        arguments: [cursor?.standing.key ?? Int64.min, limit])
+                rows = try Row.fetchCursor(db, sql: columns + " WHERE m.date IS NULL AND m.id > ? ORDER BY m.id LIMIT ?",
+                                           arguments: [cursor?.standing.key ?? Int64.min, limit])
             }
+            // A cursor: each row is decoded where SQLite holds it, not copied first.
             let decoder = JSONDecoder()
-            return rows.map { row in
+            var out: [SweptMessage] = []
+            out.reserveCapacity(limit)
+            while let row = try rows.next() {
                 let key: Int64 = row[0]
-                return SweptMessage(standing: .init(key: key, listID: row[2], threadID: row[3], fromAddress: row[4], fromName: row[5]),
-                                    date: row[1], message: Self.attributionMessage(row, from: 6, key: key, decoder))
+                out.append(SweptMessage(standing: .init(key: key, listID: row[2], threadID: row[3], fromAddress: row[4], fromName: row[5]),
+                                        date: row[1], message: Self.attributionMessage(row, from: 6, key: key, decoder)))
             }
+            return out
         }
     }
 
@@ -115,16 +135,38 @@ extension SQLiteStore {
         }
     }
 
+    /// Rows written per statement: one statement with many rows costs SQLite and GRDB far less than
+    /// as many statements of one row (the attribution pass writes a row per quote and per message).
+    static let rowsPerStatement = 100
+
     public func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {
         try write { db in
-            let delete = try db.makeStatement(sql: "DELETE FROM quote_source WHERE message = ?")
-            let insert = try db.makeStatement(sql: "INSERT INTO quote_source (message, segment, source, confidence, method) VALUES (?, ?, ?, ?, ?)")
-            let mark = try db.makeStatement(sql: "INSERT OR REPLACE INTO message_quote_pass (version, message) VALUES (?, ?)")
-            for r in results {
-                try delete.execute(arguments: [r.key])
-                for s in r.sources { try insert.execute(arguments: [r.key, s.segment, s.source, s.confidence, s.method]) }
-                try mark.execute(arguments: [version, r.key])
+            for start in stride(from: 0, to: results.count, by: Self.rowsPerStatement) {
+                let chunk = results[start..<min(start + Self.rowsPerStatement, results.count)]
+                let keys = chunk.map(\.key)
+                try db.execute(sql: "DELETE FROM quote_source WHERE message IN (\(Self.placeholders(keys.count)))",
+                               arguments: StatementArguments(keys))
+                var marks: [Int64] = []
+                marks.reserveCapacity(keys.count * 2)
+                for key in keys { marks += [Int64(version), key] }
+                try db.execute(sql: "INSERT OR REPLACE INTO message_quote_pass (version, message) VALUES \(Self.rows(keys.count, of: 2))",
+                               arguments: StatementArguments(marks))
+            }
+            let rows = results.flatMap { r in r.sources.map { (key: r.key, source: $0) } }
+            for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
+                let part = rows[start..<min(start + Self.rowsPerStatement, rows.count)]
+                var values: [(any DatabaseValueConvertible)?] = []
+                values.reserveCapacity(part.count * 5)
+                for r in part { values += [r.key, r.source.segment, r.source.source, r.source.confidence, r.source.method] }
+                try db.execute(sql: "INSERT INTO quote_source (message, segment, source, confidence, method) VALUES \(Self.rows(part.count, of: 5))",
+                               arguments: StatementArguments(values))
             }
         }
+    }
+
+    /// `(?, ?), (?, ?)`: `count` rows of `width` placeholders, for a multi-row INSERT.
+    static func rows(_ count: Int, of width: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        return Array(repeating: row, count: count).joined(separator: ", ")
     }
 }

@@ -77,9 +77,14 @@ struct QuoteLayoutTests {
         #expect(layout.quoteTexts(in: String(stored.quoted.dropLast())) == nil)
         #expect(layout.quoteTexts(in: stored.quoted.replacingOccurrences(of: "\n\n", with: " \n")) == nil)
         #expect(layout.ownText(authoredText: stored.authored + "!", signatureText: nil) == nil)
-        for bad in ["q 1 1", "q 1 -1 3", "a 0", "s x", "z 1 2 3", "q 1 1 2;a 0 1 2", "s 3 4"] {
+        for bad in ["q 1 1", "q 1 -1 3", "a 0", "s x", "z 1 2 3", "q 1 1 2;a 0 1 2", "s 3 4", "q 1 1 +2", "a 0 1 x",
+                    "q 1 1 99999999999999999999", "qq 1 1 2", "s 3 cited@x"] {
             #expect(QuoteLayout(encoded: bad) == nil, "\(bad)")
         }
         #expect(QuoteLayout(encoded: "") == QuoteLayout(quotes: [], ownParts: []))
+        // Empty entries and runs of spaces are read past, as the split the format was written for did.
+        #expect(QuoteLayout(encoded: ";q 3  1 240 cited@x.example;;a 0 12;s 7;") ==
+                QuoteLayout(quotes: [.init(segment: 3, depth: 1, length: 240, citedMessageID: "cited@x.example")],
+                            ownParts: [.authored(depth: 0, length: 12), .signature(length: 7)]))
     }
 }

@@ -15,12 +15,17 @@ struct QuoteAttributionPipelineTests {
         private var reads: [Int64] = []
         let pages: Int
         let failingStore: Int?
+        /// When set, replies share this many parents: the same parent is an ancestor on many pages.
+        let sharedParents: Int64?
         static let perPage = 3
 
-        init(pages: Int, failingStore: Int? = nil) {
+        init(pages: Int, failingStore: Int? = nil, sharedParents: Int64? = nil) {
             self.pages = pages
             self.failingStore = failingStore
+            self.sharedParents = sharedParents
         }
+
+        func parent(of key: Int64) -> Int64 { 10_000 + (sharedParents.map { key % $0 } ?? key) }
 
         var storedKeys: [[Int64]] { lock.withLock { stored } }
         var readAfter: [Int64] { lock.withLock { reads } }
@@ -32,7 +37,7 @@ struct QuoteAttributionPipelineTests {
             return (first..<(first + Int64(Self.perPage))).map { key in
                 let reply = QuoteAttributionInput.Message(key: key, text: "Yes.\n\n> Shall we ship the release on Monday after the tests pass?",
                                                           senderName: "Al")
-                return QuoteAttributionInput(message: reply, date: nil, ancestors: [10_000 + key])
+                return QuoteAttributionInput(message: reply, date: nil, ancestors: [parent(of: key)])
             }
         }
         func messageKeys(forMessageIDs ids: [String]) throws -> [String: Int64] { [:] }
@@ -41,7 +46,7 @@ struct QuoteAttributionPipelineTests {
                 if stored.count == failingStore { throw CancellationError() }
                 stored.append(results.map(\.key))
             }
-            let fromParent = results.allSatisfy { r in r.sources.count == 1 && r.sources[0].source == 10_000 + r.key && r.sources[0].method == "ancestor" }
+            let fromParent = results.allSatisfy { r in r.sources.count == 1 && r.sources[0].source == parent(of: r.key) && r.sources[0].method == "ancestor" }
             #expect(fromParent)
         }
         func quoteLinkChildren(all: Bool, before: Int64, after: Int64) throws -> [Int64] { [] }
@@ -65,6 +70,17 @@ struct QuoteAttributionPipelineTests {
         #expect(store.storedKeys == expected)
         #expect(store.readAfter == reads, "one read per batch, and one that finds the end")
         #expect(report.messages == 21 && report.fromAncestors == 21)
+    }
+
+    @Test("past the own texts held at once they are let go and read again: every reply still finds its parent")
+    func heldTextsLetGo() throws {
+        // Replies share 50 parents, so a parent let go is needed again on a later page: the reading
+        // side must read it again exactly when the matching side has let it go.
+        let pages = QuoteAttributionPass.maxCachedSources / PagedStore.perPage + 40
+        let store = PagedStore(pages: pages, sharedParents: 50)
+        let report = try QuoteAttributionPass.run(on: store)
+        #expect(report.messages == pages * PagedStore.perPage && report.fromAncestors == report.messages)
+        #expect(store.storedKeys.count == pages)
     }
 
     @Test("a store that fails stops the run with its error, and nothing is stored after it")

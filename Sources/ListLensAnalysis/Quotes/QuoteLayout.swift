@@ -140,26 +140,63 @@ extension QuoteLayout {
     }
 
     /// Reads what ``encoded()`` wrote; nil when an entry cannot be read (the layout is then not
-    /// trusted, and the body is segmented again).
+    /// trusted, and the body is segmented again). Read in bytes: the passes read one per message.
     public init?(encoded: String) {
         var quotes: [Quote] = []
         var own: [OwnPart] = []
-        for entry in encoded.split(separator: ";", omittingEmptySubsequences: true) {
-            let parts = entry.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true)
-            let numbers = parts.dropFirst().prefix(3).map { Int($0) }
-            guard let kind = parts.first, !numbers.contains(where: { $0 == nil || $0! < 0 }) else { return nil }
-            let n = numbers.map { $0! }
-            switch (kind, n.count) {
-            case ("q", 3):
-                quotes.append(Quote(segment: n[0], depth: n[1], length: n[2], citedMessageID: parts.count > 4 ? String(parts[4]) : nil))
-            case ("a", 2):
-                own.append(.authored(depth: n[0], length: n[1]))
-            case ("s", 1):
-                own.append(.signature(length: n[0]))
-            default:
-                return nil
+        var text = encoded
+        let readable = text.withUTF8 { bytes -> Bool in
+            var at = 0
+            while at < bytes.count {
+                var end = at
+                while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+                defer { at = end + 1 }
+                // The entry's words: its kind, up to three numbers, then (a quote's) cited Message-ID.
+                var words: [Range<Int>] = []
+                var i = at
+                while i < end, words.count < 4 {
+                    while i < end, bytes[i] == 0x20 { i += 1 }
+                    guard i < end else { break }
+                    let start = i
+                    while i < end, bytes[i] != 0x20 { i += 1 }
+                    words.append(start..<i)
+                }
+                while i < end, bytes[i] == 0x20 { i += 1 }
+                let rest = i < end ? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self) : nil
+                guard let kind = words.first else { continue }   // an empty entry
+                var numbers: [Int] = []
+                for w in words.dropFirst() {
+                    guard let n = Self.number(bytes[w]) else { return false }
+                    numbers.append(n)
+                }
+                switch (kind.count == 1 ? bytes[kind.lowerBound] : 0, numbers.count, rest) {
+                case (UInt8(ascii: "q"), 3, _):
+                    quotes.append(Quote(segment: numbers[0], depth: numbers[1], length: numbers[2], citedMessageID: rest))
+                case (UInt8(ascii: "a"), 2, nil):
+                    own.append(.authored(depth: numbers[0], length: numbers[1]))
+                case (UInt8(ascii: "s"), 1, nil):
+                    own.append(.signature(length: numbers[0]))
+                default:
+                    return false
+                }
             }
+            return true
         }
+        guard readable else { return nil }
         self.init(quotes: quotes, ownParts: own)
+    }
+
+    /// Decimal digits as a number; nil for anything else, or a number too large for `Int`.
+    static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var n = 0
+        for b in digits {
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            let (times, o1) = n.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Int(b - 0x30))
+            guard !o1, !o2 else { return nil }
+            n = sum
+        }
+        return n
     }
 }

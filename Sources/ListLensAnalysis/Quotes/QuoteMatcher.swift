@@ -13,12 +13,12 @@ public enum QuoteMatcher {
     /// A candidate's own words, ready to be compared with quotes: its shingles in a set, its words
     /// as they come (only a quote shorter than one shingle, at most four words, looks them up).
     public struct Source: Sendable {
-        let shingles: Set<UInt64>
+        let shingles: ShingleSet
         let words: [UInt64]
 
         public init(ownText: String) {
             words = Shingles.words(ownText)
-            shingles = Set(Shingles.all(words))
+            shingles = ShingleSet(Shingles.all(words))
         }
     }
 

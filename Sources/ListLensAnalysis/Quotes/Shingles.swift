@@ -23,15 +23,26 @@ public enum Shingles {
     /// The words of `text` as hashes, in order; tokens with no letter or digit (`>`, `--`) are left out.
     public static func words(_ text: String) -> [UInt64] {
         var words: [UInt64] = []
+        words.reserveCapacity(min(text.utf8.count / 6 + 1, maxWords))
+        forEachWord(text) { words.append($0); return true }
+        return words
+    }
+
+    /// Calls `body` with the hash of each word of `text` in order, at most ``maxWords``, until it returns false.
+    @inline(__always)
+    static func forEachWord(_ text: String, _ body: (UInt64) -> Bool) {
         var h = basis
         var empty = true
+        var count = 0
         var text = text
-        text.withUTF8 { input in
+        let stopped = text.withUTF8 { input -> Bool in
             for b in input {
-                guard words.count < maxWords else { return }
                 switch b {
                 case 0x20, 0x0A, 0x09, 0x0D, 0x0C, 0x0B:
-                    if !empty { words.append(h) }
+                    if !empty {
+                        guard count < maxWords, body(h) else { return true }
+                        count += 1
+                    }
                     h = basis
                     empty = true
                 default:
@@ -42,9 +53,9 @@ public enum Shingles {
                     }
                 }
             }
+            return false
         }
-        if !empty, words.count < maxWords { words.append(h) }
-        return words
+        if !stopped, !empty, count < maxWords { _ = body(h) }
     }
 
     /// Every shingle of the words, in order (none for fewer than ``width`` words).
@@ -52,25 +63,44 @@ public enum Shingles {
         guard words.count >= width else { return [] }
         var out: [UInt64] = []
         out.reserveCapacity(words.count - width + 1)
-        for i in 0...(words.count - width) {
-            var h = basis
-            for j in 0..<width {
-                h = (h ^ words[i + j]) &* prime
-                h ^= h >> 29
-            }
-            out.append(h)
-        }
+        for i in 0...(words.count - width) { out.append(shingle(words[i..<(i + width)])) }
         return out
     }
 
+    /// The hash of one run of ``width`` word hashes.
+    @inline(__always)
+    static func shingle<C: Collection<UInt64>>(_ run: C) -> UInt64 {
+        var h = basis
+        for w in run {
+            h = (h ^ w) &* prime
+            h ^= h >> 29
+        }
+        return h
+    }
+
     /// The sampled shingles of `text`, distinct, in text order, at most ``maxSampled``; as signed
-    /// integers (the bit pattern), which is what SQL stores.
+    /// integers (the bit pattern), which is what SQL stores. Words are read only until the sample
+    /// is full: a long text costs no more than its first few hundred words.
     public static func sampled(_ text: String) -> [Int64] {
-        var kept = Set<UInt64>()
+        var kept = ShingleSet(minimumCapacity: maxSampled)
         var out: [Int64] = []
-        for h in all(words(text)) where h % sampling == 0 && kept.insert(h).inserted {
-            out.append(Int64(bitPattern: h))
-            if out.count == maxSampled { break }
+        // The last `width` words, in a ring: the oldest is at `seen % width`.
+        var run = [UInt64](repeating: 0, count: width)
+        var seen = 0
+        forEachWord(text) { w in
+            run[seen % width] = w
+            seen += 1
+            guard seen >= width else { return true }
+            var h = basis
+            for j in 0..<width {
+                h = (h ^ run[(seen + j) % width]) &* prime
+                h ^= h >> 29
+            }
+            if h % sampling == 0, kept.insert(h) {
+                out.append(Int64(bitPattern: h))
+                if out.count == maxSampled { return false }
+            }
+            return true
         }
         return out
     }

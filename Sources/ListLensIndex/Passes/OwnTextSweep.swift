@@ -69,9 +69,18 @@ public enum OwnTextSweep {
                                                        shingles: probes[p].shingles)
         }
         var window = ShingleWindow<SweptMessage.Standing>(quotes: quotes, maxHolders: maxHolders, maxWaiting: maxWaiting)
-        var cursor: SweptMessage? = nil
-        while true {
-            let page = try store.ownTexts(sent: dates, after: cursor, limit: pageSize)
+        // The next page is read while this one is fingerprinted and passed: the store's reader
+        // works beside the cores, and at most two pages are held at once.
+        let reading = DispatchQueue(label: "listlens.sweep.read")
+        func read(after cursor: SweptMessage?) -> Background<[SweptMessage]> {
+            Background(on: reading) { try store.ownTexts(sent: dates, after: cursor, limit: pageSize) }
+        }
+        var next: Background<[SweptMessage]>? = read(after: nil)
+        // On an error, waits for the read under way: nothing of the sweep goes on after it.
+        defer { _ = try? next?.value() }
+        while let pending = next {
+            let page = try pending.value()
+            next = page.count == pageSize ? read(after: page.last) : nil
             let shingles = ResultSlots<[Int64]>(count: page.count)
             DispatchQueue.concurrentPerform(iterations: page.count) { i in
                 shingles.set(i, Shingles.sampled(page[i].message.ownText))
@@ -80,8 +89,6 @@ public enum OwnTextSweep {
                 for (q, matches) in window.pass(m.standing, date: m.date ?? 0, shingles: s) { try answer(group[q].probe, matches) }
             }
             report.read += page.count
-            guard page.count == pageSize, let last = page.last else { break }
-            cursor = last
         }
         for (q, matches) in window.finish() { try answer(group[q].probe, matches) }
         report.cut += window.cut

@@ -68,8 +68,12 @@ public enum QuoteAttributionPass {
         var cache: [Int64: QuoteMatcher.Source] = [:]
         let reading = DispatchQueue(label: "listlens.quotes.read")
         let storing = DispatchQueue(label: "listlens.quotes.store")
-        func read(after: Int64) -> Background<[QuoteAttributionInput]> {
-            Background(on: reading) { try store.pendingQuoteAttribution(version: version, after: after, limit: batchSize, depth: maxDepth) }
+        let held = HeldSources()
+        func read(after: Int64) -> Background<Batch> {
+            Background(on: reading) {
+                let inputs = try store.pendingQuoteAttribution(version: version, after: after, limit: batchSize, depth: maxDepth)
+                return try held.batch(inputs, store: store)
+            }
         }
         var next = read(after: 0)
         var stored: Background<Void>? = nil
@@ -85,12 +89,13 @@ public enum QuoteAttributionPass {
         var waiting: [Waiting] = []
         var waitingLookups = 0
         while true {
-            let batch = try next.value()
+            let fetched = try next.value()
+            let batch = fetched.inputs
             guard let last = batch.last else { break }
             // Later batches hold only keys above this one's: reading them does not wait for its results.
             next = read(after: last.message.key)
-            if cache.count > maxCachedSources { cache.removeAll(keepingCapacity: true) }
-            let passages = try prepare(batch, cache: &cache, store: store)
+            if fetched.startsAfresh { cache.removeAll(keepingCapacity: true) }
+            let passages = prepare(batch, ancestors: fetched.ancestors, cache: &cache)
             // Matching in the thread is pure: on all cores.
             let matched = ResultSlots<[Match]>(count: batch.count)
             let sources = cache
@@ -126,13 +131,41 @@ public enum QuoteAttributionPass {
         return report
     }
 
-    /// The quoted passages of each message of a batch, and the own text of every ancestor not yet in
-    /// `cache` read from the store and added to it, on all cores: read from the stored ``QuoteLayout`` where the import stored
-    /// one, else segmented again. Each batch message's own text goes into the cache too: its replies,
-    /// in this batch or the next ones, have it as an ancestor, so most messages are read once a run,
-    /// not once for themselves and again for each reply batch.
-    static func prepare(_ batch: [QuoteAttributionInput], cache: inout [Int64: QuoteMatcher.Source],
-                        store: some QuoteAttributionStore) throws -> [[Passage]] {
+    /// A batch as read: the messages whose quotes wait, and the ancestors of theirs whose own texts
+    /// the matching side does not hold yet.
+    struct Batch: Sendable {
+        var inputs: [QuoteAttributionInput]
+        var ancestors: [QuoteAttributionInput.Message]
+        /// True when the own texts held so far are to be let go first (``maxCachedSources``).
+        var startsAfresh: Bool
+    }
+
+    /// The keys of the own texts the matching side holds, kept by the reading side: reading a batch
+    /// also reads the ancestors' texts it lacks, beside the matching of the batch before. Both
+    /// sides see the batches in the same order, so this set is the matching side's cache when it
+    /// reaches the batch. Touched only on the (serial) reading queue.
+    final class HeldSources: @unchecked Sendable {
+        private var keys = Set<Int64>()
+
+        func batch(_ inputs: [QuoteAttributionInput], store: some QuoteAttributionStore) throws -> Batch {
+            let afresh = keys.count > maxCachedSources
+            if afresh { keys.removeAll(keepingCapacity: true) }
+            for input in inputs { keys.insert(input.message.key) }
+            var missing: [Int64] = []
+            for input in inputs {
+                for a in input.ancestors where keys.insert(a).inserted { missing.append(a) }
+            }
+            return Batch(inputs: inputs, ancestors: try missing.isEmpty ? [] : store.ownTextMessages(missing), startsAfresh: afresh)
+        }
+    }
+
+    /// The quoted passages of each message of a batch; each message's own text, and that of every
+    /// ancestor read with the batch, goes into `cache`, on all cores. They come from the stored
+    /// ``QuoteLayout`` where the import stored one, else from segmenting again. Replies in this batch
+    /// or the next ones have a batch message as an ancestor: most messages are read once a run, not
+    /// once for themselves and again for each reply batch.
+    static func prepare(_ batch: [QuoteAttributionInput], ancestors: [QuoteAttributionInput.Message],
+                        cache: inout [Int64: QuoteMatcher.Source]) -> [[Passage]] {
         let read = ResultSlots<(passages: [Passage], own: QuoteMatcher.Source)>(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
             let (passages, own) = batch[i].message.quotedPassagesAndOwnText
@@ -140,12 +173,6 @@ public enum QuoteAttributionPass {
         }
         let done = read.values()
         for (input, d) in zip(batch, done) { cache[input.message.key] = d.own }
-        var missing: [Int64] = []
-        var queued = Set<Int64>()
-        for input in batch {
-            for a in input.ancestors where cache[a] == nil && queued.insert(a).inserted { missing.append(a) }
-        }
-        let ancestors = try missing.isEmpty ? [] : store.ownTextMessages(missing)
         let sources = ResultSlots<QuoteMatcher.Source>(count: ancestors.count)
         DispatchQueue.concurrentPerform(iterations: ancestors.count) { i in
             sources.set(i, QuoteMatcher.Source(ownText: ancestors[i].ownText))
