@@ -53,6 +53,9 @@ enum Migrations {
         migrator.registerMigration("v12-no-shingle-index") { db in
             try db.execute(sql: v12)
         }
+        migrator.registerMigration("v13-automated-senders") { db in
+            try db.execute(sql: v13)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -426,5 +429,13 @@ enum Migrations {
     DROP TABLE quote_shingle;
     DROP TABLE shingle;
     DROP TABLE message_fingerprint;
+    """
+
+    /// Participants that are not people (``AutomatedSender``: list addresses, no-reply and
+    /// mail-system addresses, trackers, CI, review systems, bots) carry the rule that flagged them.
+    /// The automated-sender pass fills it after every import, this one included.
+    static let v13 = """
+    ALTER TABLE participant ADD COLUMN automated TEXT;
+    CREATE INDEX participant_automated ON participant(automated) WHERE automated IS NOT NULL;
     """
 }

@@ -4,7 +4,7 @@ import ListLensMail
 
 extension SQLiteStore {
     /// Published messages only (a thread holds them), so messages and threads agree mid-import.
-    public func organizationReport() throws -> OrganizationReport {
+    public func organizationReport(includingAutomated: Bool) throws -> OrganizationReport {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT o.name AS organization, count(*) AS messages, count(DISTINCT m.participant_id) AS people,
@@ -13,16 +13,24 @@ extension SQLiteStore {
                 FROM message m
                 LEFT JOIN organization o ON o.id = m.organization_id
                 JOIN thread t ON t.id = m.thread_id
+                LEFT JOIN participant p ON p.id = m.participant_id
+                WHERE ? OR p.automated IS NULL
                 GROUP BY m.organization_id
                 ORDER BY messages DESC, o.name
-                """).map { r in
+                """, arguments: [includingAutomated]).map { r in
                 OrganizationReport.Row(organization: r["organization"], messages: r["messages"], people: r["people"],
                                        threadsStarted: r["threads_started"],
                                        firstMessage: (r["first"] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
                                        lastMessage: (r["last"] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 })
             }
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE thread_id IS NOT NULL") ?? 0
-            return OrganizationReport(rows: rows, totalMessages: total)
+            let automated = try Row.fetchOne(db, sql: """
+                SELECT count(*), count(DISTINCT m.participant_id) FROM message m JOIN participant p ON p.id = m.participant_id
+                WHERE m.thread_id IS NOT NULL AND p.automated IS NOT NULL
+                """)
+            let (messages, senders): (Int, Int) = (automated?[0] ?? 0, automated?[1] ?? 0)
+            let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE thread_id IS NOT NULL") ?? 0
+            return includingAutomated ? OrganizationReport(rows: rows, totalMessages: all)
+                                      : OrganizationReport(rows: rows, totalMessages: all - messages, leftOut: .init(messages: messages, senders: senders))
         }
     }
 }

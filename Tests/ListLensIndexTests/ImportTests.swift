@@ -26,7 +26,7 @@ struct ImportTests {
         #expect(second.imported == 0 && second.duplicates == 10)
         #expect(try store.counts().messages == 10)
         #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations", "v7-fingerprints",
-                                                   "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout", "v12-no-shingle-index"])
+                                                   "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout", "v12-no-shingle-index", "v13-automated-senders"])
         #expect(first.threading?.ran == true)
         #expect(second.threading?.ran == false, "nothing was added: the threading pass is skipped")
     }
@@ -179,7 +179,11 @@ struct ImportTests {
         let report = try OrganizationReport.build(store: store)
         let nimbus = try #require(report.rows.first { $0.organization == "nimbus-cloud.example" })
         #expect(nimbus.messages == 3 && nimbus.people == 2 && nimbus.threadsStarted == 1)
-        #expect(report.rows.reduce(0) { $0 + $1.messages } == 10)
+        // The list's robot (cloud-ops-owner@) is left out unless asked for.
+        #expect(report.rows.reduce(0) { $0 + $1.messages } == 9 && report.leftOut == .init(messages: 1, senders: 1))
+        #expect(!report.rows.contains { $0.organization == "openinfra.example" })
+        let all = try OrganizationReport.build(store: store, includingAutomated: true)
+        #expect(all.rows.reduce(0) { $0 + $1.messages } == 10 && all.rows.contains { $0.organization == "openinfra.example" })
         #expect(report.rows.contains { $0.organization == nil })
     }
 }

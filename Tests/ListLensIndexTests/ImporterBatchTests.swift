@@ -49,7 +49,11 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func storeListFooter(list: Int64, footer: ListFooter?, learnedFrom: Int) throws {}
     func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {}
     func search(_ query: QueryNode, limit: Int) throws -> [SearchHit] { [] }
-    func organizationReport() throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }
+    func organizationReport(includingAutomated: Bool) throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }
+    func participantSenders(after: Int64, limit: Int) throws -> [ParticipantSender] { [] }
+    func listNames() throws -> [String] { [] }
+    func storeAutomatedSenders(_ changes: [(participant: Int64, reason: AutomatedSender.Reason?)]) throws {}
+    func automatedSenderMessages() throws -> [(address: String, reason: AutomatedSender.Reason, messages: Int)] { [] }
     func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {}
     func exportedMessages(inThread key: String) throws -> [ExportedMessage] { [] }
     func threadKey(ofMessageID messageID: String) throws -> String? { nil }

@@ -32,6 +32,8 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var quotes: QuoteAttributionPass.Report?
     /// What the list footer pass learned and rewrote (nil when the quote step was off).
     public var footers: ListFooterPass.Report?
+    /// The senders flagged as not people (nil before the pass ran).
+    public var automatedSenders: AutomatedSenderPass.Report?
     public var seconds: Double = 0
     public var bytes: Int64 = 0
 

@@ -47,9 +47,21 @@ public struct OrganizationReport: Sendable, Codable, Equatable {
 
     public var rows: [Row]
     public var totalMessages: Int
+    /// Messages of automated senders the report left out, and how many such senders sent them.
+    public var leftOut: LeftOut
+
+    public struct LeftOut: Sendable, Codable, Equatable {
+        public var messages: Int
+        public var senders: Int
+        public init(messages: Int = 0, senders: Int = 0) {
+            self.messages = messages
+            self.senders = senders
+        }
+    }
 
     /// The report over `rows`; each row's ``Row/share`` is its messages over `totalMessages`.
-    public init(rows: [Row], totalMessages: Int) {
+    public init(rows: [Row], totalMessages: Int, leftOut: LeftOut = LeftOut()) {
+        self.leftOut = leftOut
         self.rows = rows.map { row in
             var r = row
             r.share = totalMessages > 0 ? (Double(row.messages) / Double(totalMessages) * 10_000).rounded() / 10_000 : 0
@@ -58,8 +70,9 @@ public struct OrganizationReport: Sendable, Codable, Equatable {
         self.totalMessages = totalMessages
     }
 
-    /// Builds the report from a store, largest organizations first.
-    public static func build(store: any ReportProducing) throws -> OrganizationReport {
-        try store.organizationReport()
+    /// Builds the report from a store, largest organizations first; automated senders' messages
+    /// (list addresses, trackers, CI, bots) count only when `includingAutomated`.
+    public static func build(store: any ReportProducing, includingAutomated: Bool = false) throws -> OrganizationReport {
+        try store.organizationReport(includingAutomated: includingAutomated)
     }
 }

@@ -186,6 +186,7 @@ public final class Importer {
             summary.footers = try ListFooterPass.run(on: store)
             summary.quotes = try QuoteAttributionPass.run(on: store)
         }
+        summary.automatedSenders = try AutomatedSenderPass.run(on: store)
         summary.seconds = MonotonicClock.now() - start
         return summary
     }

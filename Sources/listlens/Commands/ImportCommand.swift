@@ -119,6 +119,11 @@ struct ImportCommand: ParsableCommand {
         if cut > 0 {
             Terminal.err("listlens: \(cut.counted("quote")) compared with only the latest messages of \(cut == 1 ? "its" : "their") \(OwnTextSweep.span / 86_400) days, so \(cut == 1 ? "its" : "their") parent or source may be missed: more than \(OwnTextSweep.maxWaiting.grouped) waited at once (a named limit)")
         }
+        // Said when this import changed who is flagged: the store's totals, so a wrong flag is seen at once.
+        if let automated = summary.automatedSenders, automated.senders > 0, automated.changed > 0 {
+            let busiest = automated.busiest.map { "\($0.address), \($0.reason.rawValue)" }.joined(separator: "; ")
+            Terminal.err("listlens: \(automated.messages.counted("message")) from \(automated.senders.counted("automated sender")) (\(busiest)\(automated.senders > automated.busiest.count ? "; …" : "")) left out of people and organization counts; orgs --include-bots counts them")
+        }
         if summary.givenValuesNotApplied > 0 {
             let n = summary.givenValuesNotApplied
             Terminal.err("listlens: \(Self.givenFlags(from: from, date: date, subject: subject)) not applied to \(n.counted("message")) already stored; import --replace applies \(n == 1 ? "it" : "them")")

@@ -7,11 +7,14 @@ struct OrgsCommand: ParsableCommand {
         abstract: "Report organization involvement: messages, people, threads started, first and last message.",
         discussion: """
             An organization is the registrable domain of the sender's address (public suffix list); \
-            webmail senders (gmail.com, yahoo.com, …) count as unaffiliated.
+            webmail senders (gmail.com, yahoo.com, …) count as unaffiliated. Messages from automated \
+            senders (list addresses, no-reply and mail-system addresses, trackers such as Trac, CI, \
+            review systems, bots: docs/participants.md) are left out unless --include-bots is given.
 
             Example:
               listlens orgs --limit 10
               listlens orgs --format csv > orgs.csv
+              listlens orgs --include-bots
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
@@ -24,12 +27,15 @@ struct OrgsCommand: ParsableCommand {
     @Option(help: "Most organizations listed (0 for all; the table's default is 20).")
     var limit: Int?
 
+    @Flag(help: "Count the messages of automated senders too: list addresses, no-reply and mail-system addresses, trackers, CI, review systems, bots.")
+    var includeBots = false
+
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 
     func run() throws {
-        let report = try OrganizationReport.build(store: try database.openExisting())
+        let report = try OrganizationReport.build(store: try database.openExisting(), includingAutomated: includeBots)
         let max = limit ?? (format == .table ? 20 : 0)
         let shown = max == 0 ? report.rows : Array(report.rows.prefix(max))
         switch format {
@@ -54,6 +60,9 @@ struct OrgsCommand: ParsableCommand {
             for line in table.renderText() { Terminal.text(line) }
             if format == .table, shown.count < report.rows.count {
                 Terminal.out("… \(report.rows.count - shown.count) more organizations (--limit 0 shows all)")
+            }
+            if report.leftOut.messages > 0 {
+                Terminal.out("left out: \(report.leftOut.messages.counted("message")) from \(report.leftOut.senders.counted("automated sender")) (--include-bots counts them)")
             }
         }
     }
