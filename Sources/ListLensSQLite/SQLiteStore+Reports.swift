@@ -23,14 +23,14 @@ extension SQLiteStore {
                                        firstMessage: (r["first"] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
                                        lastMessage: (r["last"] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 })
             }
+            let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE thread_id IS NOT NULL") ?? 0
+            guard !includingAutomated else { return OrganizationReport(rows: rows, totalMessages: all) }
             let automated = try Row.fetchOne(db, sql: """
                 SELECT count(*), count(DISTINCT m.participant_id) FROM message m JOIN participant p ON p.id = m.participant_id
                 WHERE m.thread_id IS NOT NULL AND p.automated IS NOT NULL
                 """)
             let (messages, senders): (Int, Int) = (automated?[0] ?? 0, automated?[1] ?? 0)
-            let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE thread_id IS NOT NULL") ?? 0
-            return includingAutomated ? OrganizationReport(rows: rows, totalMessages: all)
-                                      : OrganizationReport(rows: rows, totalMessages: all - messages, leftOut: .init(messages: messages, senders: senders))
+            return OrganizationReport(rows: rows, totalMessages: all - messages, leftOut: .init(messages: messages, senders: senders))
         }
     }
 }

@@ -8,7 +8,8 @@ import Testing
 
 /// The automated-sender pass flags the systems of an archive after every import, and reports leave
 /// their messages out unless asked: on a fixture whose every sender is known by hand, and on the
-/// twisted-python archive, whose Trac was counted as one of its busiest people.
+/// twisted-python archive (``checkTwisted(_:_:sourceLocation:)``, run by `CorpusTests`), whose Trac
+/// was counted as one of its busiest people.
 @Suite("Automated senders in the store")
 struct AutomatedSenderPassTests {
     func flags(_ store: SQLiteStore) throws -> [String: String] {
@@ -66,19 +67,13 @@ struct AutomatedSenderPassTests {
         #expect(try flags(store).count == 4)
     }
 
-    @Test("twisted-python: Trac's 352 messages are a tracker's, and orgs agrees with a plain count of the people's messages",
-          .enabled(if: Fixtures.corpora != nil, "LISTLENS_CORPORA is not set: real-archive tests skipped"))
-    func twisted() throws {
-        let dir = URL(fileURLWithPath: Fixtures.corpora!).appendingPathComponent("twisted-pipermail/twisted-python")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt.gz") }.sorted()
-            .map { dir.appendingPathComponent($0).path }
-        let (store, cleanup) = try ThrowawayStore.fresh()
-        defer { cleanup() }
-        let summary = try Importer(store: store).run(paths: files)
-        let flagged = try flags(store)
-        #expect(flagged["trac@twistedmatrix.com"] == "tracker")
-        let busiest = try #require(summary.automatedSenders?.busiest.first)
-        #expect(busiest.address == "trac@twistedmatrix.com" && busiest.messages == 352)
+    /// On the twisted-python store `CorpusTests` imports (one import of the 248 months serves both):
+    /// Trac's 352 messages are a tracker's, and orgs agrees with a plain count of the people's messages.
+    static func checkTwisted(_ store: SQLiteStore, _ summary: ImportSummary, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let flagged = try AutomatedSenderPassTests().flags(store)
+        #expect(flagged["trac@twistedmatrix.com"] == "tracker", sourceLocation: sourceLocation)
+        let busiest = try #require(summary.automatedSenders?.busiest.first, sourceLocation: sourceLocation)
+        #expect(busiest.address == "trac@twistedmatrix.com" && busiest.messages == 352, sourceLocation: sourceLocation)
         print("twisted-python automated senders: \(flagged.count), \(summary.automatedSenders?.messages ?? 0) messages; "
               + flagged.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
         // The report's figures against one plain query over the messages and their senders.
@@ -93,7 +88,7 @@ struct AutomatedSenderPassTests {
         let noSender = try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM message WHERE thread_id IS NOT NULL AND participant_id IS NULL") ?? 0 }
         var reported = Dictionary(uniqueKeysWithValues: report.rows.map { ($0.organization ?? "-", $0.messages) })
         reported["-", default: 0] -= noSender
-        #expect(reported.filter { $0.value != 0 } == plain)
-        #expect(report.leftOut.messages == summary.automatedSenders?.messages)
+        #expect(reported.filter { $0.value != 0 } == plain, sourceLocation: sourceLocation)
+        #expect(report.leftOut.messages == summary.automatedSenders?.messages, sourceLocation: sourceLocation)
     }
 }

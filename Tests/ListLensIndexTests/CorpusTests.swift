@@ -59,6 +59,8 @@ struct CorpusTests {
         #expect(Double(linked) > 0.9 * Double(replies), "\(linked) of \(replies) replies linked")
 
         // Threading with headers and from quoted text alone, and quote attribution (QuoteThreadingTests).
+        // Automated senders flagged, and orgs without them (AutomatedSenderPassTests).
+        try AutomatedSenderPassTests.checkTwisted(store, summary)
         QuoteThreadingTests.check(try QuoteThreadingTests.measure("twisted-python", files, imported: store))
     }
 

@@ -21,7 +21,7 @@ public enum AutomatedSender {
         case mailSystem = "mail-system"
         /// Trac, Bugzilla, Jira, Redmine, Launchpad's bug mail, GitHub's notifications.
         case tracker
-        /// Jenkins, Buildbot, Zuul, Travis, the kernel test robot.
+        /// Jenkins, Buildbot, Zuul, Travis CI, the kernel test robot.
         case ci
         /// Gerrit, Patchwork, Phabricator.
         case review
@@ -75,7 +75,7 @@ public enum AutomatedSender {
 
     /// Why the sender `address` (with display name `name`) is not a person; nil for a person.
     /// `lists` are the names of the store's lists (`twisted-python`): an address whose local part
-    /// is one of them with `-request`, `-owner` or `-bounces`, is that list's; one whose local part
+    /// is one of them with `-request`, `-owner`, `-bounces` or `-admin` (or `owner-` before it) is that list's; one whose local part
     /// is one of them is, unless a person's name is on it. Archives show a list's address with a
     /// person's name where the list rewrote the sender's From (DMARC), and people give lists
     /// addresses of their own (`twisted-python@2xlp.com`, Jonathan Vanasco's): both are people.

@@ -63,16 +63,16 @@ public enum Shingles {
         guard words.count >= width else { return [] }
         var out: [UInt64] = []
         out.reserveCapacity(words.count - width + 1)
-        for i in 0...(words.count - width) { out.append(shingle(words[i..<(i + width)])) }
+        for i in 0...(words.count - width) { out.append(shingle { words[i + $0] }) }
         return out
     }
 
-    /// The hash of one run of ``width`` word hashes.
+    /// The hash of one run of ``width`` word hashes; `word(j)` is the run's `j`th word.
     @inline(__always)
-    static func shingle<C: Collection<UInt64>>(_ run: C) -> UInt64 {
+    static func shingle(_ word: (Int) -> UInt64) -> UInt64 {
         var h = basis
-        for w in run {
-            h = (h ^ w) &* prime
+        for j in 0..<width {
+            h = (h ^ word(j)) &* prime
             h ^= h >> 29
         }
         return h
@@ -91,11 +91,7 @@ public enum Shingles {
             run[seen % width] = w
             seen += 1
             guard seen >= width else { return true }
-            var h = basis
-            for j in 0..<width {
-                h = (h ^ run[(seen + j) % width]) &* prime
-                h ^= h >> 29
-            }
+            let h = shingle { run[(seen + $0) % width] }
             if h % sampling == 0, kept.insert(h) {
                 out.append(Int64(bitPattern: h))
                 if out.count == maxSampled { return false }
