@@ -290,7 +290,7 @@ struct QuoteStructureTests {
     // MARK: Bounded work
 
     @Test("a 5 MB single line, 200,000 quoted lines and 10,000 nesting levels finish, and the cut is reported",
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(2)))
     func hostileBodies() {
         let oneLine = String(repeating: "word ", count: 1_000_000)
         #expect(kinds(oneLine) == ["authored0"])

@@ -16,7 +16,9 @@ struct SegmentBuilder {
     /// Adds line `i` (its content, without `>` prefixes) to the segment it belongs to.
     mutating func emit(_ kind: BodySegment.Kind, _ depth: Int, _ i: Int, _ attribution: Attribution? = nil, skip: Int = 0) {
         if skip > 0 { skips[i] = skip }
-        if let c = current, c.kind == kind, c.depth == depth, c.attribution == attribution {
+        // Compare the fields without binding `current`: a bound copy would hold a second reference
+        // to `lines`, and every append would then copy the whole array (quadratic in debug builds).
+        if current?.kind == kind, current?.depth == depth, current?.attribution == attribution {
             current?.lines.append(i)
             return
         }
