@@ -11,10 +11,16 @@ It prints the median wall time and peak memory of each, and the ratio on/off (th
 1.30). With --halves it also imports every other file alone, so the figures for about half the
 messages sit beside those for all of them: time should about double and memory stay flat.
 
+With --hostile it times `listlens inspect` on the bodies the quote-structure issue names (a 5 MB
+single line, 200,000 quoted lines, 10,000 nesting levels, a staircase of depths, a wall of
+attribution-like lines), each beside ordinary prose of the same size: the segmenter is linear when
+the ratios stay near 1 (the unit test only checks that they finish).
+
 Usage:
     swift build -c release --product listlens
     python3 scripts/benchmark_quotes.py --halves \\
         ../shared/corpora/twisted-pipermail/twisted-python/*.txt.gz
+    python3 scripts/benchmark_quotes.py --hostile
 """
 import argparse, os, re, statistics, subprocess, sys, tempfile, time
 
@@ -54,6 +60,46 @@ def measure(binary, files, runs, label):
             "memory_on": m_on, "memory_off": m_off}
 
 
+def hostile_bodies():
+    """The cases of QuoteStructureTests.hostileBodies, by name."""
+    return {
+        "5 MB single line": "word " * 1_000_000,
+        "200,000 quoted lines": "On Mon, Ann wrote:\n" + "> a quoted line of text\n" * 200_000,
+        "10,000 nesting levels": "> " * 10_000 + "deep\nmine\n",
+        "staircase of depths": "\n".join(">" * (i % 100) + " step" for i in range(10_000)) + "\n",
+        "attribution-like lines": "On x:\n" * 100_000 + "From: a\nSent: b\n" * 50_000,
+    }
+
+
+def ordinary(size):
+    """Prose with short paragraphs, no quotes, of about `size` bytes."""
+    para = "This is an ordinary paragraph of a reply, with a few sentences in it. It says what it means.\n\n"
+    return (para * (size // len(para) + 1))[:size]
+
+
+def time_inspect(binary, text, runs):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "body.txt")
+        with open(path, "w") as f:
+            f.write(text)
+        times = []
+        for _ in range(runs):
+            start = time.monotonic()
+            proc = subprocess.run([binary, "inspect", path], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            times.append(time.monotonic() - start)
+            if proc.returncode != 0:
+                sys.exit(f"benchmark_quotes: inspect failed (exit {proc.returncode}): {proc.stderr.strip()[:300]}")
+        return statistics.median(times)
+
+
+def hostile(binary, runs):
+    print(f"listlens inspect on each body, median of {runs}; ordinary = prose of the same size")
+    for name, text in hostile_bodies().items():
+        t = time_inspect(binary, text, runs)
+        o = time_inspect(binary, ordinary(len(text)), runs)
+        print(f"{name:>24}: {len(text) / 1e6:5.2f} MB | {t:6.2f} s | ordinary {o:6.2f} s | ratio {t / o:5.2f}")
+
+
 def line(label, r):
     return (f"{label:>5}: {r['files']:4d} files, {r['messages']:7,d} messages | quotes on {r['on']:7.2f} s {r['memory_on']:5.0f} MiB"
             f" | off {r['off']:7.2f} s {r['memory_off']:5.0f} MiB | on/off {r['ratio']:.2f}")
@@ -61,11 +107,16 @@ def line(label, r):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("files", nargs="+")
+    ap.add_argument("files", nargs="*")
     ap.add_argument("--binary", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "release", "listlens"))
     ap.add_argument("--runs", type=int, default=3, help="imports each way; the median is quoted (default 3)")
     ap.add_argument("--halves", action="store_true", help="also import every other file, to see time and memory against size")
+    ap.add_argument("--hostile", action="store_true", help="time the hostile bodies of the quote-structure issue instead")
     args = ap.parse_args()
+    if args.hostile:
+        return hostile(args.binary, args.runs)
+    if not args.files:
+        ap.error("give the archive files to import, or --hostile")
     files = sorted(args.files)
     results = []
     if args.halves:

@@ -56,6 +56,12 @@ enum Migrations {
         migrator.registerMigration("v13-automated-senders") { db in
             try db.execute(sql: v13)
         }
+        migrator.registerMigration("v14-persons") { db in
+            try db.execute(sql: v14)
+        }
+        migrator.registerMigration("v15-rewritten-senders") { db in
+            try db.execute(sql: v15)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -437,5 +443,31 @@ enum Migrations {
     static let v13 = """
     ALTER TABLE participant ADD COLUMN automated TEXT;
     CREATE INDEX participant_automated ON participant(automated) WHERE automated IS NOT NULL;
+    """
+
+    /// Persons: the addresses one person writes from, joined by the identity rules. A person's id
+    /// is its anchor participant's (its first stored address), so it lasts across imports; each
+    /// other participant keeps the join that brought it in. The identity pass fills them after
+    /// every import, this migration's included.
+    static let v14 = """
+    CREATE TABLE person (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,
+        name TEXT
+    );
+    ALTER TABLE participant ADD COLUMN person_id INTEGER;
+    ALTER TABLE participant ADD COLUMN joined_to INTEGER;
+    ALTER TABLE participant ADD COLUMN join_rule TEXT;
+    ALTER TABLE participant ADD COLUMN join_evidence TEXT;
+    UPDATE participant SET person_id = id;
+    INSERT INTO person (id, key, name) SELECT id, key, name FROM participant;
+    CREATE INDEX participant_person ON participant(person_id);
+    """
+
+    /// Where a list rewrote a message's From (DMARC), where its author was found instead; the
+    /// message's participant is then the author. Stored messages keep NULL: `import --replace`
+    /// reads them again.
+    static let v15 = """
+    ALTER TABLE message ADD COLUMN from_rewritten TEXT;
     """
 }

@@ -39,6 +39,8 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                     if db.changesCount > 0 { counts.quarantined += 1 } else { counts.duplicates += 1 }
                     continue
                 }
+                let stored = counts.imported + counts.replaced
+                defer { if a.author != nil, counts.imported + counts.replaced > stored { counts.rewritten += 1 } }
                 switch try Deduplication.decide(a, replacing: batch.replacing, in: lookup) {
                 case .duplicate:
                     counts.duplicates += 1
@@ -117,15 +119,15 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 INSERT INTO message (message_id, synthetic_id, list_id, date, date_source, from_name, from_address,
                     participant_id, organization_id, subject, normalized_subject, tags, text, authored_text, quoted_text,
                     defects, source_id, offset, length, content_key, quote_name, quote_address, quote_minute, quote_zoned, quote_second,
-                    text_marks, quote_layout, signature_text, imposter_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    text_marks, quote_layout, signature_text, from_rewritten, imposter_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             updateMessage = try db.cachedStatement(sql: """
                 UPDATE message SET message_id = ?, synthetic_id = ?, list_id = ?, date = ?, date_source = ?, from_name = ?,
                     from_address = ?, participant_id = ?, organization_id = ?, subject = ?, normalized_subject = ?, tags = ?,
                     text = ?, authored_text = ?, quoted_text = ?, defects = ?, source_id = ?, offset = ?, length = ?,
                     content_key = ?, quote_name = ?, quote_address = ?, quote_minute = ?, quote_zoned = ?, quote_second = ?,
-                    text_marks = ?, quote_layout = ?, signature_text = ?
+                    text_marks = ?, quote_layout = ?, signature_text = ?, from_rewritten = ?
                 WHERE id = ?
                 """)
             ftsValues = try db.cachedStatement(sql: "SELECT subject, authored_text, quoted_text FROM message WHERE id = ?")
@@ -200,8 +202,9 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 ?? remember(try idFor(db, table: "organization", column: "name", value: name)) { organizations[name] = $0 }
         }
         let participantID = try a.participantKey.map { key in
-            try participant(db, key: key, name: Identity.cleanName(m.from?.name), address: m.from?.address ?? key,
-                            organizationID: organizationID)
+            // A rewritten From's author (DMARC undone) is the participant; the message keeps its From as written.
+            try participant(db, key: key, name: Identity.cleanName(a.author?.name ?? m.from?.name),
+                            address: a.author.map { $0.address ?? key } ?? m.from?.address ?? key, organizationID: organizationID)
         }
         var defects = m.defects.map(\.rawValue)
         if imposterOf != nil { defects.append(MailDefect.reusedMessageID.rawValue) }
@@ -213,6 +216,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             a.quoteAttribution?.name?.lowercased(), a.quoteAttribution?.address,
             a.quoteClock?.minute, a.quoteAttribution.map { _ in a.quoteClock?.zoned ?? false }, a.quoteClock?.second,
             TextMark.encode(m.textMarks), a.quoteLayout?.encoded(), a.quoteLayout == nil ? nil : QuoteLayout.signatureText(of: a.segments),
+            a.author?.source.rawValue,
         ]
     }
 

@@ -6,6 +6,18 @@ extension SQLiteStore {
         try read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
     }
 
+    /// The migrations this version of ListLens knows, in order.
+    public static var knownMigrations: [String] {
+        var migrator = DatabaseMigrator()
+        Migrations.register(in: &migrator)
+        return migrator.migrations
+    }
+
+    /// True when an older ListLens wrote the store: migrations this version knows are not applied.
+    public func isOutdated() throws -> Bool {
+        !Set(Self.knownMigrations).isSubset(of: try appliedMigrations())
+    }
+
     public func counts() throws -> StoreCounts {
         try read { db in
             // Published messages only (a thread holds them), and the people and organizations they name.

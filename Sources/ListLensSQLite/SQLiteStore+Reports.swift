@@ -7,7 +7,7 @@ extension SQLiteStore {
     public func organizationReport(includingAutomated: Bool) throws -> OrganizationReport {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT o.name AS organization, count(*) AS messages, count(DISTINCT m.participant_id) AS people,
+                SELECT o.name AS organization, count(*) AS messages, count(DISTINCT COALESCE(p.person_id, m.participant_id)) AS people,
                        sum(CASE WHEN t.root_id = m.id THEN 1 ELSE 0 END) AS threads_started,
                        min(m.date) AS first, max(m.date) AS last
                 FROM message m

@@ -128,6 +128,10 @@ struct TopicTests {
         ("x@gmail.com", nil),
         ("x@mail.yahoo.com", nil),
         ("no-domain", nil),
+        // ISPs and country webmail the first list missed (issue 11), and Gmane's stand-in domain.
+        ("x@yahoo.co.in", nil), ("x@nyc.rr.com", nil), ("x@rogers.com", nil), ("x@sbcglobal.net", nil), ("x@cox.net", nil),
+        ("smurf@morpheus.demon.co.uk", nil), ("jlayton-eUNUBHrolfbYtjvyW6yDsg@public.gmane.org", nil),
+        ("glyph@divmod.com", "divmod.com"),
     ])
     func organizations(address: String, expected: String?) {
         #expect(OrganizationResolver(suffixes: .builtin).organization(forAddress: address) == expected)

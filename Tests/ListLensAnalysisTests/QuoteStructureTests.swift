@@ -289,8 +289,10 @@ struct QuoteStructureTests {
 
     // MARK: Bounded work
 
-    @Test("a 5 MB single line, 200,000 quoted lines and 10,000 nesting levels finish, and the cut is reported",
-          .timeLimit(.minutes(2)))
+    // No time limit: beside the corpus imports, which hold the test pool's threads for minutes, a
+    // wall-clock limit measures the queue, not this work (CI failed so once on a 3-second test). A
+    // hang still fails the run; scripts/benchmark_quotes.py --hostile times these bodies in release.
+    @Test("a 5 MB single line, 200,000 quoted lines and 10,000 nesting levels finish, and the cut is reported")
     func hostileBodies() {
         let oneLine = String(repeating: "word ", count: 1_000_000)
         #expect(kinds(oneLine) == ["authored0"])

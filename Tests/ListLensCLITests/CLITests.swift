@@ -169,7 +169,37 @@ struct CLITests {
         #expect(notMail.stderr.contains("bare-interleaved-reply.txt: not a mail archive"), "import still refuses a file that is not mail")
     }
 
-    @Test("every command's help shows an example", arguments: ["import", "remove", "export", "thread", "inspect", "search", "orgs", "demo", "benchmark"])
+    @Test("people: persons in a table, --explain with the rule and evidence of each join, clear errors")
+    func people() throws {
+        let tmp = try TemporaryDirectory("cli-people")
+        let db = tmp.file("x.sqlite")
+        let imported = try CLIRun.run(["import", "--db", db, "fixtures/identities/persons.mbox"])
+        #expect(imported.status == 0)
+        #expect(imported.stderr.contains("14 sender addresses are 9 people (joined: rewritten-name 1, same-mailbox 2, same-name 2); people --explain PERSON shows why"))
+        #expect(imported.stderr.contains("1 message had a From rewritten by its list (DMARC)"))
+
+        let table = try CLIRun.run(["people", "--db", db])
+        #expect(table.status == 0)
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("person ") == true && lines.count == 11, "\(lines)")
+        #expect(lines[2].hasPrefix("Glyph Lefkowitz ") && lines[2].contains("Jean-Paul Calderone (1)"))
+
+        let explain = try CLIRun.run(["people", "--db", db, "--explain", "Glyph Lefkowitz"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.hasPrefix("Glyph Lefkowitz (person 1): 3 messages from 3 addresses\n"))
+        #expect(explain.stdout.contains("    joined to glyph@twistedmatrix.example by same-mailbox: glyph+lists@twistedmatrix.example and glyph@twistedmatrix.example are the mailbox glyph@twistedmatrix.example"))
+
+        let nobody = try CLIRun.run(["people", "--db", db, "--explain", "nobody@nowhere.example"])
+        #expect(nobody.status == 1 && nobody.stderr.contains("no person with the address, id or name nobody@nowhere.example"))
+        let mixed = try CLIRun.run(["people", "--db", db, "--explain", "glyph", "--org", "ibm.com"])
+        #expect(mixed.status != 0 && mixed.stderr.contains("--explain shows one person whole"))
+        let badDate = try CLIRun.run(["people", "--db", db, "--since", "2020-13"])
+        #expect(badDate.status != 0 && badDate.stderr.contains("--since 2020-13: give a year, month or day"))
+        let march = try CLIRun.run(["people", "--db", db, "--since", "2026-03-04", "--until", "2026-03-04", "--format", "csv"])
+        #expect(march.stdout.split(separator: "\n").count == 1 + 4, "support, help, and the two Ann Lees of 4 March: \(march.stdout)")
+    }
+
+    @Test("every command's help shows an example", arguments: ["import", "remove", "export", "thread", "inspect", "search", "orgs", "people", "demo", "benchmark"])
     func help(command: String) throws {
         let r = try CLIRun.run([command, "--help"], environment: ["COLUMNS": "80"])
         #expect(r.status == 0)

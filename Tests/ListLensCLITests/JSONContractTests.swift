@@ -13,7 +13,7 @@ struct JSONContractTests {
 
     static func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init) }
 
-    @Test("export, inspect, search and orgs print what the schema describes")
+    @Test("export, inspect, search, orgs and people print what the schema describes")
     func cliOutputConforms() throws {
         let validator = try JSONSchemaValidator(schemaAt: Self.schema)
         let tmp = try TemporaryDirectory("json-contract")
@@ -62,6 +62,17 @@ struct JSONContractTests {
         let orgs = try CLIRun.run(["orgs", "--db", db, "--format", "json"])
         let rows = try Self.decode(orgs.stdout)
         #expect(validator.problems(rows, definition: "organizationRows") == [])
+
+        let people = try Self.decode(try CLIRun.run(["people", "--db", db, "--format", "json"]).stdout)
+        #expect(validator.problems(people, definition: "peopleRows") == [])
+        if case .array(let a) = people { #expect(a.count >= 5, "the sample's people") }
+        let peopleCSV = Self.lines(try CLIRun.run(["people", "--db", db, "--format", "csv"]).stdout)
+        #expect(peopleCSV.first == "person_id,name,key,addresses,messages,threads_started,threads_joined,organizations,first_message,last_message,answers_most,answered_most_by")
+        let explained = try CLIRun.run(["people", "--db", db, "--format", "json", "--explain", "priya.raman@nimbus-cloud.example"])
+        #expect(explained.status == 0, "stderr: \(explained.stderr)")
+        let explanation = try Self.decode(explained.stdout)
+        #expect(validator.problems(explanation, definition: "personExplanations") == [])
+        if case .array(let a) = explanation { #expect(a.count == 1) }
 
         // The CSV has the JSON's keys as columns, in the schema's order, and the same values.
         let csv = Self.lines(try CLIRun.run(["orgs", "--db", db, "--format", "csv"]).stdout)

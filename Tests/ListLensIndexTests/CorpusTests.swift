@@ -61,6 +61,8 @@ struct CorpusTests {
         // Threading with headers and from quoted text alone, and quote attribution (QuoteThreadingTests).
         // Automated senders flagged, and orgs without them (AutomatedSenderPassTests).
         try AutomatedSenderPassTests.checkTwisted(store, summary)
+        try IdentityPassTests.checkTwisted(store, summary)
+        try IdentityScoreTests.checkTwisted(store)
         QuoteThreadingTests.check(try QuoteThreadingTests.measure("twisted-python", files, imported: store))
     }
 

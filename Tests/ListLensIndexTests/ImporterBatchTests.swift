@@ -54,6 +54,13 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func listNames() throws -> [String] { [] }
     func storeAutomatedSenders(_ changes: [(participant: Int64, reason: AutomatedSender.Reason?)]) throws {}
     func automatedSenderMessages() throws -> [(address: String, reason: AutomatedSender.Reason, messages: Int)] { [] }
+    func storedIdentities() throws -> [StoredIdentity] { [] }
+    func participantOrganizations() throws -> [(id: Int64, key: String, organization: String?)] { [] }
+    func storeOrganizations(_ changes: [(participant: Int64, organization: String?)]) throws -> Int { 0 }
+    func storedPersons() throws -> [StoredPerson] { [] }
+    func storePersons(members: [Int64: IdentityMerger.Member], persons: [StoredPerson], removing: [Int64]) throws {}
+    func peopleReport(_ query: PeopleReport.Query) throws -> PeopleReport { PeopleReport(rows: []) }
+    func explainPerson(_ text: String) throws -> [PersonExplanation] { [] }
     func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {}
     func exportedMessages(inThread key: String) throws -> [ExportedMessage] { [] }
     func threadKey(ofMessageID messageID: String) throws -> String? { nil }

@@ -1,4 +1,5 @@
 import Foundation
+import ListLensAnalysis
 import ListLensIndex
 import ListLensSQLite
 import ListLensTestSupport
@@ -33,5 +34,18 @@ struct ReadmeExampleTests {
         #expect(printed.first == "10 0 []")
         #expect(printed.contains("2026-03-02T09:14:00Z Priya Raman [cloud-ops] Proposal: per-tenant quota alerts"))
         #expect(printed.contains("nimbus-cloud.example 3 1"))
+    }
+}
+
+@Suite("Documented lists")
+struct DocumentedListsTests {
+    @Test("docs/organizations.md names every webmail and ISP domain the code holds, and no other")
+    func consumerDomains() throws {
+        let doc = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/organizations.md"), encoding: .utf8)
+        let listed = doc.components(separatedBy: "\n## ").dropFirst().flatMap { section in
+            section.split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        }
+        #expect(Set(listed) == ConsumerMailDomains.all)
+        #expect(listed.count == ConsumerMailDomains.webmail.count + ConsumerMailDomains.isp.count, "each domain once")
     }
 }

@@ -10,6 +10,18 @@ public enum Identity {
         address.lowercased()
     }
 
+    /// The participant of a message whose list rewrote From and kept only the author's name:
+    /// `twisted-python@twistedmatrix.com#shawn church` (the name as ``PersonName/key(_:)`` folds it).
+    public static func rewrittenKey(listAddress: String, name: String) -> String {
+        participantKey(address: listAddress) + "#" + (PersonName.key(name) ?? name.lowercased())
+    }
+
+    /// The list address and folded name of a ``rewrittenKey(listAddress:name:)``, or nil for an address.
+    public static func rewrittenParts(of key: String) -> (listAddress: Substring, name: Substring)? {
+        guard let hash = key.firstIndex(of: "#"), let at = key.firstIndex(of: "@"), at < hash else { return nil }
+        return (key[..<hash], key[key.index(after: hash)...])
+    }
+
     /// The domain part of an address, lowercased, or nil.
     public static func domain(of address: String) -> String? {
         guard let at = address.lastIndex(of: "@") else { return nil }

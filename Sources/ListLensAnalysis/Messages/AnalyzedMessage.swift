@@ -9,6 +9,9 @@ public struct AnalyzedMessage: Sendable {
     public var tags: [String]
     public var normalizedSubject: String
     public var participantKey: String?
+    /// The author, when the list rewrote From (DMARC) and ``MessageAnalyzer/undoRewrite(of:listName:)``
+    /// found them; `participantKey` and `organization` are then theirs.
+    public var author: RewrittenSender.Author? = nil
     public var organization: String?
     /// What makes copies of the message one message when no Message-ID says so (``ContentKey``).
     public var contentKey: String

@@ -58,6 +58,23 @@ public struct MessageAnalyzer: Sendable {
             usesGivenValues: usesGivenValues, quarantineReason: reason)
     }
 
+    /// Undoes the list's DMARC rewrite of From (``RewrittenSender``): the message then counts for
+    /// its author. With only a name left (a pipermail month keeps no other header), the participant
+    /// is the list's address and that name (``Identity/rewrittenKey(listAddress:name:)``), for the
+    /// identity pass to join to the person who writes under it. `listName` is the list the message
+    /// goes into.
+    public func undoRewrite(of a: inout AnalyzedMessage, listName: String?) {
+        guard let author = RewrittenSender.author(of: a.message, raw: a.raw.bytes, listName: listName) else { return }
+        a.author = author
+        if let address = author.address {
+            a.participantKey = Identity.participantKey(address: address)
+            a.organization = organizations.organization(forAddress: address)
+        } else if let list = a.message.from?.address, let name = author.name {
+            a.participantKey = Identity.rewrittenKey(listAddress: list, name: name)
+            a.organization = nil
+        }
+    }
+
     /// The quote step of ``analyze(_:)``: segments, their layout, the first quote's attribution.
     /// `footer` is the one learned for the message's list, if any.
     public func analyzeQuotes(of a: inout AnalyzedMessage, footer: ListFooter? = nil) {

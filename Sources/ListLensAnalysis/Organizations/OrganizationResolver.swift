@@ -7,16 +7,12 @@ public struct OrganizationResolver: Sendable {
     public let suffixes: PublicSuffixList
     public let webmail: Set<String>
 
-    /// Domains of webmail and consumer providers. Messages from them count for no organization.
-    public static let defaultWebmail: Set<String> = [
-        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "ymail.com",
-        "hotmail.com", "hotmail.co.uk", "hotmail.fr", "outlook.com", "live.com", "msn.com", "aol.com",
-        "icloud.com", "me.com", "mac.com", "gmx.de", "gmx.net", "gmx.com", "web.de", "mail.ru", "yandex.ru",
-        "yandex.com", "qq.com", "163.com", "126.com", "sina.com", "foxmail.com", "protonmail.com", "proton.me",
-        "fastmail.fm", "fastmail.com", "zoho.com", "comcast.net", "verizon.net", "earthlink.net", "free.fr",
-        "orange.fr", "wanadoo.fr", "laposte.net", "btinternet.com", "t-online.de", "libero.it", "naver.com",
-        "hanmail.net", "rediffmail.com", "mail.com", "pobox.com", "users.sourceforge.net", "sourceforge.net",
-    ]
+    /// Domains of webmail and consumer providers (``ConsumerMailDomains``). Messages from them count for no organization.
+    public static let defaultWebmail: Set<String> = ConsumerMailDomains.all
+
+    /// Domains an archive put in place of the sender's own: Gmane wrote `jlayton@redhat.com` as
+    /// `jlayton-eUNUBHrolfbYtjvyW6yDsg@public.gmane.org`. The sender's organization is unknown.
+    public static let archiveDomains: Set<String> = ["public.gmane.org", "lists.gmane.org"]
 
     public init(suffixes: PublicSuffixList, webmail: Set<String> = OrganizationResolver.defaultWebmail) {
         self.suffixes = suffixes
@@ -32,7 +28,7 @@ public struct OrganizationResolver: Sendable {
     /// The organization key for a sender address: its registrable domain, or nil for webmail and
     /// for addresses without a domain.
     public func organization(forAddress address: String) -> String? {
-        guard let domain = Identity.domain(of: address) else { return nil }
+        guard let domain = Identity.domain(of: address), !Self.archiveDomains.contains(domain) else { return nil }
         let reg = registrableDomain(domain)
         if webmail.contains(reg) || webmail.contains(domain) { return nil }
         return reg

@@ -12,6 +12,8 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     /// Of the duplicates: messages that `--from`, `--date` or `--subject` would have filled, not
     /// applied because the message was already stored (`--replace` applies them).
     public var givenValuesNotApplied = 0
+    /// Messages stored by this import whose From their list had rewritten (DMARC), counted for their author.
+    public var rewritten = 0
     /// Imported messages with at least one defect other than the archive's routine address obfuscation.
     public var withDefects = 0
     /// Archive files read.
@@ -34,6 +36,10 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var footers: ListFooterPass.Report?
     /// The senders flagged as not people (nil before the pass ran).
     public var automatedSenders: AutomatedSenderPass.Report?
+    /// Participants whose organization the rules now give differently, and their messages (nil before the pass ran).
+    public var organizations: OrganizationPass.Report?
+    /// The persons the store's addresses make, and the joins by rule (nil before the pass ran).
+    public var identities: IdentityPass.Report?
     public var seconds: Double = 0
     public var bytes: Int64 = 0
 
@@ -52,6 +58,7 @@ public struct ImportSummary: Sendable, Codable, Equatable {
         imposters = counts.imposters
         identified = counts.identified
         givenValuesNotApplied = counts.givenValuesNotApplied
+        rewritten = counts.rewritten
     }
     public var messagesPerSecond: Double { seconds > 0 ? Double(messagesRead) / seconds : 0 }
 }

@@ -186,7 +186,9 @@ public final class Importer {
             summary.footers = try ListFooterPass.run(on: store)
             summary.quotes = try QuoteAttributionPass.run(on: store)
         }
+        summary.organizations = try OrganizationPass.run(on: store, resolver: analyzer.organizations)
         summary.automatedSenders = try AutomatedSenderPass.run(on: store)
+        summary.identities = try IdentityPass.run(on: store)
         summary.seconds = MonotonicClock.now() - start
         return summary
     }
@@ -198,15 +200,18 @@ public final class Importer {
                  lanes: ParallelLanes = .forAnalysis(writerIsBottleneck: false)) -> [AnalyzedMessage] {
         let parsed = ResultSlots<AnalyzedMessage>(count: batch.count)
         let analyzer = self.analyzer
+        let list = options.list
         lanes.forEach(batch.count) { i in
-            parsed.set(i, analyzer.analyzeWithoutQuotes(batch[i]))
+            var a = analyzer.analyzeWithoutQuotes(batch[i])
+            analyzer.undoRewrite(of: &a, listName: ListNaming.name(for: a.message, override: list, fallbacks: names)?.name)
+            parsed.set(i, a)
         }
         var values = parsed.values()
         guard options.analyzesQuotes else { return values }
         let pending = values.indices.filter { options.replace || !recentCopies.isCopy(values[$0]) }
         let done = ResultSlots<AnalyzedMessage>(count: pending.count)
         let input = values
-        let footers = self.footers, listOverride = options.list
+        let footers = self.footers, listOverride = list
         lanes.forEach(pending.count) { k in
             var a = input[pending[k]]
             let footer = footers.isEmpty ? nil : ListNaming.name(for: a.message, override: listOverride, fallbacks: names).flatMap { footers[$0.name] ?? nil }

@@ -47,6 +47,7 @@ public struct Remover {
             summary.threading = try ThreadingPass.run(on: store)
             _ = try ListFooterPass.run(on: store)   // a list that shrank learns its footer again
             _ = try QuoteAttributionPass.run(on: store)
+            _ = try IdentityPass.run(on: store)   // an address that went may have joined two others
         }
         return summary
     }

@@ -14,6 +14,9 @@ public struct MessageCounts: Sendable, Equatable {
     /// Of the duplicates: messages a given value (`--from`, `--date`, `--subject`) would have filled,
     /// skipped because they were already stored, so the value was not applied.
     public var givenValuesNotApplied = 0
+    /// Of the imported and replaced: messages whose From their list had rewritten (DMARC), counted
+    /// for the author found elsewhere in them (``RewrittenSender``).
+    public var rewritten = 0
 
     public init(imported: Int = 0, duplicates: Int = 0, quarantined: Int = 0, replaced: Int = 0, withDefects: Int = 0,
                 imposters: Int = 0, identified: Int = 0, givenValuesNotApplied: Int = 0) {
@@ -36,5 +39,6 @@ public struct MessageCounts: Sendable, Equatable {
         lhs.imposters += rhs.imposters
         lhs.identified += rhs.identified
         lhs.givenValuesNotApplied += rhs.givenValuesNotApplied
+        lhs.rewritten += rhs.rewritten
     }
 }

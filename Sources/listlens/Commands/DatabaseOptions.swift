@@ -32,7 +32,18 @@ struct DatabaseOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIError("\(path): no such database; run `listlens import ARCHIVE…` first (or pass --db)")
         }
-        do { return try SQLiteStore(path: path, access: .readOnly) } catch {
+        do {
+            let store = try SQLiteStore(path: path, access: .readOnly)
+            guard try store.isOutdated() else { return store }
+            // Written by an older ListLens: brought up to date once, where the user may write it.
+            guard FileManager.default.isWritableFile(atPath: path) else {
+                throw CLIError("\(path) was written by an older ListLens and cannot be updated here (read-only); copy it where you may write and run this command on the copy")
+            }
+            _ = try SQLiteStore(path: path)
+            return try SQLiteStore(path: path, access: .readOnly)
+        } catch let error as CLIError {
+            throw error
+        } catch {
             throw CLIError("\(error)")
         }
     }

@@ -124,6 +124,17 @@ struct ImportCommand: ParsableCommand {
             let busiest = automated.busiest.map { "\($0.address), \($0.reason.rawValue)" }.joined(separator: "; ")
             Terminal.err("listlens: \(automated.messages.counted("message")) from \(automated.senders.counted("automated sender")) (\(busiest)\(automated.senders > automated.busiest.count ? "; …" : "")) left out of people and organization counts; orgs --include-bots counts them")
         }
+        if let orgs = summary.organizations, orgs.participants > 0 {
+            Terminal.err("listlens: \(orgs.participants.counted("stored address", plural: "stored addresses")) changed organization under this version's rules (webmail, ISP and archive domains are none): \(orgs.messages.counted("message")) updated")
+        }
+        if summary.rewritten > 0 {
+            Terminal.err("listlens: \(summary.rewritten.counted("message")) had a From rewritten by \(summary.rewritten == 1 ? "its" : "their") list (DMARC): counted for the author the message names elsewhere (docs/participants.md)")
+        }
+        // Said when this import changed who is one person: the store's totals.
+        if let ids = summary.identities, ids.changed > 0, !ids.joined.isEmpty {
+            let rules = ids.joined.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.grouped)" }.joined(separator: ", ")
+            Terminal.err("listlens: \(ids.addresses.counted("sender address", plural: "sender addresses")) are \(ids.persons.counted("person", plural: "people")) (joined: \(rules)); people --explain PERSON shows why")
+        }
         if summary.givenValuesNotApplied > 0 {
             let n = summary.givenValuesNotApplied
             Terminal.err("listlens: \(Self.givenFlags(from: from, date: date, subject: subject)) not applied to \(n.counted("message")) already stored; import --replace applies \(n == 1 ? "it" : "them")")

@@ -17,28 +17,13 @@ struct OrgsCommand: ParsableCommand {
               listlens orgs --include-bots
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
-
     @OptionGroup var database: DatabaseOptions
-
-    @Option(help: "Output format.")
-    var format: Format = .table
-
-    @Option(help: "Most organizations listed (0 for all; the table's default is 20).")
-    var limit: Int?
-
-    @Flag(help: "Count the messages of automated senders too: list addresses, no-reply and mail-system addresses, trackers, CI, review systems, bots.")
-    var includeBots = false
-
-    func validate() throws {
-        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
-    }
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
-        let report = try OrganizationReport.build(store: try database.openExisting(), includingAutomated: includeBots)
-        let max = limit ?? (format == .table ? 20 : 0)
-        let shown = max == 0 ? report.rows : Array(report.rows.prefix(max))
-        switch format {
+        let orgs = try OrganizationReport.build(store: try database.openExisting(), includingAutomated: report.includeBots)
+        let shown = report.shown(orgs.rows)
+        switch report.format {
         case .json:
             Terminal.out(try JSONOutput.encode(shown))
         case .csv:
@@ -53,16 +38,13 @@ struct OrgsCommand: ParsableCommand {
                 headers: ["organization", "messages", "share", "people", "threads_started", "first", "last"],
                 rows: shown.map { r in
                     [r.organization ?? "(unaffiliated)", String(r.messages),
-                     Self.percent(r.messages, of: report.totalMessages), String(r.people), String(r.threadsStarted),
+                     Self.percent(r.messages, of: orgs.totalMessages), String(r.people), String(r.threadsStarted),
                      String((r.firstMessage ?? "").prefix(10)), String((r.lastMessage ?? "").prefix(10))]
                 },
                 rightAligned: [1, 2, 3, 4])
             for line in table.renderText() { Terminal.text(line) }
-            if format == .table, shown.count < report.rows.count {
-                Terminal.out("… \(report.rows.count - shown.count) more organizations (--limit 0 shows all)")
-            }
-            if report.leftOut.messages > 0 {
-                Terminal.out("left out: \(report.leftOut.messages.counted("message")) from \(report.leftOut.senders.counted("automated sender")) (--include-bots counts them)")
+            for line in report.tableFooter(shown: shown.count, of: orgs.rows.count, noun: "organizations", leftOut: orgs.leftOut) {
+                Terminal.out(line)
             }
         }
     }

@@ -1,0 +1,120 @@
+/// Participants as persons (addresses joined by the identity rules): what each one sent, started
+/// and joined, from which organizations, and whom they answer most and who answers them.
+public struct PeopleReport: Sendable, Codable, Equatable {
+    /// Which messages count.
+    public struct Query: Sendable, Equatable {
+        /// Only messages sent from this organization (its registrable domain, `ibm.com`).
+        public var organization: String?
+        /// Messages dated at or after `since` and before `until` (seconds since 1970).
+        public var since: Int64?
+        public var until: Int64?
+        /// Count automated senders (list addresses, trackers, CI, bots) too.
+        public var includingAutomated: Bool
+
+        public init(organization: String? = nil, since: Int64? = nil, until: Int64? = nil, includingAutomated: Bool = false) {
+            self.organization = organization
+            self.since = since
+            self.until = until
+            self.includingAutomated = includingAutomated
+        }
+    }
+
+    /// Another person and the replies between the two.
+    public struct Partner: Sendable, Codable, Equatable {
+        public var personID: Int64
+        public var name: String?
+        public var replies: Int
+
+        public init(personID: Int64, name: String?, replies: Int) {
+            self.personID = personID
+            self.name = name
+            self.replies = replies
+        }
+
+        enum CodingKeys: String, CodingKey { case personID = "person_id", name, replies }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(personID, forKey: .personID)
+            try c.encode(name, forKey: .name)
+            try c.encode(replies, forKey: .replies)
+        }
+    }
+
+    public struct Row: Sendable, Codable, Equatable {
+        public var personID: Int64
+        public var name: String?
+        /// The person's first stored address, which names it in `people --explain`.
+        public var key: String
+        /// The person's addresses that sent counted messages.
+        public var addresses: Int
+        public var messages: Int
+        public var threadsStarted: Int
+        /// Threads with a message of theirs, started by them or not.
+        public var threadsJoined: Int
+        /// Organizations of their counted messages, most messages first (unaffiliated ones left out).
+        public var organizations: [String]
+        public var firstMessage: String?
+        public var lastMessage: String?
+        /// Whose messages they answer most, and who answers theirs most (themselves left out).
+        public var answersMost: Partner?
+        public var answeredMostBy: Partner?
+
+        public init(personID: Int64, name: String?, key: String, addresses: Int, messages: Int, threadsStarted: Int,
+                    threadsJoined: Int, organizations: [String], firstMessage: String?, lastMessage: String?,
+                    answersMost: Partner? = nil, answeredMostBy: Partner? = nil) {
+            self.personID = personID
+            self.name = name
+            self.key = key
+            self.addresses = addresses
+            self.messages = messages
+            self.threadsStarted = threadsStarted
+            self.threadsJoined = threadsJoined
+            self.organizations = organizations
+            self.firstMessage = firstMessage
+            self.lastMessage = lastMessage
+            self.answersMost = answersMost
+            self.answeredMostBy = answeredMostBy
+        }
+
+        /// The contract's names (docs/json-output.md), in column order.
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case personID = "person_id", name, key, addresses, messages, threadsStarted = "threads_started",
+                 threadsJoined = "threads_joined", organizations, firstMessage = "first_message",
+                 lastMessage = "last_message", answersMost = "answers_most", answeredMostBy = "answered_most_by"
+        }
+
+        /// Every key is written, `null` included.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(personID, forKey: .personID)
+            try c.encode(name, forKey: .name)
+            try c.encode(key, forKey: .key)
+            try c.encode(addresses, forKey: .addresses)
+            try c.encode(messages, forKey: .messages)
+            try c.encode(threadsStarted, forKey: .threadsStarted)
+            try c.encode(threadsJoined, forKey: .threadsJoined)
+            try c.encode(organizations, forKey: .organizations)
+            try c.encode(firstMessage, forKey: .firstMessage)
+            try c.encode(lastMessage, forKey: .lastMessage)
+            try c.encode(answersMost, forKey: .answersMost)
+            try c.encode(answeredMostBy, forKey: .answeredMostBy)
+        }
+
+        public static var columns: [String] { CodingKeys.allCases.map(\.stringValue) }
+    }
+
+    /// Most messages first.
+    public var rows: [Row]
+    /// Messages of automated senders left out, and how many such senders sent them.
+    public var leftOut: OrganizationReport.LeftOut
+
+    public init(rows: [Row], leftOut: OrganizationReport.LeftOut = .init()) {
+        self.rows = rows
+        self.leftOut = leftOut
+    }
+
+    public static func build(store: any ReportProducing, _ query: Query = Query()) throws -> PeopleReport {
+        try store.peopleReport(query)
+    }
+}
