@@ -5,19 +5,17 @@ import ListLensIndex
 import ListLensMail
 
 extension SQLiteStore {
-    public func peopleReport(_ query: PeopleReport.Query) throws -> PeopleReport {
+    public func peopleReport(_ query: ReportQuery) throws -> PeopleReport {
         try read { db in
             // The counted messages, each with its person: one filter for every figure below.
+            let filter = Self.reportFilter(query)
             let counted = """
                 SELECT m.id, m.date, m.thread_id, m.parent_id, m.participant_id, m.organization_id,
                        COALESCE(p.person_id, p.id) AS person
                 FROM message m JOIN participant p ON p.id = m.participant_id
-                WHERE m.thread_id IS NOT NULL AND (:bots OR p.automated IS NULL)
-                  AND (:since IS NULL OR m.date >= :since) AND (:until IS NULL OR m.date < :until)
-                  AND (:org IS NULL OR m.organization_id = (SELECT id FROM organization WHERE name = :org))
+                WHERE \(filter.sql)
                 """
-            let arguments: StatementArguments = ["bots": query.includingAutomated, "since": query.since,
-                                                 "until": query.until, "org": query.organization?.lowercased()]
+            let arguments = filter.arguments
             var rows: [Int64: PeopleReport.Row] = [:]
             var order: [Int64] = []
             let people = try Row.fetchCursor(db, sql: """
@@ -77,13 +75,7 @@ extension SQLiteStore {
                 return row
             }
             guard !query.includingAutomated else { return PeopleReport(rows: result) }
-            let automated = try Row.fetchOne(db, sql: """
-                SELECT count(*), count(DISTINCT m.participant_id) FROM message m JOIN participant p ON p.id = m.participant_id
-                WHERE m.thread_id IS NOT NULL AND p.automated IS NOT NULL
-                  AND (:since IS NULL OR m.date >= :since) AND (:until IS NULL OR m.date < :until)
-                  AND (:org IS NULL OR m.organization_id = (SELECT id FROM organization WHERE name = :org))
-                """, arguments: arguments)
-            return PeopleReport(rows: result, leftOut: .init(messages: automated?[0] ?? 0, senders: automated?[1] ?? 0))
+            return PeopleReport(rows: result, leftOut: try self.leftOut(db, query, byOrganization: true))
         }
     }
 

@@ -195,6 +195,18 @@ struct CLITests {
         #expect(mixed.status != 0 && mixed.stderr.contains("--explain shows one person whole"))
         let badDate = try CLIRun.run(["people", "--db", db, "--since", "2020-13"])
         #expect(badDate.status != 0 && badDate.stderr.contains("--since 2020-13: give a year, month or day"))
+        let matrix = try CLIRun.run(["orgs", "--db", db, "--matrix", "--format", "csv"])
+        #expect(matrix.stdout.split(separator: "\n").first == "from,to,replies,share")
+        // p2 (divmod.example) answers p1 (twistedmatrix.example); p3 (twistedmatrix) answers p2; p4 (divmod) answers p3; p5 answers p4.
+        #expect(matrix.stdout.contains("divmod.example,twistedmatrix.example,2,1.0\n"), "\(matrix.stdout)")
+        #expect(matrix.stdout.contains("twistedmatrix.example,divmod.example,2,1.0\n"), "\(matrix.stdout)")
+        let org = try CLIRun.run(["orgs", "--db", db, "--explain", "twistedmatrix.example"])
+        #expect(org.stdout.hasPrefix("twistedmatrix.example: 3 messages from 2 people, each by the domain of the address they wrote from\n"), "\(org.stdout)")
+        #expect(org.stdout.contains("glyph+lists@twistedmatrix.example (1), glyph@twistedmatrix.example (1)"))
+        let noOrg = try CLIRun.run(["orgs", "--db", db, "--explain", "nowhere.example"])
+        #expect(noOrg.status == 1 && noOrg.stderr.contains("no messages count for the organization nowhere.example"))
+        let listed = try CLIRun.run(["orgs", "--db", db, "--list", "no-such-list", "--format", "csv"])
+        #expect(listed.status == 0 && listed.stdout.split(separator: "\n").count == 1, "a list with no messages: the header only")
         let march = try CLIRun.run(["people", "--db", db, "--since", "2026-03-04", "--until", "2026-03-04", "--format", "csv"])
         #expect(march.stdout.split(separator: "\n").count == 1 + 4, "support, help, and the two Ann Lees of 4 March: \(march.stdout)")
     }

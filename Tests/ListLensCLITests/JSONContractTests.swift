@@ -63,6 +63,11 @@ struct JSONContractTests {
         let rows = try Self.decode(orgs.stdout)
         #expect(validator.problems(rows, definition: "organizationRows") == [])
 
+        let matrix = try Self.decode(try CLIRun.run(["orgs", "--db", db, "--format", "json", "--matrix"]).stdout)
+        #expect(validator.problems(matrix, definition: "replyMatrix") == [])
+        if case .array(let a) = matrix { #expect(!a.isEmpty, "the sample's replies") }
+        let explainedOrg = try Self.decode(try CLIRun.run(["orgs", "--db", db, "--format", "json", "--explain", "nimbus-cloud.example"]).stdout)
+        #expect(validator.problems(explainedOrg, definition: "organizationExplanation") == [])
         let people = try Self.decode(try CLIRun.run(["people", "--db", db, "--format", "json"]).stdout)
         #expect(validator.problems(people, definition: "peopleRows") == [])
         if case .array(let a) = people { #expect(a.count >= 5, "the sample's people") }

@@ -49,7 +49,9 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func storeListFooter(list: Int64, footer: ListFooter?, learnedFrom: Int) throws {}
     func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {}
     func search(_ query: QueryNode, limit: Int) throws -> [SearchHit] { [] }
-    func organizationReport(includingAutomated: Bool) throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }
+    func organizationReport(_ query: ReportQuery) throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }
+    func replyMatrix(_ query: ReportQuery) throws -> ReplyMatrix { ReplyMatrix(cells: []) }
+    func explainOrganization(_ query: ReportQuery) throws -> OrganizationExplanation { OrganizationExplanation(organization: "", messages: 0, members: []) }
     func participantSenders(after: Int64, limit: Int) throws -> [ParticipantSender] { [] }
     func listNames() throws -> [String] { [] }
     func storeAutomatedSenders(_ changes: [(participant: Int64, reason: AutomatedSender.Reason?)]) throws {}
@@ -59,7 +61,7 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func storeOrganizations(_ changes: [(participant: Int64, organization: String?)]) throws -> Int { 0 }
     func storedPersons() throws -> [StoredPerson] { [] }
     func storePersons(members: [Int64: IdentityMerger.Member], persons: [StoredPerson], removing: [Int64]) throws {}
-    func peopleReport(_ query: PeopleReport.Query) throws -> PeopleReport { PeopleReport(rows: []) }
+    func peopleReport(_ query: ReportQuery) throws -> PeopleReport { PeopleReport(rows: []) }
     func explainPerson(_ text: String) throws -> [PersonExplanation] { [] }
     func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {}
     func exportedMessages(inThread key: String) throws -> [ExportedMessage] { [] }

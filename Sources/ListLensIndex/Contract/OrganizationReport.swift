@@ -1,3 +1,5 @@
+import ListLensText
+
 /// Organization involvement: one row per organization (registrable domain of the sender address),
 /// plus one row for senders with no organization (webmail, or no domain).
 public struct OrganizationReport: Sendable, Codable, Equatable {
@@ -59,9 +61,23 @@ public struct OrganizationReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// Of the counted messages, those whose From their list rewrote (DMARC), counted for the author
+    /// found elsewhere in them: how far the ranking rests on undone rewrites.
+    public var rewritten: Int
+
+    /// How far to trust the ranking: the shares of the counted messages that no organization holds
+    /// (webmail, ISPs, unknown senders) and that the list had rewritten. What automated senders sent
+    /// is in ``leftOut``.
+    public var coverage: String {
+        let unaffiliated = rows.first { $0.organization == nil }?.messages ?? 0
+        return "coverage: of \(totalMessages.counted("message")) counted, \(Double.share(unaffiliated, of: totalMessages).percent) from no organization "
+            + "(webmail, ISPs, unknown senders), \(Double.share(rewritten, of: totalMessages).percent) whose From the list rewrote (DMARC, undone)"
+    }
+
     /// The report over `rows`; each row's ``Row/share`` is its messages over `totalMessages`.
-    public init(rows: [Row], totalMessages: Int, leftOut: LeftOut = LeftOut()) {
+    public init(rows: [Row], totalMessages: Int, leftOut: LeftOut = LeftOut(), rewritten: Int = 0) {
         self.leftOut = leftOut
+        self.rewritten = rewritten
         self.rows = rows.map { row in
             var r = row
             r.share = totalMessages > 0 ? (Double(row.messages) / Double(totalMessages) * 10_000).rounded() / 10_000 : 0
@@ -73,6 +89,11 @@ public struct OrganizationReport: Sendable, Codable, Equatable {
     /// Builds the report from a store, largest organizations first; automated senders' messages
     /// (list addresses, trackers, CI, bots) count only when `includingAutomated`.
     public static func build(store: any ReportProducing, includingAutomated: Bool = false) throws -> OrganizationReport {
-        try store.organizationReport(includingAutomated: includingAutomated)
+        try store.organizationReport(ReportQuery(includingAutomated: includingAutomated))
+    }
+
+    /// The report over the messages `query` chooses (its `organization` is not used: every row is one).
+    public static func build(store: any ReportProducing, _ query: ReportQuery) throws -> OrganizationReport {
+        try store.organizationReport(query)
     }
 }

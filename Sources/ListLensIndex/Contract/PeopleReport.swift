@@ -1,23 +1,8 @@
 /// Participants as persons (addresses joined by the identity rules): what each one sent, started
 /// and joined, from which organizations, and whom they answer most and who answers them.
 public struct PeopleReport: Sendable, Codable, Equatable {
-    /// Which messages count.
-    public struct Query: Sendable, Equatable {
-        /// Only messages sent from this organization (its registrable domain, `ibm.com`).
-        public var organization: String?
-        /// Messages dated at or after `since` and before `until` (seconds since 1970).
-        public var since: Int64?
-        public var until: Int64?
-        /// Count automated senders (list addresses, trackers, CI, bots) too.
-        public var includingAutomated: Bool
-
-        public init(organization: String? = nil, since: Int64? = nil, until: Int64? = nil, includingAutomated: Bool = false) {
-            self.organization = organization
-            self.since = since
-            self.until = until
-            self.includingAutomated = includingAutomated
-        }
-    }
+    /// Which messages count (`organization`: only those sent from it).
+    public typealias Query = ReportQuery
 
     /// Another person and the replies between the two.
     public struct Partner: Sendable, Codable, Equatable {

@@ -28,26 +28,16 @@ struct PeopleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Count only messages sent from this organization (its domain, e.g. ibm.com).", valueName: "org"))
     var org: String?
 
-    @Option(help: ArgumentHelp("Count messages from this day, month or year on (2020, 2020-03, 2020-03-15; UTC).", valueName: "date"))
-    var since: String?
-
-    @Option(help: ArgumentHelp("Count messages through this day, month or year (2020, 2020-03, 2020-03-15; UTC).", valueName: "date"))
-    var until: String?
-
     func validate() throws {
-        if let since, CalendarPeriod(since) == nil { throw ValidationError("--since \(since): give a year, month or day (2020, 2020-03, 2020-03-15)") }
-        if let until, CalendarPeriod(until) == nil { throw ValidationError("--until \(until): give a year, month or day (2020, 2020-03, 2020-03-15)") }
-        if explain != nil, org != nil || since != nil || until != nil || report.limit != nil {
-            throw ValidationError("--explain shows one person whole: leave out --org, --since, --until and --limit")
+        if explain != nil, org != nil || report.choosesMessages || report.limit != nil {
+            throw ValidationError("--explain shows one person whole: leave out --org, --since, --until, --list, --include-bots and --limit")
         }
     }
 
     func run() throws {
         let store = try database.openExisting()
         if let explain { return try show(try store.explainPerson(explain), for: explain) }
-        let query = PeopleReport.Query(organization: org, since: since.flatMap(CalendarPeriod.init)?.start,
-                                       until: until.flatMap(CalendarPeriod.init)?.end, includingAutomated: report.includeBots)
-        let people = try PeopleReport.build(store: store, query)
+        let people = try PeopleReport.build(store: store, report.query(organization: org))
         let shown = report.shown(people.rows)
         switch report.format {
         case .json:

@@ -1,8 +1,19 @@
 import ArgumentParser
 import ListLensIndex
+import ListLensMail
 
-/// What every report command takes: the format, how many rows, and whether automated senders count.
+/// What every report command takes: which messages count (dates, list, automated senders), the
+/// format and how many rows.
 struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Count messages from this day, month or year on (2020, 2020-03, 2020-03-15; UTC).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Count messages through this day, month or year (2020, 2020-03, 2020-03-15; UTC).", valueName: "date"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("Count only the messages of this list.", valueName: "list"))
+    var list: String?
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     @Option(help: "Output format.")
@@ -16,6 +27,17 @@ struct ReportOptions: ParsableArguments {
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if let since, CalendarPeriod(since) == nil { throw ValidationError("--since \(since): give a year, month or day (2020, 2020-03, 2020-03-15)") }
+        if let until, CalendarPeriod(until) == nil { throw ValidationError("--until \(until): give a year, month or day (2020, 2020-03, 2020-03-15)") }
+    }
+
+    /// Whether any option choosing the messages was given.
+    var choosesMessages: Bool { since != nil || until != nil || list != nil || includeBots }
+
+    /// The messages these options choose, of `organization` when one is given.
+    func query(organization: String? = nil) -> ReportQuery {
+        ReportQuery(organization: organization, list: list, since: since.flatMap(CalendarPeriod.init)?.start,
+                    until: until.flatMap(CalendarPeriod.init)?.end, includingAutomated: includeBots)
     }
 
     /// The rows shown: `--limit`, else 20 in a table and all otherwise.

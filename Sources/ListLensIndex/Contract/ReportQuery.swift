@@ -1,0 +1,21 @@
+/// Which messages a report counts: every report takes the same choice.
+public struct ReportQuery: Sendable, Equatable {
+    /// Only messages sent from this organization (its registrable domain, `ibm.com`).
+    public var organization: String?
+    /// Only messages of this list (`twisted-python`).
+    public var list: String?
+    /// Messages dated at or after `since` and before `until` (seconds since 1970).
+    public var since: Int64?
+    public var until: Int64?
+    /// Count automated senders (list addresses, trackers, CI, bots) too.
+    public var includingAutomated: Bool
+
+    public init(organization: String? = nil, list: String? = nil, since: Int64? = nil, until: Int64? = nil,
+                includingAutomated: Bool = false) {
+        self.organization = organization
+        self.list = list
+        self.since = since
+        self.until = until
+        self.includingAutomated = includingAutomated
+    }
+}
