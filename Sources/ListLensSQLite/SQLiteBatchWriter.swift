@@ -39,8 +39,6 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                     if db.changesCount > 0 { counts.quarantined += 1 } else { counts.duplicates += 1 }
                     continue
                 }
-                let stored = counts.imported + counts.replaced
-                defer { if a.author != nil, counts.imported + counts.replaced > stored { counts.rewritten += 1 } }
                 switch try Deduplication.decide(a, replacing: batch.replacing, in: lookup) {
                 case .duplicate:
                     counts.duplicates += 1
@@ -52,15 +50,18 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 case .insert:
                     try insert(db, statements, a, sourceID: sourceID, list: entry.list, imposterOf: nil)
                     counts.imported += 1
+                    if a.author != nil { counts.rewritten += 1 }
                     if a.message.defects.contains(where: \.isMalformation) { counts.withDefects += 1 }
                 case .imposter(let holder):
                     try insert(db, statements, a, sourceID: sourceID, list: entry.list, imposterOf: holder)
                     counts.imported += 1
+                    if a.author != nil { counts.rewritten += 1 }
                     counts.imposters += 1
                     counts.withDefects += 1
                 case .replace(let key):
                     try replace(db, statements, key: key, with: a, sourceID: sourceID, list: entry.list)
                     counts.replaced += 1
+                    if a.author != nil { counts.rewritten += 1 }
                 case .identify(let key):
                     try replace(db, statements, key: key, with: a, sourceID: sourceID, list: entry.list)
                     counts.duplicates += 1

@@ -90,8 +90,9 @@ extension SQLiteStore {
                 let address = Identity.participantKey(address: needle.trimmingCharacters(in: CharacterSet(charactersIn: "<>")))
                 persons = try Int64.fetchAll(db, sql: "SELECT DISTINCT COALESCE(person_id, id) FROM participant WHERE key = ?", arguments: [address])
             }
-            if persons.isEmpty, let wanted = PersonName.key(needle) ?? Optional(needle.lowercased()) {
+            if persons.isEmpty {
                 // A name: any name an address used, folded as the identity rules fold it.
+                let wanted = PersonName.key(needle) ?? needle.lowercased()
                 var found = Set<Int64>()
                 let uses = try Row.fetchCursor(db, sql: """
                     SELECT DISTINCT COALESCE(p.person_id, p.id), m.from_name FROM message m JOIN participant p ON p.id = m.participant_id
@@ -111,6 +112,7 @@ extension SQLiteStore {
         let head = try Row.fetchOne(db, sql: "SELECT key, name FROM person WHERE id = ?", arguments: [person])
         var addresses: [Int64: PersonExplanation.Address] = [:]
         var joinedTo: [Int64: Int64] = [:]
+        var joined: [Int64: [Int64]] = [:]
         let members = try Row.fetchAll(db, sql: """
             SELECT p.id, p.key, p.automated, p.joined_to, p.join_rule, p.join_evidence, o.name,
                    count(m.id), min(m.date), max(m.date)
@@ -120,7 +122,10 @@ extension SQLiteStore {
             """, arguments: [person])
         for r in members {
             let id: Int64 = r[0]
-            if let to: Int64 = r[3] { joinedTo[id] = to }
+            if let to: Int64 = r[3] {
+                joinedTo[id] = to
+                joined[to, default: []].append(id)
+            }
             addresses[id] = PersonExplanation.Address(
                 address: r[1], messages: r[7],
                 firstMessage: (r[8] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
@@ -145,7 +150,7 @@ extension SQLiteStore {
             let id = queue[next]
             next += 1
             if let a = addresses[id] { ordered.append(a) }
-            queue += joinedTo.filter { $0.value == id }.map(\.key).sorted()
+            queue += joined[id] ?? []
         }
         return PersonExplanation(personID: person, name: head?["name"], key: head?["key"] ?? ordered.first?.address ?? "",
                                  messages: ordered.reduce(0) { $0 + $1.messages }, addresses: ordered)

@@ -1,5 +1,4 @@
 import Foundation
-import ListLensAnalysis
 import ListLensIndex
 import ListLensSQLite
 import ListLensTestSupport
@@ -37,16 +36,3 @@ struct ReadmeExampleTests {
     }
 }
 
-@Suite("Documented lists")
-struct DocumentedListsTests {
-    @Test("docs/organizations.md names every webmail and ISP domain the code holds, and no other")
-    func consumerDomains() throws {
-        let doc = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/organizations.md"), encoding: .utf8)
-        let listed = doc.components(separatedBy: "\n## ").filter { $0.hasPrefix("Webmail (") || $0.hasPrefix("Internet service providers") }
-            .flatMap { section in
-                section.split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
-            }
-        #expect(Set(listed) == ConsumerMailDomains.all)
-        #expect(listed.count == ConsumerMailDomains.webmail.count + ConsumerMailDomains.isp.count, "each domain once")
-    }
-}

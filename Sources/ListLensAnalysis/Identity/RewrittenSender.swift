@@ -46,7 +46,8 @@ public enum RewrittenSender {
         let address = from.address.lowercased()
         let local = String(address[..<at])
         let viaName = from.name.flatMap(viaAuthor)
-        let isListAddress = listAddresses(of: message).contains(address)
+        let listAddresses = listAddresses(of: message)
+        let isListAddress = listAddresses.contains(address)
             || (local == listName?.lowercased() && footerNames(address, in: message.text))
         guard viaName != nil || isListAddress else { return nil }
 
@@ -60,7 +61,7 @@ public enum RewrittenSender {
             return Author(address: wrapped.address, name: wrapped.name ?? viaName, source: .wrappedMessage)
         }
         if isListAddress, let m = mailbox(message.headers, "reply-to"), m.address.lowercased() != address,
-           !listAddresses(of: message).contains(m.address.lowercased()) {
+           !listAddresses.contains(m.address.lowercased()) {
             return Author(address: m.address, name: m.name ?? viaName, source: .replyTo)
         }
         // Only the name is left, and only the list's address loses its author without it (a

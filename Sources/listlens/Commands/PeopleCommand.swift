@@ -67,7 +67,7 @@ struct PeopleCommand: ParsableCommand {
     }
 
     private func show(_ persons: [PersonExplanation], for text: String) throws {
-        guard !persons.isEmpty else { throw CLIError("no person with the address, id or name \(text.printable)") }
+        guard !persons.isEmpty else { throw CLIError("no person with the address, id or name \(text.printable); `listlens people --limit 0` lists them all") }
         if report.format == .json { return Terminal.out(try JSONOutput.encode(persons)) }
         guard report.format == .table else { throw CLIError("--explain writes a table or JSON (--format json)") }
         for (k, p) in persons.enumerated() {
