@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries from Debian, each behind a module map and a shim header.
@@ -35,6 +36,7 @@ let package = Package(
         .target(name: "ListLensIndex", dependencies: [
             "ListLensMail", "ListLensAnalysis", "ListLensText",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         // The embedded default store: GRDB, migrations, FTS5 and the query compiler for it.
         .target(name: "ListLensSQLite", dependencies: [
@@ -43,7 +45,7 @@ let package = Package(
         ]),
         // The command-line tool: translates arguments into library calls, results into text.
         .executableTarget(name: "listlens", dependencies: [
-            "ListLensIndex", "ListLensSQLite", "ListLensMail", "ListLensText",
+            "ListLensIndex", "ListLensSQLite", "ListLensAnalysis", "ListLensMail", "ListLensText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -62,6 +62,9 @@ enum Migrations {
         migrator.registerMigration("v15-rewritten-senders") { db in
             try db.execute(sql: v15)
         }
+        migrator.registerMigration("v16-affiliations") { db in
+            try db.execute(sql: v16)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -469,5 +472,15 @@ enum Migrations {
     /// reads them again.
     static let v15 = """
     ALTER TABLE message ADD COLUMN from_rewritten TEXT;
+    """
+
+    /// Which affiliations file the organization pass last applied (a digest of its bytes), so a
+    /// report re-applies an edited file before it counts. One row at most.
+    static let v16 = """
+    CREATE TABLE affiliations_applied (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        digest TEXT NOT NULL,
+        applied_at TEXT NOT NULL
+    );
     """
 }

@@ -99,43 +99,70 @@ extension SQLiteStore {
         }
     }
 
-    public func participantOrganizations() throws -> [(id: Int64, key: String, organization: String?)] {
+    public func creditedParticipants() throws -> [CreditedParticipant] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT p.id, p.key, o.name FROM participant p LEFT JOIN organization o ON o.id = p.organization_id ORDER BY p.id
-                """).map { ($0[0], $0[1], $0[2]) }
+                SELECT p.id, p.key, COALESCE(p.person_id, p.id), ps.name
+                FROM participant p LEFT JOIN person ps ON ps.id = COALESCE(p.person_id, p.id) ORDER BY p.id
+                """).map { CreditedParticipant(id: $0[0], key: $0[1], person: $0[2], personName: $0[3]) }
         }
     }
 
-    public func storeOrganizations(_ changes: [(participant: Int64, organization: String?)]) throws -> Int {
+    public func appliedAffiliationsDigest() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT digest FROM affiliations_applied WHERE id = 1") }
+    }
+
+    public func storeCredits(_ credits: [OrganizationCredit], digest: String) throws -> Int {
         try write { db in
+            // Organization names compare without case: a file's `Intel` and a period's `intel` are one.
             var ids: [String: Int64] = [:]
-            let find = try db.makeStatement(sql: "SELECT id FROM organization WHERE name = ?")
+            let find = try db.makeStatement(sql: "SELECT id FROM organization WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1")
             let add = try db.makeStatement(sql: "INSERT INTO organization (name) VALUES (?)")
-            let participant = try db.makeStatement(sql: "UPDATE participant SET organization_id = ? WHERE id = ?")
-            let messages = try db.makeStatement(sql: "UPDATE message SET organization_id = ? WHERE participant_id = ?")
-            var changed = 0
-            for c in changes {
-                var id: Int64? = nil
-                if let name = c.organization {
-                    let stored = try ids[name] ?? Int64.fetchOne(find, arguments: [name])
-                    if let known = stored {
-                        id = known
-                    } else {
-                        try add.execute(arguments: [name])
-                        id = db.lastInsertedRowID
-                    }
-                    ids[name] = id
+            func id(_ name: String?) throws -> Int64? {
+                guard let name else { return nil }
+                if let known = ids[name.lowercased()] { return known }
+                let found: Int64
+                if let stored = try Int64.fetchOne(find, arguments: [name]) {
+                    found = stored
+                } else {
+                    try add.execute(arguments: [name])
+                    found = db.lastInsertedRowID
                 }
-                try participant.execute(arguments: [id, c.participant])
-                try messages.execute(arguments: [id, c.participant])
-                changed += db.changesCount
+                ids[name.lowercased()] = found
+                return found
+            }
+            let participant = try db.makeStatement(sql: "UPDATE participant SET organization_id = ? WHERE id = ? AND organization_id IS NOT ?")
+            let all = try db.makeStatement(sql: "UPDATE message SET organization_id = ? WHERE participant_id = ? AND organization_id IS NOT ?")
+            let dated = try db.makeStatement(sql: "SELECT id, date, organization_id FROM message WHERE participant_id = ?")
+            let one = try db.makeStatement(sql: "UPDATE message SET organization_id = ? WHERE id = ?")
+            var changed = 0
+            for c in credits {
+                let own = try id(c.organization)
+                try participant.execute(arguments: [own, c.participant, own])
+                if c.periods.isEmpty {
+                    try all.execute(arguments: [own, c.participant, own])
+                    changed += db.changesCount
+                    continue
+                }
+                // Dated periods: each message by its date (a person's messages are few beside the store's).
+                var updates: [(Int64, Int64?)] = []
+                let rows = try Row.fetchCursor(dated, arguments: [c.participant])
+                while let r = try rows.next() {
+                    let wanted = try id(c.organization(at: r[1]))
+                    if (r[2] as Int64?) != wanted { updates.append((r[0], wanted)) }
+                }
+                for (message, org) in updates { try one.execute(arguments: [org, message]) }
+                changed += updates.count
             }
             // Organizations no participant or message names any more go.
             try db.execute(sql: """
                 DELETE FROM organization WHERE id NOT IN (SELECT organization_id FROM message WHERE organization_id IS NOT NULL)
                     AND id NOT IN (SELECT organization_id FROM participant WHERE organization_id IS NOT NULL)
                 """)
+            try db.execute(sql: """
+                INSERT INTO affiliations_applied (id, digest, applied_at) VALUES (1, ?, datetime('now'))
+                ON CONFLICT(id) DO UPDATE SET digest = excluded.digest, applied_at = excluded.applied_at
+                """, arguments: [digest])
             return changed
         }
     }

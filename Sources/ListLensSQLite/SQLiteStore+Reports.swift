@@ -13,14 +13,14 @@ extension SQLiteStore {
               AND (:since IS NULL OR m.date >= :since) AND (:until IS NULL OR m.date < :until)
               AND (:list IS NULL OR m.list_id = (SELECT id FROM list WHERE name = :list))
             """
-        if byOrganization { sql += " AND (:org IS NULL OR m.organization_id = (SELECT id FROM organization WHERE name = :org))" }
+        if byOrganization { sql += " AND (:org IS NULL OR m.organization_id = (SELECT id FROM organization WHERE name = :org COLLATE NOCASE ORDER BY id LIMIT 1))" }
         switch automated {
         case false?: sql += " AND (:bots OR p.automated IS NULL)"
         case true?: sql += " AND p.automated IS NOT NULL"
         case nil: break
         }
         var arguments: StatementArguments = ["since": query.since, "until": query.until, "list": query.list, "bots": query.includingAutomated]
-        if byOrganization { arguments += ["org": query.organization?.lowercased()] }
+        if byOrganization { arguments += ["org": query.organization] }
         return (sql, arguments)
     }
 
@@ -92,7 +92,8 @@ extension SQLiteStore {
             let counted = Self.reportFilter(query)
             var members: [Int64: OrganizationExplanation.Member] = [:]
             let rows = try Row.fetchAll(db, sql: """
-                SELECT COALESCE(p.person_id, p.id), ps.name, p.key, count(*)
+                SELECT COALESCE(p.person_id, p.id), ps.name, p.key, count(*),
+                       max(m.organization_id IS NOT p.organization_id), min(m.organization_id IS NOT p.organization_id)
                 FROM message m JOIN participant p ON p.id = m.participant_id LEFT JOIN person ps ON ps.id = COALESCE(p.person_id, p.id)
                 WHERE \(counted.sql) AND m.organization_id IS NOT NULL
                 GROUP BY p.id ORDER BY 4 DESC, p.key
@@ -100,13 +101,19 @@ extension SQLiteStore {
             for r in rows {
                 let id: Int64 = r[0]
                 let n: Int = r[3]
-                var m = members[id] ?? .init(personID: id, name: r[1], messages: 0, addresses: [], reason: "domain")
+                // A message counts for another organization than its address's only by a dated affiliation.
+                let dated: Bool = r[4], undated: Bool = !(r[5] as Bool)
+                let reason = dated && undated ? "affiliation and domain" : dated ? "affiliation" : "domain"
+                var m = members[id] ?? .init(personID: id, name: r[1], messages: 0, addresses: [], reason: reason)
+                if m.reason != reason { m.reason = "affiliation and domain" }
                 m.messages += n
                 m.addresses.append(.init(address: r[2], messages: n))
                 members[id] = m
             }
             let sorted = members.values.sorted { ($0.messages, $1.personID) > ($1.messages, $0.personID) }
-            return OrganizationExplanation(organization: query.organization?.lowercased() ?? "",
+            let name = try String.fetchOne(db, sql: "SELECT name FROM organization WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+                                           arguments: [query.organization])
+            return OrganizationExplanation(organization: name ?? query.organization ?? "",
                                            messages: sorted.reduce(0) { $0 + $1.messages }, members: sorted)
         }
     }

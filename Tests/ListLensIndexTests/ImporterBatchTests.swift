@@ -57,8 +57,9 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func storeAutomatedSenders(_ changes: [(participant: Int64, reason: AutomatedSender.Reason?)]) throws {}
     func automatedSenderMessages() throws -> [(address: String, reason: AutomatedSender.Reason, messages: Int)] { [] }
     func storedIdentities() throws -> [StoredIdentity] { [] }
-    func participantOrganizations() throws -> [(id: Int64, key: String, organization: String?)] { [] }
-    func storeOrganizations(_ changes: [(participant: Int64, organization: String?)]) throws -> Int { 0 }
+    func creditedParticipants() throws -> [CreditedParticipant] { [] }
+    func storeCredits(_ credits: [OrganizationCredit], digest: String) throws -> Int { 0 }
+    func appliedAffiliationsDigest() throws -> String? { nil }
     func storedPersons() throws -> [StoredPerson] { [] }
     func storePersons(members: [Int64: IdentityMerger.Member], persons: [StoredPerson], removing: [Int64]) throws {}
     func peopleReport(_ query: ReportQuery) throws -> PeopleReport { PeopleReport(rows: []) }

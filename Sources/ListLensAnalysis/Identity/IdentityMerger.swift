@@ -111,19 +111,30 @@ public struct IdentityMerger: Sendable {
         "nobody", "anonymous", "noc", "ops", "it", "hr", "jobs", "careers", "billing", "service", "services",
     ]
 
-    public init(rules: Set<IdentityRule> = Set(IdentityRule.allCases), lists: Set<String> = []) {
+    /// Addresses an affiliations file lists as one person's (participant keys), with the name it gives.
+    public var listed: [(name: String?, keys: [String])]
+    /// Addresses no rule joins to another (a shared or placeholder address), unless ``listed`` joins them.
+    public var separate: Set<String>
+
+    public init(rules: Set<IdentityRule> = Set(IdentityRule.allCases), lists: Set<String> = [],
+                listed: [(name: String?, keys: [String])] = [], separate: Set<String> = []) {
         self.rules = rules
         self.lists = lists
+        self.listed = listed
+        self.separate = separate
     }
 
     public func merge(_ senders: [Sender]) -> Result {
         let order = senders.indices.sorted { senders[$0].id < senders[$1].id }
         var edges: [Edge] = []
         var crowded: [String] = []
-        if rules.contains(.sameMailbox) { edges += mailboxEdges(senders, order) }
-        let owners = nameOwners(senders, order)
+        if rules.contains(.affiliationsFile) { edges += listedEdges(senders) }
+        // The rules below leave a separate address alone.
+        let ruled = separate.isEmpty ? order : order.filter { !separate.contains(senders[$0].address.lowercased()) }
+        if rules.contains(.sameMailbox) { edges += mailboxEdges(senders, ruled) }
+        let owners = nameOwners(senders, ruled)
         if rules.contains(.sameName) { edges += nameEdges(senders, owners, crowded: &crowded) }
-        if rules.contains(.rewrittenName) { edges += rewrittenEdges(senders, order, owners, joined: edges) }
+        if rules.contains(.rewrittenName) { edges += rewrittenEdges(senders, ruled, owners, joined: edges) }
         var result = assemble(senders, order, edges)
         result.crowdedNames = crowded
         return result
@@ -137,6 +148,24 @@ public struct IdentityMerger: Sendable {
     }
 
     // MARK: Rules
+
+    /// The addresses of each ``listed`` person that the store holds, joined to the first of them.
+    private func listedEdges(_ senders: [Sender]) -> [Edge] {
+        guard !listed.isEmpty else { return [] }
+        var index: [String: Int] = [:]
+        for (i, s) in senders.enumerated() { index[s.address.lowercased()] = index[s.address.lowercased()] ?? i }
+        var edges: [Edge] = []
+        for group in listed {
+            let present = Array(Set(group.keys.compactMap { index[$0] })).sorted { senders[$0].id < senders[$1].id }
+            guard let first = present.first else { continue }
+            let who = group.name.map { "\"\($0)\"" } ?? "one person"
+            for other in present.dropFirst() {
+                edges.append(Edge(from: first, to: other, rule: .affiliationsFile,
+                                  evidence: "the affiliations file lists \(senders[other].address) and \(senders[first].address) under \(who)"))
+            }
+        }
+        return edges
+    }
 
     /// `ann+x@h` and `ann@h`; Gmail without dots, `googlemail.com` as `gmail.com`.
     static func mailbox(_ address: String) -> String? {

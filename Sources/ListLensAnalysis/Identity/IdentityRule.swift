@@ -16,6 +16,9 @@ public enum IdentityRule: String, Sendable, CaseIterable, Codable, Comparable {
     /// month: `twisted-python at twistedmatrix.com (Shawn Church)`) joins the one person whose own
     /// full name that is, by the rules above; none when several persons write under it.
     case rewrittenName = "rewritten-name"
+    /// Addresses an affiliations file lists under one person (docs/affiliations.md): the user's word,
+    /// taken before every rule above and whatever they say.
+    case affiliationsFile = "affiliations-file"
 
     public static func < (a: IdentityRule, b: IdentityRule) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

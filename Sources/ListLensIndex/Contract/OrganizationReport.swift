@@ -66,12 +66,12 @@ public struct OrganizationReport: Sendable, Codable, Equatable {
     public var rewritten: Int
 
     /// How far to trust the ranking: the shares of the counted messages that no organization holds
-    /// (webmail, ISPs, unknown senders) and that the list had rewritten. What automated senders sent
+    /// (webmail, ISPs, personal domains, unknown senders) and that the list had rewritten. What automated senders sent
     /// is in ``leftOut``.
     public var coverage: String {
         let unaffiliated = rows.first { $0.organization == nil }?.messages ?? 0
         return "coverage: of \(totalMessages.counted("message")) counted, \(Double.share(unaffiliated, of: totalMessages).percent) from no organization "
-            + "(webmail, ISPs, unknown senders), \(Double.share(rewritten, of: totalMessages).percent) whose From the list rewrote (DMARC, undone)"
+            + "(webmail, ISPs, personal domains, unknown senders), \(Double.share(rewritten, of: totalMessages).percent) whose From the list rewrote (DMARC, undone)"
     }
 
     /// The report over `rows`; each row's ``Row/share`` is its messages over `totalMessages`.

@@ -42,10 +42,13 @@ public final class Importer {
         /// The lists imported into thread replies by subject from now on (true), or no longer (false);
         /// nil keeps each list's setting (off for a new list). `import --thread-by-subject`.
         public var threadsBySubject: Bool?
+        /// The affiliations file applied after the import (docs/affiliations.md); nil applies none.
+        public var affiliations: AffiliationsFile?
         public init(list: String? = nil, defaults: MessageDefaults = MessageDefaults(), replace: Bool = false,
                     ignoreThreadHeaders: Bool = false, analyzesQuotes: Bool = true, threadsBySubject: Bool? = nil,
-                    maxBatchBytes: Int = Importer.defaultMaxBatchBytes) {
+                    maxBatchBytes: Int = Importer.defaultMaxBatchBytes, affiliations: AffiliationsFile? = nil) {
             self.list = list
+            self.affiliations = affiliations
             self.threadsBySubject = threadsBySubject
             self.defaults = defaults
             self.replace = replace
@@ -186,9 +189,11 @@ public final class Importer {
             summary.footers = try ListFooterPass.run(on: store)
             summary.quotes = try QuoteAttributionPass.run(on: store)
         }
-        summary.organizations = try OrganizationPass.run(on: store, resolver: analyzer.organizations)
         summary.automatedSenders = try AutomatedSenderPass.run(on: store)
-        summary.identities = try IdentityPass.run(on: store)
+        if let applied = try (options.affiliations ?? AffiliationsFile(path: "")).apply(to: store, always: true) {
+            summary.identities = applied.identities
+            summary.organizations = applied.organizations
+        }
         summary.seconds = MonotonicClock.now() - start
         return summary
     }

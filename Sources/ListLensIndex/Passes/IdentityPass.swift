@@ -22,24 +22,36 @@ public enum IdentityPass {
         public init() {}
     }
 
-    public static func run(on store: some ParticipantStore, rules: Set<IdentityRule> = Set(IdentityRule.allCases)) throws -> Report {
+    /// `affiliations` adds the joins and separate addresses the user wrote down, and turns off the
+    /// rules it names; `rules`, when given, replaces the file's choice of rules.
+    public static func run(on store: some ParticipantStore, affiliations: Affiliations = Affiliations(),
+                           rules: Set<IdentityRule>? = nil) throws -> Report {
         let lists = Set(try store.listNames().map { $0.lowercased() })
         let stored = try store.storedIdentities()
-        let merger = IdentityMerger(rules: rules, lists: lists)
+        let merger = IdentityMerger(rules: rules ?? affiliations.rules, lists: lists,
+                                    listed: affiliations.joinedAddresses, separate: affiliations.separateAddresses)
         let result = merger.merge(stored.map(\.sender))
         var report = Report()
         report.addresses = stored.count
         report.crowdedNames = result.crowdedNames.count
         var changed: [Int64: IdentityMerger.Member] = [:]
         var keys: [Int64: String] = [:]
+        // A name the file gives a person's address is the person's name (a .mailmap's proper name).
+        let fileNames = affiliations.names
+        var names = result.names
+        var named = Set<Int64>()
         for s in stored {
             keys[s.sender.id] = s.sender.address
             guard let m = result.members[s.sender.id] else { continue }
+            if !named.contains(m.person), let name = fileNames[s.sender.address] {
+                names[m.person] = name
+                named.insert(m.person)
+            }
             if let rule = m.rule { report.joined[rule.rawValue, default: 0] += 1 }
             if m != s.member { changed[s.sender.id] = m }
         }
         let persons = result.members.values.filter { $0.joinedTo == nil }.map(\.person).sorted().map {
-            StoredPerson(id: $0, key: keys[$0] ?? "", name: result.names[$0])
+            StoredPerson(id: $0, key: keys[$0] ?? "", name: names[$0])
         }
         report.persons = persons.count
         report.changed = changed.count

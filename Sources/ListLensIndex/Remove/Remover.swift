@@ -17,8 +17,13 @@ public struct Remover {
     }
 
     private let store: any ListLensStore
+    private let affiliations: AffiliationsFile
 
-    public init(store: any ListLensStore) { self.store = store }
+    /// `affiliations` is applied again after a removal, as after an import.
+    public init(store: any ListLensStore, affiliations: AffiliationsFile = AffiliationsFile(path: "")) {
+        self.store = store
+        self.affiliations = affiliations
+    }
 
     /// How a target given as text is read: a file or folder that exists, or an absolute path, is a
     /// source (resolved as the importer stored it); `<id>` or text with `@` is a Message-ID;
@@ -47,7 +52,8 @@ public struct Remover {
             summary.threading = try ThreadingPass.run(on: store)
             _ = try ListFooterPass.run(on: store)   // a list that shrank learns its footer again
             _ = try QuoteAttributionPass.run(on: store)
-            _ = try IdentityPass.run(on: store)   // an address that went may have joined two others
+            // An address that went may have joined two others, and taken an organization's last message.
+            _ = try affiliations.apply(to: store, always: true)
         }
         return summary
     }

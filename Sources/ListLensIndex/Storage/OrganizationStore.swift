@@ -1,7 +1,10 @@
-/// A store whose participants' organizations the organization pass keeps.
+/// A store whose participants' and messages' organizations the affiliation pass keeps.
 public protocol OrganizationStore: Sendable {
-    /// Every participant: its id, key (address) and organization (registrable domain) as stored.
-    func participantOrganizations() throws -> [(id: Int64, key: String, organization: String?)]
-    /// Sets each participant's organization and its messages'; returns the messages changed.
-    func storeOrganizations(_ changes: [(participant: Int64, organization: String?)]) throws -> Int
+    /// Every participant with its person (the anchor id) and that person's name, in id order.
+    func creditedParticipants() throws -> [CreditedParticipant]
+    /// Applies each credit (the participant's own organization, and each of its messages' by date)
+    /// and records `digest` as the affiliations applied; returns the messages whose organization changed.
+    func storeCredits(_ credits: [OrganizationCredit], digest: String) throws -> Int
+    /// The digest ``storeCredits(_:digest:)`` last recorded, or nil when none was.
+    func appliedAffiliationsDigest() throws -> String?
 }

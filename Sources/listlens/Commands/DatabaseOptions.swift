@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ListLensAnalysis
 import ListLensIndex
 import ListLensSQLite
 
@@ -8,7 +9,56 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file.", discussion: "Default: $LISTLENS_DB, else ./listlens.sqlite.", valueName: "path"))
     var db: String?
 
+    @Option(name: .long, help: ArgumentHelp("The affiliations file (YAML, docs/affiliations.md).",
+                                            discussion: "Default: $LISTLENS_AFFILIATIONS, else the database's name with .affiliations.yaml (listlens.affiliations.yaml beside listlens.sqlite); none there means none.",
+                                            valueName: "path"))
+    var affiliations: String?
+
     var path: String { db ?? ProcessInfo.processInfo.environment["LISTLENS_DB"] ?? "listlens.sqlite" }
+
+    var affiliationsPath: String {
+        affiliations ?? ProcessInfo.processInfo.environment["LISTLENS_AFFILIATIONS"] ?? AffiliationsFile.defaultPath(forDatabase: path)
+    }
+
+    /// The affiliations file, read and checked; a file that cannot be used is a clear error.
+    func affiliationsFile() throws -> AffiliationsFile {
+        do { return try AffiliationsFile.load(path: affiliationsPath) } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// The addresses of a person named on the command line: an address as it is, or a person id or
+    /// full name the database knows, with all their addresses.
+    func addresses(of person: String) throws -> (addresses: [String], name: String?) {
+        if FileManager.default.fileExists(atPath: path) {
+            let found = try openExisting().explainPerson(person)
+            if found.count > 1 {
+                let listed = found.prefix(5).map { "\($0.name ?? "?") (person \($0.personID))" }.joined(separator: ", ")
+                throw CLIError("\(person): \(found.count) people go by it (\(listed)); give an address or a person id")
+            }
+            if let one = found.first { return (one.addresses.map(\.address), one.name) }
+        }
+        guard person.contains("@") else { throw CLIError("\(person): no such person in \(path); give an address") }
+        return ([Identity.participantKey(address: person.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")))], nil)
+    }
+
+    /// The store for a report, with the affiliations file applied when it changed since the store
+    /// last applied it (so an edit needs no re-import). A store the user may not write is read as
+    /// it is, with a warning when its figures predate the file.
+    func openForReport() throws -> SQLiteStore {
+        let store = try openExisting()
+        let file = try affiliationsFile()
+        guard try !file.isApplied(in: store) else { return store }
+        guard FileManager.default.isWritableFile(atPath: path) else {
+            Terminal.err("listlens: warning: \(path) is read-only, so \(file.path) as it is now is not applied: figures follow the file as last applied")
+            return store
+        }
+        let writable = try open()
+        if let applied = try file.apply(to: writable, always: false) {
+            Terminal.err("listlens: applied \(file.path): \(applied.organizations.messages.counted("message")) now count for another organization")
+        }
+        return try openExisting()
+    }
 
     /// Opens the database for writing (created if needed), turning failures into a clean message and exit code.
     func open() throws -> SQLiteStore {

@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     var format: Format = .jsonl
 
     func run() throws {
-        let store = try database.openExisting()
+        let store = try database.openForReport()
         try Exporter(store: store).exportJSONLines { Terminal.out($0) }
     }
 }

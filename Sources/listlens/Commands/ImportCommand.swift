@@ -92,10 +92,12 @@ struct ImportCommand: ParsableCommand {
             for path in paths { Terminal.err("listlens: \(path): no such file or directory") }
             throw ExitCode(1)
         }
+        let affiliations = try database.affiliationsFile()
         let store = try database.open()
         let importer = Importer(store: store, options: .init(list: list, defaults: defaults, replace: replace,
                                                                  ignoreThreadHeaders: ignoreThreadHeaders,
-                                                                 analyzesQuotes: !withoutQuoteAnalysis, threadsBySubject: threadBySubject))
+                                                                 analyzesQuotes: !withoutQuoteAnalysis, threadsBySubject: threadBySubject,
+                                                                 affiliations: affiliations))
         let showProgress = !quiet && Terminal.stderrIsTerminal
         let progress: ((ImportProgress) -> Void)? = showProgress ? { ProgressLine.show($0) } : nil
         let summary = try importer.run(paths: paths, progress: progress)
@@ -124,8 +126,14 @@ struct ImportCommand: ParsableCommand {
             let busiest = automated.busiest.map { "\($0.address), \($0.reason.rawValue)" }.joined(separator: "; ")
             Terminal.err("listlens: \(automated.messages.counted("message")) from \(automated.senders.counted("automated sender")) (\(busiest)\(automated.senders > automated.busiest.count ? "; …" : "")) left out of people and organization counts; orgs --include-bots counts them")
         }
-        if let orgs = summary.organizations, orgs.participants > 0 {
-            Terminal.err("listlens: \(orgs.participants.counted("stored address", plural: "stored addresses")) changed organization under this version's rules (webmail, ISP and archive domains are none): \(orgs.messages.counted("message")) updated")
+        if let orgs = summary.organizations, orgs.messages > 0 {
+            var line = "listlens: \(orgs.messages.counted("message")) credited to another organization than before"
+            if orgs.datedPersons > 0 { line += "; \(orgs.datedPersons.counted("person", plural: "people")) dated by \(affiliations.path)" }
+            if !orgs.personalDomains.isEmpty {
+                let shown = orgs.personalDomains.prefix(4).map { $0.domain + ($0.person.map { " (\($0))" } ?? "") }.joined(separator: ", ")
+                line += "; personal domains, counted for no organization unless the file dates their person: \(shown)\(orgs.personalDomains.count > 4 ? ", …" : "")"
+            }
+            Terminal.err(line)
         }
         if summary.rewritten > 0 {
             Terminal.err("listlens: \(summary.rewritten.counted("message")) had a From rewritten by \(summary.rewritten == 1 ? "its" : "their") list (DMARC): counted for the author the message names elsewhere (docs/participants.md)")

@@ -7,8 +7,10 @@ struct OrgsCommand: ParsableCommand {
         commandName: "orgs",
         abstract: "Report organization involvement: messages, people, threads started, first and last message; who replies to whom.",
         discussion: """
-            An organization is the registrable domain of the sender's address (public suffix list); \
-            webmail senders (gmail.com, yahoo.com, …) count as unaffiliated. Messages from automated \
+            A message counts for its sender's organization at its date: a dated affiliation from \
+            the affiliations file first (docs/affiliations.md), then the domain of the address \
+            (a file organization, else the registrable domain); webmail, ISP and personal domains \
+            (gmail.com, aj.id.au, …) count as unaffiliated (docs/organizations.md). Messages from automated \
             senders (list addresses, no-reply and mail-system addresses, trackers such as Trac, CI, \
             review systems, bots: docs/participants.md) are left out unless --include-bots is given.
 
@@ -20,6 +22,7 @@ struct OrgsCommand: ParsableCommand {
               listlens orgs --since 2020-01 --until 2020-03 --list openbmc
               listlens orgs --matrix --limit 15
               listlens orgs --explain ibm.com
+              listlens orgs --affiliations openbmc.affiliations.yaml
               listlens orgs --format csv > orgs.csv
               listlens orgs --include-bots
             """)
@@ -38,9 +41,9 @@ struct OrgsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.openExisting()
+        let store = try database.openForReport()
         if matrix { return try showMatrix(try ReplyMatrix.build(store: store, report.query())) }
-        if let explain { return try show(try store.explainOrganization(report.query(organization: explain))) }
+        if let explain { return try show(try store.explainOrganization(report.query(organization: try database.affiliationsFile().organizationName(explain)))) }
         let orgs = try OrganizationReport.build(store: store, report.query())
         let shown = report.shown(orgs.rows)
         switch report.format {
@@ -105,9 +108,10 @@ struct OrgsCommand: ParsableCommand {
             })
             for line in table.renderCSV() { Terminal.out(line) }
         case .table:
-            Terminal.text("\(org.organization): \(org.messages.counted("message")) from \(org.members.count.counted("person", plural: "people")), each by the domain of the address they wrote from")
-            let table = Table(headers: ["person", "messages", "addresses"], rows: shown.map { m in
-                [m.name ?? "#\(m.personID)", String(m.messages), m.addresses.map { "\($0.address) (\($0.messages))" }.joined(separator: ", ")]
+            Terminal.text("\(org.organization): \(org.messages.counted("message")) from \(org.members.count.counted("person", plural: "people")); "
+                          + "why: domain = the address they wrote from, affiliation = a dated period in the affiliations file")
+            let table = Table(headers: ["person", "messages", "why", "addresses"], rows: shown.map { m in
+                [m.name ?? "#\(m.personID)", String(m.messages), m.reason, m.addresses.map { "\($0.address) (\($0.messages))" }.joined(separator: ", ")]
             }, rightAligned: [1])
             for line in table.renderText() { Terminal.text(line) }
             for line in report.tableFooter(shown: shown.count, of: org.members.count, noun: "people", leftOut: .init()) {

@@ -35,9 +35,9 @@ struct PeopleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.openExisting()
+        let store = try database.openForReport()
         if let explain { return try show(try store.explainPerson(explain), for: explain) }
-        let people = try PeopleReport.build(store: store, report.query(organization: org))
+        let people = try PeopleReport.build(store: store, report.query(organization: try org.map { try database.affiliationsFile().organizationName($0) }))
         let shown = report.shown(people.rows)
         switch report.format {
         case .json:

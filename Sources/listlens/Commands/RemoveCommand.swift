@@ -28,7 +28,7 @@ struct RemoveCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openExistingForWriting()
-        let summary = try Remover(store: store).run(targets)
+        let summary = try Remover(store: store, affiliations: try database.affiliationsFile()).run(targets)
         for (target, counts) in summary.removed {
             var line = "removed \(counts.messages.counted("message")) of \(target.description)"
             if counts.quarantined > 0 { line += " and \(counts.quarantined.counted("quarantine record"))" }
