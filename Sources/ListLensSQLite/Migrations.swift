@@ -1,4 +1,5 @@
 import GRDB
+import ListLensText
 import ListLensAnalysis
 
 /// The SQLite schema, as named migrations. A migration never changes once shipped: new needs get a new
@@ -64,6 +65,14 @@ enum Migrations {
         }
         migrator.registerMigration("v16-affiliations") { db in
             try db.execute(sql: v16)
+        }
+        migrator.registerMigration("v17-authored-words") { db in
+            // Stored messages are counted from their stored authored text, as the writer counts new ones.
+            db.add(function: DatabaseFunction("listlens_word_count", argumentCount: 1, pure: true) { values in
+                WordCount.of(String.fromDatabaseValue(values[0]) ?? "")
+            })
+            try db.execute(sql: v17)
+            db.remove(function: DatabaseFunction("listlens_word_count", argumentCount: 1, pure: true) { _ in nil })
         }
     }
 
@@ -472,6 +481,13 @@ enum Migrations {
     /// reads them again.
     static let v15 = """
     ALTER TABLE message ADD COLUMN from_rewritten TEXT;
+    """
+
+    /// The words of each message's own text (``WordCount`` over `authored_text`), for reports to sum
+    /// what people wrote without reading every text.
+    static let v17 = """
+    ALTER TABLE message ADD COLUMN authored_words INTEGER NOT NULL DEFAULT 0;
+    UPDATE message SET authored_words = listlens_word_count(authored_text);
     """
 
     /// Which affiliations file the organization pass last applied (a digest of its bytes), so a

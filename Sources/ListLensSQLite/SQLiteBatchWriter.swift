@@ -1,4 +1,5 @@
 import GRDB
+import ListLensText
 import ListLensAnalysis
 import ListLensIndex
 import ListLensMail
@@ -120,15 +121,15 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 INSERT INTO message (message_id, synthetic_id, list_id, date, date_source, from_name, from_address,
                     participant_id, organization_id, subject, normalized_subject, tags, text, authored_text, quoted_text,
                     defects, source_id, offset, length, content_key, quote_name, quote_address, quote_minute, quote_zoned, quote_second,
-                    text_marks, quote_layout, signature_text, from_rewritten, imposter_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    text_marks, quote_layout, signature_text, from_rewritten, authored_words, imposter_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             updateMessage = try db.cachedStatement(sql: """
                 UPDATE message SET message_id = ?, synthetic_id = ?, list_id = ?, date = ?, date_source = ?, from_name = ?,
                     from_address = ?, participant_id = ?, organization_id = ?, subject = ?, normalized_subject = ?, tags = ?,
                     text = ?, authored_text = ?, quoted_text = ?, defects = ?, source_id = ?, offset = ?, length = ?,
                     content_key = ?, quote_name = ?, quote_address = ?, quote_minute = ?, quote_zoned = ?, quote_second = ?,
-                    text_marks = ?, quote_layout = ?, signature_text = ?, from_rewritten = ?
+                    text_marks = ?, quote_layout = ?, signature_text = ?, from_rewritten = ?, authored_words = ?
                 WHERE id = ?
                 """)
             ftsValues = try db.cachedStatement(sql: "SELECT subject, authored_text, quoted_text FROM message WHERE id = ?")
@@ -217,7 +218,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             a.quoteAttribution?.name?.lowercased(), a.quoteAttribution?.address,
             a.quoteClock?.minute, a.quoteAttribution.map { _ in a.quoteClock?.zoned ?? false }, a.quoteClock?.second,
             TextMark.encode(m.textMarks), a.quoteLayout?.encoded(), a.quoteLayout == nil ? nil : QuoteLayout.signatureText(of: a.segments),
-            a.author?.source.rawValue,
+            a.author?.source.rawValue, WordCount.of(a.quoted.authored),
         ]
     }
 

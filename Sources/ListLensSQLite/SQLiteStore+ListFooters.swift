@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ListLensText
 import ListLensAnalysis
 import ListLensIndex
 import ListLensMail
@@ -58,14 +59,14 @@ extension SQLiteStore {
                 INSERT INTO message_fts (message_fts, rowid, subject, authored_text, quoted_text) VALUES ('delete', ?, ?, ?, ?)
                 """)
             let update = try db.cachedStatement(sql: """
-                UPDATE message SET authored_text = ?, quoted_text = ?, quote_layout = ?, signature_text = ? WHERE id = ?
+                UPDATE message SET authored_text = ?, authored_words = ?, quoted_text = ?, quote_layout = ?, signature_text = ? WHERE id = ?
                 """)
             let index = try db.cachedStatement(sql: "INSERT INTO message_fts (rowid, subject, authored_text, quoted_text) VALUES (?, ?, ?, ?)")
             let pending = try db.cachedStatement(sql: "DELETE FROM message_quote_pass WHERE message = ?")
             for c in changes {
                 guard let row = try Row.fetchOne(old, arguments: [c.key]) else { continue }
                 try forget.execute(arguments: [c.key, row[0] as String, row[1] as String, row[2] as String])
-                try update.execute(arguments: [c.authoredText, c.quotedText, c.layout?.encoded(), c.signatureText, c.key])
+                try update.execute(arguments: [c.authoredText, WordCount.of(c.authoredText), c.quotedText, c.layout?.encoded(), c.signatureText, c.key])
                 try index.execute(arguments: [c.key, row[0] as String, c.authoredText, c.quotedText])
                 try pending.execute(arguments: [c.key])
             }

@@ -10,7 +10,7 @@ extension SQLiteStore {
             // The counted messages, each with its person: one filter for every figure below.
             let filter = Self.reportFilter(query)
             let counted = """
-                SELECT m.id, m.date, m.thread_id, m.parent_id, m.participant_id, m.organization_id,
+                SELECT m.id, m.date, m.thread_id, m.parent_id, m.participant_id, m.organization_id, m.authored_words,
                        COALESCE(p.person_id, p.id) AS person
                 FROM message m JOIN participant p ON p.id = m.participant_id
                 WHERE \(filter.sql)
@@ -21,7 +21,8 @@ extension SQLiteStore {
             let people = try Row.fetchCursor(db, sql: """
                 WITH c AS (\(counted))
                 SELECT c.person, ps.name, ps.key, count(DISTINCT c.participant_id), count(*),
-                       sum(CASE WHEN t.root_id = c.id THEN 1 ELSE 0 END), count(DISTINCT c.thread_id), min(c.date), max(c.date)
+                       sum(CASE WHEN t.root_id = c.id THEN 1 ELSE 0 END), count(DISTINCT c.thread_id), min(c.date), max(c.date),
+                       sum(c.authored_words)
                 FROM c JOIN thread t ON t.id = c.thread_id LEFT JOIN person ps ON ps.id = c.person
                 GROUP BY c.person ORDER BY 5 DESC, ps.name, c.person
                 """, arguments: arguments)
@@ -29,17 +30,23 @@ extension SQLiteStore {
                 let id: Int64 = r[0]
                 order.append(id)
                 rows[id] = PeopleReport.Row(
-                    personID: id, name: r[1], key: r[2] ?? "", addresses: r[3], messages: r[4], threadsStarted: r[5],
+                    personID: id, name: r[1], key: r[2] ?? "", addresses: r[3], messages: r[4], words: r[9] ?? 0, threadsStarted: r[5],
                     threadsJoined: r[6], organizations: [],
                     firstMessage: (r[7] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
                     lastMessage: (r[8] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 })
             }
             let orgs = try Row.fetchCursor(db, sql: """
                 WITH c AS (\(counted))
-                SELECT c.person, o.name, count(*) FROM c JOIN organization o ON o.id = c.organization_id
+                SELECT c.person, o.name, count(*), min(c.date), max(c.date) FROM c JOIN organization o ON o.id = c.organization_id
                 GROUP BY c.person, o.id ORDER BY c.person, 3 DESC, o.name
                 """, arguments: arguments)
-            while let r = try orgs.next() { rows[r[0]]?.organizations.append(r[1]) }
+            while let r = try orgs.next() {
+                rows[r[0]]?.organizations.append(r[1])
+                rows[r[0]]?.organizationPeriods.append(.init(
+                    organization: r[1], messages: r[2], firstMessage: (r[3] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
+                    lastMessage: (r[4] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 }))
+            }
+            for id in order { rows[id]?.organizationPeriods.sort { ($0.firstMessage ?? "", $0.organization) < ($1.firstMessage ?? "", $1.organization) } }
             // Replies between persons: the counted message's person and its parent's (any parent,
             // counted or not, automated senders excepted), themselves left out.
             var answers: [Int64: PeopleReport.Partner] = [:]

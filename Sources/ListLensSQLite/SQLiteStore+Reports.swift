@@ -1,6 +1,7 @@
 import GRDB
 import ListLensIndex
 import ListLensMail
+import ListLensText
 
 extension SQLiteStore {
     /// Published messages only (a thread holds them), so messages and threads agree mid-import.
@@ -24,25 +25,88 @@ extension SQLiteStore {
         return (sql, arguments)
     }
 
+    /// The SQL naming the period of a date column for `orgs --by` (`2020-03`, `2020-Q1`, `2020`, UTC), or NULL.
+    static func periodExpression(_ by: ReportPeriod?, _ column: String) -> String {
+        switch by {
+        case nil: return "NULL"
+        case .month?: return "strftime('%Y-%m', \(column), 'unixepoch')"
+        case .year?: return "strftime('%Y', \(column), 'unixepoch')"
+        case .quarter?:
+            return "strftime('%Y', \(column), 'unixepoch') || '-Q' || ((CAST(strftime('%m', \(column), 'unixepoch') AS INTEGER) + 2) / 3)"
+        }
+    }
+
+    /// When a thread's first message `m` (its sender `p`) was first answered by another person, not
+    /// an automated sender: the earliest such message of the thread, at or after it.
+    static let firstReplySQL = """
+        (SELECT min(x.date) FROM message x JOIN participant xp ON xp.id = x.participant_id
+         WHERE x.thread_id = m.thread_id AND x.id != m.id AND x.date >= m.date AND xp.automated IS NULL
+           AND COALESCE(xp.person_id, xp.id) IS NOT COALESCE(p.person_id, p.id))
+        """
+
     public func organizationReport(_ query: ReportQuery) throws -> OrganizationReport {
         try read { db in
             let counted = Self.reportFilter(query, byOrganization: false)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT o.name AS organization, count(*) AS messages, count(DISTINCT COALESCE(p.person_id, m.participant_id)) AS people,
-                       sum(CASE WHEN t.root_id = m.id THEN 1 ELSE 0 END) AS threads_started,
-                       min(m.date) AS first, max(m.date) AS last
+            let period = Self.periodExpression(query.by, "m.date")
+            struct Key: Hashable { var period: String?; var organization: Int64? }
+            var rows: [Key: OrganizationReport.Row] = [:]
+            var order: [Key] = []
+            let main = try Row.fetchCursor(db, sql: """
+                SELECT \(period), m.organization_id, o.name, count(*), count(DISTINCT COALESCE(p.person_id, m.participant_id)),
+                       sum(CASE WHEN t.root_id = m.id THEN 1 ELSE 0 END),
+                       count(DISTINCT CASE WHEN t.root_id != m.id THEN m.thread_id END),
+                       sum(m.authored_words), min(m.date), max(m.date)
                 FROM message m
                 LEFT JOIN organization o ON o.id = m.organization_id
                 JOIN thread t ON t.id = m.thread_id
                 LEFT JOIN participant p ON p.id = m.participant_id
                 WHERE \(counted.sql)
-                GROUP BY m.organization_id
-                ORDER BY messages DESC, o.name
-                """, arguments: counted.arguments).map { r in
-                OrganizationReport.Row(organization: r["organization"], messages: r["messages"], people: r["people"],
-                                       threadsStarted: r["threads_started"],
-                                       firstMessage: (r["first"] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
-                                       lastMessage: (r["last"] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 })
+                GROUP BY 1, m.organization_id
+                """, arguments: counted.arguments)
+            while let r = try main.next() {
+                let key = Key(period: r[0], organization: r[1])
+                order.append(key)
+                rows[key] = OrganizationReport.Row(
+                    period: r[0], organization: r[2], messages: r[3], words: r[7] ?? 0, people: r[4], threadsStarted: r[5],
+                    threadsJoined: r[6], firstMessage: (r[8] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
+                    lastMessage: (r[9] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 })
+            }
+            // Replies across organizations: each counted reply whose stored parent counts for another
+            // (a parent from an automated sender only when bots count, as in the reply matrix).
+            let replies = try Row.fetchCursor(db, sql: """
+                SELECT \(period), m.organization_id, parent.organization_id, count(*)
+                FROM message m LEFT JOIN participant p ON p.id = m.participant_id
+                JOIN message parent ON parent.id = m.parent_id
+                LEFT JOIN participant pp ON pp.id = parent.participant_id
+                WHERE \(counted.sql) AND (:bots OR pp.automated IS NULL) AND m.organization_id IS NOT parent.organization_id
+                GROUP BY 1, 2, 3
+                """, arguments: counted.arguments)
+            while let r = try replies.next() {
+                let n: Int = r[3]
+                rows[Key(period: r[0], organization: r[1])]?.repliesGiven += n
+                rows[Key(period: r[0], organization: r[2])]?.repliesReceived += n
+            }
+            // The threads each started, and when another person (not an automated sender) first answered.
+            var delays: [Key: [Int64]] = [:]
+            let starts = try Row.fetchCursor(db, sql: """
+                SELECT \(period), m.organization_id, m.date, \(Self.firstReplySQL)
+                FROM message m JOIN thread t ON t.root_id = m.id AND t.id = m.thread_id
+                LEFT JOIN participant p ON p.id = m.participant_id
+                WHERE \(counted.sql)
+                """, arguments: counted.arguments)
+            while let r = try starts.next() {
+                let key = Key(period: r[0], organization: r[1])
+                guard let date: Int64 = r[2], let first: Int64 = r[3] else {
+                    rows[key]?.unanswered += 1
+                    continue
+                }
+                delays[key, default: []].append(first - date)
+            }
+            for (key, d) in delays { rows[key]?.medianFirstReplySeconds = d.median.map { Int($0) } }
+
+            // Periods in order, each period's organizations largest first, the unaffiliated row among them.
+            let sorted = order.compactMap { rows[$0] }.sorted {
+                ($0.period ?? "", -$0.messages, $0.organization ?? "") < ($1.period ?? "", -$1.messages, $1.organization ?? "")
             }
             let all = Self.reportFilter(query, automated: nil, byOrganization: false)
             let total = try Int.fetchOne(db, sql: """
@@ -52,9 +116,9 @@ extension SQLiteStore {
                 SELECT count(*) FROM message m LEFT JOIN participant p ON p.id = m.participant_id
                 WHERE \(counted.sql) AND m.from_rewritten IS NOT NULL
                 """, arguments: counted.arguments) ?? 0
-            guard !query.includingAutomated else { return OrganizationReport(rows: rows, totalMessages: total, rewritten: rewritten) }
+            guard !query.includingAutomated else { return OrganizationReport(rows: sorted, totalMessages: total, rewritten: rewritten) }
             let leftOut = try self.leftOut(db, query, byOrganization: false)
-            return OrganizationReport(rows: rows, totalMessages: total - leftOut.messages, leftOut: leftOut, rewritten: rewritten)
+            return OrganizationReport(rows: sorted, totalMessages: total - leftOut.messages, leftOut: leftOut, rewritten: rewritten)
         }
     }
 

@@ -14,5 +14,5 @@ struct ListLens: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ImportCommand.self, RemoveCommand.self, ExportCommand.self, ThreadCommand.self, InspectCommand.self, SearchCommand.self,
-                      OrgsCommand.self, PeopleCommand.self, AffiliationsCommand.self, DemoCommand.self, BenchmarkCommand.self])
+                      OrgsCommand.self, PeopleCommand.self, HealthCommand.self, ReportCommand.self, AffiliationsCommand.self, DemoCommand.self, BenchmarkCommand.self])
 }

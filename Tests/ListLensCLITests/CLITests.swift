@@ -51,8 +51,8 @@ struct CLITests {
 
         let csv = try CLIRun.run(["orgs", "--db", db, "--format", "csv"])
         // The CSV's columns and values are the JSON's (issue 9: it said first/last and "30.0%").
-        #expect(csv.stdout.split(separator: "\n").first == "organization,messages,share,people,threads_started,first_message,last_message")
-        #expect(csv.stdout.contains("nimbus-cloud.example,3,0.3333,2,1,2026-03-02T09:14:00Z,2026-03-06T08:00:00Z"))
+        #expect(csv.stdout.split(separator: "\n").first == "period,organization,messages,share,words,people,threads_started,threads_joined,replies_given,replies_received,median_first_reply_seconds,unanswered,first_message,last_message")
+        #expect(csv.stdout.contains("\n,nimbus-cloud.example,3,0.3333,122,2,1,2,2,1,6480,0,2026-03-02T09:14:00Z,2026-03-06T08:00:00Z\n"))
         let json = try CLIRun.run(["orgs", "--db", db, "--format", "json"])
         let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(rows?.count == 5, "the list's robot and its organization are left out")

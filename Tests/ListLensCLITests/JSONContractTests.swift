@@ -71,8 +71,13 @@ struct JSONContractTests {
         let people = try Self.decode(try CLIRun.run(["people", "--db", db, "--format", "json"]).stdout)
         #expect(validator.problems(people, definition: "peopleRows") == [])
         if case .array(let a) = people { #expect(a.count >= 5, "the sample's people") }
+        let health = try Self.decode(try CLIRun.run(["health", "--db", db, "--by", "month", "--format", "json"]).stdout)
+        #expect(validator.problems(health, definition: "healthRows") == [])
+        if case .array(let a) = health { #expect(a.count == 3, "three lists (clients, cloud-ops, demo-list), all in March 2026") }
+        let healthCSV = Self.lines(try CLIRun.run(["health", "--db", db, "--format", "csv"]).stdout)
+        #expect(healthCSV.first == "list,period,messages,people,organizations,affiliated_share,elephant_factor,contributor_absence_factor,threads_started,median_first_response_seconds,unanswered_threads")
         let peopleCSV = Self.lines(try CLIRun.run(["people", "--db", db, "--format", "csv"]).stdout)
-        #expect(peopleCSV.first == "person_id,name,key,addresses,messages,threads_started,threads_joined,organizations,first_message,last_message,answers_most,answered_most_by")
+        #expect(peopleCSV.first == "person_id,name,key,addresses,messages,words,threads_started,threads_joined,organizations,organization_periods,first_message,last_message,answers_most,answered_most_by")
         let explained = try CLIRun.run(["people", "--db", db, "--format", "json", "--explain", "priya.raman@nimbus-cloud.example"])
         #expect(explained.status == 0, "stderr: \(explained.stderr)")
         let explanation = try Self.decode(explained.stdout)
@@ -82,7 +87,8 @@ struct JSONContractTests {
         // The CSV has the JSON's keys as columns, in the schema's order, and the same values.
         let csv = Self.lines(try CLIRun.run(["orgs", "--db", db, "--format", "csv"]).stdout)
         let columns = try #require(csv.first).split(separator: ",").map(String.init)
-        #expect(columns == ["organization", "messages", "share", "people", "threads_started", "first_message", "last_message"])
+        #expect(columns == ["period", "organization", "messages", "share", "words", "people", "threads_started", "threads_joined",
+                           "replies_given", "replies_received", "median_first_reply_seconds", "unanswered", "first_message", "last_message"])
         guard case .array(let jsonRows) = rows else { Issue.record("orgs JSON is not an array"); return }
         #expect(csv.count == jsonRows.count + 1)
         for (line, row) in zip(csv.dropFirst(), jsonRows) {

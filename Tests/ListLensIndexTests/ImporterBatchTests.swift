@@ -50,6 +50,7 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {}
     func search(_ query: QueryNode, limit: Int) throws -> [SearchHit] { [] }
     func organizationReport(_ query: ReportQuery) throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }
+    func healthReport(_ query: ReportQuery, perList: Bool, share: Double) throws -> HealthReport { HealthReport(rows: [], share: share) }
     func replyMatrix(_ query: ReportQuery) throws -> ReplyMatrix { ReplyMatrix(cells: []) }
     func explainOrganization(_ query: ReportQuery) throws -> OrganizationExplanation { OrganizationExplanation(organization: "", messages: 0, members: []) }
     func participantSenders(after: Int64, limit: Int) throws -> [ParticipantSender] { [] }

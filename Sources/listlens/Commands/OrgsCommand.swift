@@ -14,12 +14,19 @@ struct OrgsCommand: ParsableCommand {
             senders (list addresses, no-reply and mail-system addresses, trackers such as Trac, CI, \
             review systems, bots: docs/participants.md) are left out unless --include-bots is given.
 
+            Columns: messages, their share (of the period's, with --by), words of new text \
+            (quotes, signatures and footers left out), people, threads started and joined \
+            (replied in), replies out to and in from other organizations, the median time to \
+            the first answer by another person for the threads it started, and those never \
+            answered, first and last message.
+
             --matrix shows who replies to whom: for each pair of organizations, the replies sent \
             from the first's messages to the second's, and their share of all the first sent.
 
             Example:
               listlens orgs --limit 10
               listlens orgs --since 2020-01 --until 2020-03 --list openbmc
+              listlens orgs --by quarter --format csv > orgs-by-quarter.csv
               listlens orgs --matrix --limit 15
               listlens orgs --explain ibm.com
               listlens orgs --affiliations openbmc.affiliations.yaml
@@ -33,38 +40,45 @@ struct OrgsCommand: ParsableCommand {
     @Flag(help: "Show who replies to whom, organization by organization, instead of the involvement table.")
     var matrix = false
 
+    @Option(help: ArgumentHelp("One row per organization and month, quarter or year (UTC).", valueName: "period"))
+    var by: ReportPeriod?
+
     @Option(help: ArgumentHelp("List the people counted for one organization, their addresses, and why they count.", valueName: "org"))
     var explain: String?
 
     func validate() throws {
         if matrix, explain != nil { throw ValidationError("--matrix and --explain are two reports: give one") }
+        if by != nil, matrix || explain != nil { throw ValidationError("--by groups the involvement table: leave out --matrix and --explain") }
     }
 
     func run() throws {
         let store = try database.openForReport()
         if matrix { return try showMatrix(try ReplyMatrix.build(store: store, report.query())) }
         if let explain { return try show(try store.explainOrganization(report.query(organization: try database.affiliationsFile().organizationName(explain)))) }
-        let orgs = try OrganizationReport.build(store: store, report.query())
+        var query = report.query()
+        query.by = by
+        let orgs = try OrganizationReport.build(store: store, query)
         let shown = report.shown(orgs.rows)
         switch report.format {
         case .json:
             Terminal.out(try JSONOutput.encode(shown))
         case .csv:
             // The JSON keys as columns, the JSON values as cells (an empty cell for null).
-            let table = Table(headers: OrganizationReport.Row.columns, rows: shown.map { r in
-                [r.organization ?? "", String(r.messages), String(r.share), String(r.people), String(r.threadsStarted),
-                 r.firstMessage ?? "", r.lastMessage ?? ""]
-            })
+            let table = Table(headers: OrganizationReport.Row.columns, rows: shown.map(\.cells))
             for line in table.renderCSV() { Terminal.out(line) }
         case .table:
+            let grouped = by != nil
             let table = Table(
-                headers: ["organization", "messages", "share", "people", "threads_started", "first", "last"],
+                headers: (grouped ? ["period"] : []) + ["organization", "messages", "share", "words", "people", "started", "joined",
+                                                       "replies out", "replies in", "1st reply", "unanswered", "first", "last"],
                 rows: shown.map { r in
-                    [r.organization ?? "(unaffiliated)", String(r.messages),
-                     Double.share(r.messages, of: orgs.totalMessages).percent, String(r.people), String(r.threadsStarted),
-                     String((r.firstMessage ?? "").prefix(10)), String((r.lastMessage ?? "").prefix(10))]
+                    (grouped ? [r.period ?? ""] : []) + [
+                        r.organization ?? "(unaffiliated)", String(r.messages), r.share.percent, r.words.grouped, String(r.people),
+                        String(r.threadsStarted), String(r.threadsJoined), String(r.repliesGiven), String(r.repliesReceived),
+                        r.medianFirstReplySeconds?.durationText ?? "-", String(r.unanswered),
+                        String((r.firstMessage ?? "").prefix(10)), String((r.lastMessage ?? "").prefix(10))]
                 },
-                rightAligned: [1, 2, 3, 4])
+                rightAligned: Set((1...10).map { $0 + (grouped ? 1 : 0) }))
             for line in table.renderText() { Terminal.text(line) }
             for line in report.tableFooter(shown: shown.count, of: orgs.rows.count, noun: "organizations", leftOut: orgs.leftOut) {
                 Terminal.out(line)

@@ -43,22 +43,24 @@ struct PeopleCommand: ParsableCommand {
         case .json:
             Terminal.out(try JSONOutput.encode(shown))
         case .csv:
-            // The JSON keys as columns; organizations joined by spaces, a partner as its person id.
+            // The JSON keys as columns; organizations joined by spaces, each period `org:first..last`, a partner as its person id.
             let table = Table(headers: PeopleReport.Row.columns, rows: shown.map { r in
-                [String(r.personID), r.name ?? "", r.key, String(r.addresses), String(r.messages), String(r.threadsStarted),
-                 String(r.threadsJoined), r.organizations.joined(separator: " "), r.firstMessage ?? "", r.lastMessage ?? "",
+                [String(r.personID), r.name ?? "", r.key, String(r.addresses), String(r.messages), String(r.words), String(r.threadsStarted),
+                 String(r.threadsJoined), r.organizations.joined(separator: " "),
+                 r.organizationPeriods.map { "\($0.organization):\(($0.firstMessage ?? "").prefix(10))..\(($0.lastMessage ?? "").prefix(10))" }.joined(separator: " "),
+                 r.firstMessage ?? "", r.lastMessage ?? "",
                  r.answersMost.map { String($0.personID) } ?? "", r.answeredMostBy.map { String($0.personID) } ?? ""]
             })
             for line in table.renderCSV() { Terminal.out(line) }
         case .table:
             let table = Table(
-                headers: ["person", "messages", "started", "joined", "addresses", "organizations", "first", "last", "answers most"],
+                headers: ["person", "messages", "words", "started", "joined", "addresses", "organizations", "first", "last", "answers most"],
                 rows: shown.map { r in
-                    [r.name ?? r.key, String(r.messages), String(r.threadsStarted), String(r.threadsJoined), String(r.addresses),
+                    [r.name ?? r.key, String(r.messages), r.words.grouped, String(r.threadsStarted), String(r.threadsJoined), String(r.addresses),
                      Self.shortList(r.organizations), String((r.firstMessage ?? "").prefix(10)), String((r.lastMessage ?? "").prefix(10)),
                      r.answersMost.map { "\($0.name ?? "#\($0.personID)") (\($0.replies))" } ?? ""]
                 },
-                rightAligned: [1, 2, 3, 4])
+                rightAligned: [1, 2, 3, 4, 5])
             for line in table.renderText() { Terminal.text(line) }
             for line in report.tableFooter(shown: shown.count, of: people.rows.count, noun: "people", leftOut: people.leftOut) {
                 Terminal.out(line)

@@ -1,0 +1,5 @@
+/// The stretch of time a report's rows are grouped by (`orgs --by month`): each row then holds one
+/// organization in one period, named `2020-03`, `2020-Q1` or `2020` (UTC).
+public enum ReportPeriod: String, Sendable, Equatable, CaseIterable, Codable {
+    case month, quarter, year
+}

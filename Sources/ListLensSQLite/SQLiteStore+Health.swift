@@ -1,0 +1,60 @@
+import GRDB
+import ListLensIndex
+import ListLensText
+
+extension SQLiteStore {
+    public func healthReport(_ query: ReportQuery, perList: Bool, share: Double) throws -> HealthReport {
+        try read { db in
+            let counted = Self.reportFilter(query)
+            let period = Self.periodExpression(query.by, "m.date")
+            let list = perList ? "l.name" : "NULL"
+            let from = """
+                FROM message m LEFT JOIN participant p ON p.id = m.participant_id LEFT JOIN list l ON l.id = m.list_id
+                """
+            struct Key: Hashable { var list: String?; var period: String? }
+            var order: [Key] = []
+            var messages: [Key: Int] = [:], organizations: [Key: [Int]] = [:], affiliated: [Key: Int] = [:]
+            let byOrganization = try Row.fetchCursor(db, sql: """
+                SELECT \(list), \(period), m.organization_id, count(*) \(from) WHERE \(counted.sql) GROUP BY 1, 2, 3
+                """, arguments: counted.arguments)
+            while let r = try byOrganization.next() {
+                let key = Key(list: r[0], period: r[1])
+                let n: Int = r[3]
+                if messages[key] == nil { order.append(key) }
+                messages[key, default: 0] += n
+                if (r[2] as Int64?) != nil {
+                    organizations[key, default: []].append(n)
+                    affiliated[key, default: 0] += n
+                }
+            }
+            var people: [Key: [Int]] = [:]
+            let byPerson = try Row.fetchCursor(db, sql: """
+                SELECT \(list), \(period), COALESCE(p.person_id, m.participant_id), count(*) \(from) WHERE \(counted.sql) GROUP BY 1, 2, 3
+                """, arguments: counted.arguments)
+            while let r = try byPerson.next() { people[Key(list: r[0], period: r[1]), default: []].append(r[3]) }
+            var started: [Key: Int] = [:], unanswered: [Key: Int] = [:], delays: [Key: [Int64]] = [:]
+            let threads = try Row.fetchCursor(db, sql: """
+                SELECT \(list), \(period), m.date, \(Self.firstReplySQL)
+                \(from) JOIN thread t ON t.root_id = m.id AND t.id = m.thread_id WHERE \(counted.sql)
+                """, arguments: counted.arguments)
+            while let r = try threads.next() {
+                let key = Key(list: r[0], period: r[1])
+                started[key, default: 0] += 1
+                if let date: Int64 = r[2], let first: Int64 = r[3] { delays[key, default: []].append(first - date) } else { unanswered[key, default: 0] += 1 }
+            }
+            let rows = order.sorted { ($0.list == nil ? 1 : 0, $0.list ?? "", $0.period ?? "") < ($1.list == nil ? 1 : 0, $1.list ?? "", $1.period ?? "") }.map { key in
+                let total = messages[key] ?? 0
+                let orgs = organizations[key] ?? []
+                let inOrgs = affiliated[key] ?? 0
+                return HealthReport.Row(
+                    list: key.list, period: key.period, messages: total, people: people[key]?.count ?? 0, organizations: orgs.count,
+                    affiliatedShare: total > 0 ? (Double(inOrgs) / Double(total) * 10_000).rounded() / 10_000 : 0,
+                    elephantFactor: HealthReport.factor(orgs, share: share, of: inOrgs),
+                    contributorAbsenceFactor: HealthReport.factor(people[key] ?? [], share: share, of: total),
+                    threadsStarted: started[key] ?? 0, medianFirstResponseSeconds: delays[key]?.median.map { Int($0) },
+                    unansweredThreads: unanswered[key] ?? 0)
+            }
+            return HealthReport(rows: rows, share: share)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import ListLensIndex
+
+/// `--by month|quarter|year`.
+extension ReportPeriod: ExpressibleByArgument {}
