@@ -61,11 +61,22 @@ struct QuoteThreadingTests {
         let messages = try withHeaders.exportedMessages()
         var byID: [String: ExportedMessage] = [:]
         for m in messages where byID[m.messageID] == nil { byID[m.messageID] = m }
+        // The text-only store's parents as export writes them (`parent`, `parent_method`), read with
+        // the export's own join and order but without segmenting every message again.
         var textParent: [String: String?] = [:]
         var textMethod: [String: String] = [:]
-        for m in try textOnly.exportedMessages() where textParent[m.messageID] == nil {
-            textParent[m.messageID] = m.parent
-            textMethod[m.messageID] = m.parentMethod
+        try textOnly.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT m.message_id, pm.message_id, m.parent_method FROM message m LEFT JOIN message pm ON pm.id = m.parent_id
+                ORDER BY m.date IS NULL, m.date, m.id
+                """)
+            while let r = try rows.next() {
+                let id: String = r[0]
+                guard textParent[id] == nil else { continue }
+                let parent: String? = r[1]
+                textParent[id] = .some(parent)
+                if let method: String = r[2] { textMethod[id] = method }
+            }
         }
         let diagnose = ProcessInfo.processInfo.environment["LISTLENS_THREADING_DIAGNOSE"] != nil
 

@@ -42,11 +42,16 @@ public final class MboxReader {
     /// The largest the buffer has been, in bytes: what reading this stream cost in memory (for tests).
     private(set) var peakBufferBytes = 0
 
+    /// What ``fill()`` reads into (one chunk, made at the first read), before appending to `buffer`.
+    private var scratch: UnsafeMutableBufferPointer<UInt8>?
+
     init(source: ByteSource, path: String, limits: ArchiveLimits) {
         self.source = source
         self.path = path
         self.limits = limits
     }
+
+    deinit { scratch?.deallocate() }
 
     /// Bytes of the underlying file consumed so far (for progress).
     public var consumedFileBytes: Int64 { source.consumedFileBytes }
@@ -318,20 +323,18 @@ public final class MboxReader {
 
     private func fill() throws {
         guard !eof else { return }
-        let chunk = limits.chunkBytes
-        let old = buffer.count
-        buffer.reserveCapacity(old + chunk)
+        // Read into a scratch chunk, then append only what came: growing the buffer by a chunk of
+        // zeros first cost a pass over the whole chunk per read (slow element by element in debug).
+        let into = scratch ?? UnsafeMutableBufferPointer<UInt8>.allocate(capacity: limits.chunkBytes)
+        scratch = into
         var got = 0
         var failure: ArchiveError?
-        buffer.append(contentsOf: repeatElement(0, count: chunk))
-        buffer.withUnsafeMutableBytes { buf in
-            do {
-                got = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buf[old..<(old + chunk)]))
-            } catch {
-                failure = error as? ArchiveError ?? ArchiveError(.unreadable(errno: EIO), path: path)
-            }
+        do {
+            got = try source.read(into: UnsafeMutableRawBufferPointer(into))
+        } catch {
+            failure = error as? ArchiveError ?? ArchiveError(.unreadable(errno: EIO), path: path)
         }
-        buffer.removeSubrange((old + got)...)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: into[..<got]))
         peakBufferBytes = max(peakBufferBytes, buffer.count)
         // An error ends the stream like its end would; `next()` throws it once the bytes before it are out.
         if let failure { eof = true; self.failure = failure; return }
