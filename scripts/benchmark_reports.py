@@ -8,13 +8,15 @@ user would write for that report's main figure (messages per organization, per p
 between organizations, threads and first answers), in the same run, so the machine's noise touches
 both. Rounds are interleaved; the median of --runs is quoted, and the ratio listlens/SQL.
 
-The issue's bar: every report under 300 ms on the twisted-python archive (and under 1 s on a
-one-million-message store, which needs the search issue's generator: not in this repository yet).
+The issue's bar: every report under 300 ms on the twisted-python archive, and under 1 s on a
+one-million-message store (scripts/grow_store.py grows the twisted-python store to one: --bar 1).
 
 Usage:
     swift build -c release --product listlens
     .build/release/listlens import --db /tmp/twisted.sqlite ../shared/corpora/twisted-pipermail/twisted-python/*.txt.gz
     python3 scripts/benchmark_reports.py --db /tmp/twisted.sqlite
+    python3 scripts/grow_store.py /tmp/twisted.sqlite /tmp/million.sqlite --copies 31
+    python3 scripts/benchmark_reports.py --db /tmp/million.sqlite --bar 1
 """
 import argparse, os, shutil, statistics, subprocess, sys, time
 
@@ -55,6 +57,8 @@ def main():
     ap.add_argument("--db", required=True, help="an existing store (import the archive first)")
     ap.add_argument("--binary", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "release", "listlens"))
     ap.add_argument("--runs", type=int, default=5, help="rounds; the median is quoted (default 5)")
+    ap.add_argument("--bar", type=float, default=0.3,
+                    help="the issue's bar in seconds: 0.3 on twisted-python (default), 1 on a million messages")
     args = ap.parse_args()
     sqlite = shutil.which("sqlite3")
     if not sqlite:
@@ -65,7 +69,7 @@ def main():
     subprocess.run([args.binary, "orgs", "--db", args.db, "--limit", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     messages = subprocess.run([sqlite, args.db, "SELECT count(*) FROM message"], capture_output=True, text=True).stdout.strip()
     print(f"{args.db}: {int(messages):,} messages; median of {args.runs} runs, each a fresh process")
-    print(f"{'report':>18} | {'listlens':>9} | {'plain SQL':>9} | ratio | under 300 ms")
+    print(f"{'report':>18} | {'listlens':>9} | {'plain SQL':>9} | ratio | under {args.bar * 1000:.0f} ms")
     for report, sql in PLAIN_SQL.items():
         command = [args.binary] + report.split() + ["--db", args.db]
         ours, theirs = [], []
@@ -74,7 +78,7 @@ def main():
             for into, cmd in (pair if r % 2 == 0 else pair[::-1]):
                 into.append(timed(cmd))
         o, t = statistics.median(ours), statistics.median(theirs)
-        print(f"{report:>18} | {o * 1000:6.0f} ms | {t * 1000:6.0f} ms | {o / t:5.2f} | {'yes' if o < 0.3 else 'NO'}")
+        print(f"{report:>18} | {o * 1000:6.0f} ms | {t * 1000:6.0f} ms | {o / t:5.2f} | {'yes' if o < args.bar else 'NO'}")
 
 
 if __name__ == "__main__":

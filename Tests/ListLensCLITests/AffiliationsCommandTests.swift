@@ -44,6 +44,55 @@ struct AffiliationsCommandTests {
         #expect(!afterImport.stdout.contains("\n,example.com,"), "the file names example.com's organization now: \(afterImport.stdout)")
     }
 
+    @Test("suggest proposes periods from domains and signatures, with evidence; --accept writes them and orgs follows")
+    func suggest() throws {
+        let tmp = try TemporaryDirectory("affiliations-suggest")
+        defer { tmp.remove() }
+        let db = tmp.file("s.sqlite")
+        let imported = try CLIRun.run(["import", "--db", db, "fixtures/affiliations/suggest.mbox"])
+        try #require(imported.status == 0, "\(imported.stderr)")
+
+        let json = try CLIRun.run(["affiliations", "suggest", "--db", db, "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let validator = try JSONSchemaValidator(schemaAt: JSONContractTests.schema)
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(json.stdout.utf8))
+        #expect(validator.problems(value, definition: "affiliationSuggestions") == [])
+        guard case .array(let suggestions) = value else { Issue.record("not an array: \(json.stdout)"); return }
+        // Bob signs with Widgets from gmail (2 messages); Ann wrote from gmail between two messages
+        // from widgets.example (1). Carol's "Widgets" is on a line with a link; Dan changes nothing.
+        #expect(suggestions.map { $0["name"] } == [.string("Bob Stone"), .string("Ann Lee")])
+        #expect(suggestions.map { $0["organization"] } == [.string("widgets.example"), .string("widgets.example")])
+        #expect(suggestions.map { $0["from"] } == [.string("2020-01-09"), .string("2020-01-06")])
+        #expect(suggestions.map { $0["until"] } == [.string("2020-04-21"), .string("2020-03-11")])
+        #expect(suggestions.map { $0["changes"] } == [.number(2), .number(1)])
+        #expect(suggestions.first?["evidence"]?[0]?["kind"] == .string("signature"))
+        #expect(suggestions.first?["evidence"]?[0]?["text"] == .string("Senior Engineer, Widgets Inc., Austin"))
+        #expect(suggestions.last?["evidence"]?[0]?["kind"] == .string("domain"))
+        #expect(suggestions.last?["addresses"] == .array([.string("ann.lee@widgets.example"), .string("annlee1990@gmail.com")]))
+
+        let all = try CLIRun.run(["affiliations", "suggest", "--db", db, "--all", "--format", "json"])
+        #expect(!all.stdout.contains("\"Dan Ortiz\""), "one message is not evidence enough: \(all.stdout)")
+        let allOnes = try CLIRun.run(["affiliations", "suggest", "--db", db, "--all", "--min-evidence", "1", "--format", "json"])
+        #expect(allOnes.stdout.contains("\"Dan Ortiz\""), "--all lists what changes nothing: \(allOnes.stdout)")
+        #expect(!allOnes.stdout.contains("\"Carol Diaz\""), "a name on a line with a link is no claim: \(allOnes.stdout)")
+        let one = try CLIRun.run(["affiliations", "suggest", "--db", db, "--person", "bob.stone@gmail.com"])
+        #expect(one.stdout.contains("Bob Stone (person") && !one.stdout.contains("Ann Lee"), "\(one.stdout)")
+        #expect(one.stdout.contains("signature: signed \"Senior Engineer, Widgets Inc., Austin\" from bob.stone@gmail.com, 2 messages, 2020-01-09 to 2020-04-20"), "\(one.stdout)")
+        #expect(one.stdout.contains("nothing written"), "\(one.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: tmp.file("s.affiliations.yaml")))
+
+        let before = try CLIRun.run(["orgs", "--db", db, "--format", "csv"])
+        #expect(before.stdout.contains("\n,widgets.example,3,"), "\(before.stdout)")
+        let accepted = try CLIRun.run(["affiliations", "suggest", "--db", db, "--accept"])
+        #expect(accepted.status == 0 && accepted.stderr.contains("2 periods written to \(tmp.file("s.affiliations.yaml"))"), "\(accepted.stderr)")
+        let after = try CLIRun.run(["orgs", "--db", db, "--format", "csv"])
+        #expect(after.stdout.contains("\n,widgets.example,6,"), "Ann's and Bob's gmail messages in their periods count now: \(after.stdout)")
+        let again = try CLIRun.run(["affiliations", "suggest", "--db", db])
+        #expect(again.stdout.contains("no suggestions"), "people the file dates are left alone: \(again.stdout)")
+        let unknown = try CLIRun.run(["affiliations", "suggest", "--db", db, "--person", "nobody@nowhere.example"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("no such person"), "\(unknown.stderr)")
+    }
+
     @Test("mistakes name what is wrong and where")
     func errors() throws {
         let tmp = try TemporaryDirectory("affiliations-errors")

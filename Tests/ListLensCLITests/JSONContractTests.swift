@@ -104,6 +104,51 @@ struct JSONContractTests {
         }
     }
 
+    @Test("with --by, messages without a date have their own period, after the dated ones (1.9)")
+    func undatedPeriod() throws {
+        let validator = try JSONSchemaValidator(schemaAt: Self.schema)
+        let tmp = try TemporaryDirectory("undated-period")
+        _ = try tmp.write("mail/dated.eml", """
+            From: Ann Example <ann@widgets.example>
+            Date: Mon, 2 Mar 2020 10:00:00 +0000
+            Subject: A dated question
+            Message-ID: <dated@widgets.example>
+
+            A question with a date.
+            """)
+        _ = try tmp.write("mail/undated.eml", """
+            From: Bob Example <bob@widgets.example>
+            Subject: An undated question
+            Message-ID: <undated@widgets.example>
+
+            A question without a date.
+            """)
+        let db = tmp.file("x.sqlite")
+        let imported = try CLIRun.run(["import", "--db", db, tmp.file("mail")])
+        try #require(imported.status == 0, "stderr: \(imported.stderr)")
+
+        let orgs = try Self.decode(try CLIRun.run(["orgs", "--db", db, "--by", "quarter", "--format", "json"]).stdout)
+        #expect(validator.problems(orgs, definition: "organizationRows") == [])
+        guard case .array(let rows) = orgs else { Issue.record("orgs JSON is not an array"); return }
+        #expect(rows.map { $0["period"] } == [.string("2020-Q1"), .string("undated")])
+        #expect(rows.map { $0["messages"] } == [.number(1), .number(1)])
+
+        let health = try Self.decode(try CLIRun.run(["health", "--db", db, "--by", "year", "--format", "json"]).stdout)
+        #expect(validator.problems(health, definition: "healthRows") == [])
+        guard case .array(let years) = health else { Issue.record("health JSON is not an array"); return }
+        #expect(years.map { $0["period"] } == [.string("2020"), .string("undated")])
+
+        // Without --by there is one period, all time: null.
+        let whole = try Self.decode(try CLIRun.run(["orgs", "--db", db, "--format", "json"]).stdout)
+        if case .array(let a) = whole { #expect(a.map { $0["period"] } == [.null]) }
+
+        // The schema names the forms a period takes.
+        guard case .object(var row) = rows[0] else { Issue.record("not an object"); return }
+        row["period"] = .string("March 2020")
+        #expect(validator.problems(.array([.object(row)]), definition: "organizationRows")
+                == [#"$[0].period: March 2020 does not match ^([0-9]{4}(-[0-9]{2}|-Q[1-4])?|undated)$"#])
+    }
+
     @Test("the validator refuses what the contract does not allow")
     func validatorCanFail() throws {
         let validator = try JSONSchemaValidator(schemaAt: Self.schema)

@@ -85,6 +85,16 @@ struct ReportPageTests {
         #expect(report.stdout.contains("&lt;i&gt;title&lt;/i&gt;"))
         let missing = try CLIRun.run(["report", "--db", db])
         #expect(missing.status != 0 && missing.stderr.contains("give --html"))
+
+        // orgs --format html is the same page; the other reports have none.
+        let orgs = try CLIRun.run(["orgs", "--format", "html", "--db", db, "--title", "<i>title</i>"])
+        #expect(orgs.status == 0, "\(orgs.stderr)")
+        #expect(orgs.stdout == report.stdout)
+        for refused in [["people", "--format", "html"], ["health", "--format", "html"], ["orgs", "--format", "html", "--matrix"],
+                        ["orgs", "--title", "t"]] {
+            let run = try CLIRun.run(refused + ["--db", db])
+            #expect(run.status == 64, "\(refused): \(run.stderr)")
+        }
     }
 }
 

@@ -94,6 +94,30 @@ struct AffiliationPassTests {
         #expect(!names.contains("aj.id.au") && !names.contains("jms.id.au"))
         #expect(names.contains("stwcx.xyz") && names.contains("fuzziesquirrel.com"))
 
+        // affiliations suggest on the mail alone: people writing from gmail who sign with their
+        // employer's name, and people who wrote from gmail between messages from their employer.
+        let suggestions = try AffiliationsFile(path: "none.yaml").suggestions(from: store)
+        func suggested(_ address: String) -> [AffiliationSuggestion] { suggestions.filter { $0.addresses.contains(address) } }
+        #expect(suggested("ryanarnellibm@gmail.com").map(\.organization) == ["ibm.com"], "signs \"IBM, Austin, TX.\"")
+        #expect(suggested("ryanarnellibm@gmail.com").first?.evidence.first?.kind == .signature)
+        // Two signed messages (the second's sign-off is under *Ryan Arnell*, in his own text), and
+        // one from ryan1arnell@gmail.com, his too (same-name), between them.
+        #expect(suggested("ryanarnellibm@gmail.com").first?.changes == 3)
+        #expect(suggested("ryanarnellibm@gmail.com").first?.evidence.first?.messages == 2)
+        #expect(suggested("lak3645@gmail.com").isEmpty, "one message is not evidence enough by default")
+        var one = AffiliationSuggester.Options()
+        one.minimumEvidence = 1
+        let single = try AffiliationsFile(path: "none.yaml").suggestions(from: store, options: one)
+        #expect(single.filter { $0.addresses.contains("lak3645@gmail.com") }.map(\.organization) == ["ibm.com"],
+                "signs \"IBM India Software Labs\"")
+        #expect(suggested("daniel.lezcano@linaro.org").isEmpty, "Linaro's footer links to Facebook: no claim")
+        #expect(suggestions.allSatisfy { $0.changes > 0 && $0.until > $0.from })
+        // Every signature suggestion is checked by hand above or printed here for the note.
+        for s in suggestions {
+            print("openbmc suggest: \(s.name ?? "?") at \(s.organization) \(s.from)..\(s.until), \(s.changes) changed, "
+                  + s.evidence.map { "\($0.kind.rawValue) \($0.address) \($0.messages)\($0.text.map { " \"\($0)\"" } ?? "")" }.joined(separator: "; "))
+        }
+
         let file = try AffiliationsFile.load(path: Fixtures.path("affiliations/openbmc.affiliations.yaml"))
         _ = try file.apply(to: store, always: false)
         report = try OrganizationReport.build(store: store, ReportQuery())

@@ -209,7 +209,7 @@ struct DeduplicationTests {
         let store = try SQLiteStore(path: path)
         #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations",
                                                    "v7-fingerprints", "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout",
-                                                   "v12-no-shingle-index", "v13-automated-senders", "v14-persons", "v15-rewritten-senders", "v16-affiliations", "v17-authored-words"])
+                                                   "v12-no-shingle-index", "v13-automated-senders", "v14-persons", "v15-rewritten-senders", "v16-affiliations", "v17-authored-words", "v18-report-index"])
         try store.read { db in
             let key = try String.fetchOne(db, sql: "SELECT content_key FROM message WHERE message_id = 'old@example.org'")
             #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words that a later reply could quote back."))
@@ -220,7 +220,7 @@ struct DeduplicationTests {
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'message' AND sql IS NOT NULL")
-            #expect(Set(indexes).isSuperset(of: ["message_message_id", "message_content_key", "message_thread", "message_date"]))
+            #expect(Set(indexes).isSuperset(of: ["message_message_id", "message_content_key", "message_report", "message_date"]))
         }
         // The v2 row has no thread (it was written without a pass): it is published once threaded.
         #expect(try Searcher(store: store).search(try SearchQuery.parse("words")).isEmpty)

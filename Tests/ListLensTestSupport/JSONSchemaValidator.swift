@@ -2,7 +2,7 @@ import Foundation
 
 /// Checks JSON values against the subset of JSON Schema (2020-12) that docs/json-output.schema.json
 /// uses: `type` (one or several), `properties`, `required`, `additionalProperties: false`, `items`,
-/// `enum`, `allOf` and local `$ref`s (`#/$defs/name`). Anything else in a schema is a failure, so a
+/// `enum`, `pattern` (an ECMA-style regular expression searched in a string), `allOf` and local `$ref`s (`#/$defs/name`). Anything else in a schema is a failure, so a
 /// schema cannot silently ask for more than is checked.
 public struct JSONSchemaValidator {
     private let root: JSONValue
@@ -19,7 +19,7 @@ public struct JSONSchemaValidator {
     }
 
     private static let understood: Set<String> = ["type", "properties", "required", "additionalProperties", "items", "enum",
-                                                  "allOf", "$ref", "description"]
+                                                  "pattern", "allOf", "$ref", "description"]
 
     private func check(_ value: JSONValue, against schema: JSONValue, at path: String, into out: inout [String]) {
         // Work list, not recursion: schemas and documents are bounded, but the habit costs nothing.
@@ -44,6 +44,10 @@ public struct JSONSchemaValidator {
                 if !allowed.contains(where: { Self.matches(value, $0) }) { out.append("\(path): expected \(allowed.joined(separator: " or "))") }
             }
             if case .array(let options)? = s["enum"], !options.contains(value) { out.append("\(path): \(value) is not one of the allowed values") }
+            if case .string(let pattern)? = s["pattern"], case .string(let text) = value,
+               text.range(of: pattern, options: .regularExpression) == nil {
+                out.append("\(path): \(text) does not match \(pattern)")
+            }
             if case .object(let o) = value {
                 if case .array(let required)? = s["required"] {
                     for case .string(let key) in required where o[key] == nil { out.append("\(path): missing \(key)") }

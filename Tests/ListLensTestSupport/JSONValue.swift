@@ -21,4 +21,10 @@ public indirect enum JSONValue: Decodable, Equatable, Sendable {
         if case .object(let o) = self { return o[key] }
         return nil
     }
+
+    /// The element at `index` of an array, or nil.
+    public subscript(index: Int) -> JSONValue? {
+        if case .array(let a) = self, a.indices.contains(index) { return a[index] }
+        return nil
+    }
 }

@@ -14,10 +14,11 @@ public final class TemporaryDirectory {
     /// A path inside the folder.
     public func file(_ name: String) -> String { url.appendingPathComponent(name).path }
 
-    /// Writes `text` to a file in the folder and returns its path.
+    /// Writes `text` to a file in the folder (`name` may hold subfolders, made as needed) and returns its path.
     @discardableResult
     public func write(_ name: String, _ text: String) throws -> String {
         let path = file(name)
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }

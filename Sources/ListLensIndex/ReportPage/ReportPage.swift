@@ -73,7 +73,8 @@ public enum ReportPage {
 
     static func involvement(orgs: OrganizationReport, byPeriod: OrganizationReport, period: ReportPeriod) -> [HTMLNode] {
         let named = orgs.rows.compactMap(\.organization).prefix(chartedOrganizations)
-        let periods = Array(Set(byPeriod.rows.compactMap(\.period))).sorted()
+        // Undated messages are in the tables, not on a time axis.
+        let periods = Array(Set(byPeriod.rows.compactMap(\.period))).filter { $0 != ReportPeriod.undated }.sorted()
         let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
         var series: [(name: String, values: [Int])] = named.map { ($0, Array(repeating: 0, count: periods.count)) }
         var other = Array(repeating: 0, count: periods.count), none = Array(repeating: 0, count: periods.count)
@@ -133,8 +134,9 @@ public enum ReportPage {
     }
 
     static func firstResponse(_ health: HealthReport, period: ReportPeriod) -> [HTMLNode] {
-        let periods = health.rows.compactMap(\.period)
-        let values = health.rows.filter { $0.period != nil }.map { $0.medianFirstResponseSeconds.map { Double($0) / 3_600 } }
+        let dated = health.rows.filter { $0.period != nil && $0.period != ReportPeriod.undated }
+        let periods = dated.compactMap(\.period)
+        let values = dated.map { $0.medianFirstResponseSeconds.map { Double($0) / 3_600 } }
         let rows: [HTMLNode] = health.rows.map { r in
             .el("tr", ["data-period": r.period ?? ""], [
                 r.period ?? "", String(r.threadsStarted), r.medianFirstResponseSeconds.map(hours) ?? "-", String(r.unansweredThreads),

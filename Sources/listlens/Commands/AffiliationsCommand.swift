@@ -24,7 +24,7 @@ struct AffiliationsCommand: ParsableCommand {
               listlens affiliations merge eajames@linux.ibm.com eajames@us.ibm.com
               listlens affiliations show
             """,
-        subcommands: [Import.self, Set.self, Merge.self, Show.self])
+        subcommands: [Import.self, Set.self, Merge.self, Suggest.self, Show.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -168,6 +168,88 @@ struct AffiliationsCommand: ParsableCommand {
             _ = file.affiliations.join(first.addresses, second.addresses, name: first.name ?? second.name)
             try file.save()
             Terminal.out("\((first.addresses + second.addresses).joined(separator: ", ")) are one person: written to \(file.path)")
+        }
+    }
+
+    struct Suggest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Propose dated affiliations from the mail, with their evidence; --accept writes them to the file.",
+            discussion: """
+                Evidence is of two kinds: messages from an address of an organization's domain \
+                (there from the first such message to the last), and signatures naming an \
+                organization on messages from webmail or a personal domain ("IBM, Austin, TX"). \
+                Each person's evidence per organization becomes one period, from its first day to \
+                the day after its last; an overlap ends the earlier period when the later starts. \
+                Only periods that change how some message counts are listed (--all lists every \
+                one), and people the file already dates are left alone. Nothing is written \
+                without --accept; edit or remove what is wrong afterwards with affiliations set.
+
+                Example:
+                  listlens affiliations suggest
+                  listlens affiliations suggest --person ryanarnellibm@gmail.com
+                  listlens affiliations suggest --format json > suggestions.json
+                  listlens affiliations suggest --accept
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: ArgumentHelp("Only this person's suggestions: an address, a person id or a full name.", valueName: "person"))
+        var person: String?
+
+        @Option(help: ArgumentHelp("Messages of evidence a period needs.", valueName: "n"))
+        var minEvidence = 2
+
+        @Flag(help: "Also list periods that change no message's organization.")
+        var all = false
+
+        @Flag(help: "Write every suggestion listed into the affiliations file.")
+        var accept = false
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+        @Option(help: "Output format.")
+        var format: Format = .table
+
+        func validate() throws {
+            if minEvidence < 1 { throw ValidationError("--min-evidence must be 1 or more") }
+        }
+
+        func run() throws {
+            let store = try database.openForReport()
+            var file = try database.affiliationsFile()
+            var options = AffiliationSuggester.Options()
+            options.minimumEvidence = minEvidence
+            options.includingUnchanged = all
+            if let person {
+                let found = try store.explainPerson(person)
+                guard found.count == 1, let one = found.first else {
+                    throw CLIError(found.isEmpty ? "\(person): no such person in \(database.path) (listlens people lists them)"
+                                                 : "\(person): \(found.count) people go by it; give an address or a person id")
+                }
+                options.person = one.personID
+            }
+            let suggestions = try file.suggestions(from: store, options: options)
+            switch format {
+            case .json:
+                Terminal.out(try JSONOutput.encode(suggestions))
+            case .table:
+                if suggestions.isEmpty { Terminal.out("no suggestions: the mail shows no period that would change a credit (--all lists every one)") }
+                for s in suggestions {
+                    Terminal.text("\(s.name ?? s.addresses.first ?? "#\(s.personID)") (person \(s.personID)) at \(s.organization) from \(s.from) until \(s.until): "
+                                  + "\(s.changes.counted("message")) would count for it")
+                    for e in s.evidence {
+                        let what = e.kind == .domain ? "wrote from" : "signed \"\(e.text ?? "")\" from"
+                        Terminal.text("    \(e.kind.rawValue): \(what) \(e.address), \(e.messages.counted("message")), \(e.firstMessage) to \(e.lastMessage)")
+                    }
+                }
+            }
+            guard accept else {
+                if !suggestions.isEmpty, format == .table { Terminal.out("nothing written: --accept writes these to \(file.path)") }
+                return
+            }
+            let added = file.accept(suggestions)
+            try file.save()
+            Terminal.err("listlens: \(added.counted("period")) written to \(file.path); reports apply it")
         }
     }
 

@@ -35,6 +35,7 @@ struct HealthCommand: ParsableCommand {
     var share: Double = 0.5
 
     func validate() throws {
+        try report.refuseHTML("health")
         guard share > 0, share <= 1 else { throw ValidationError("--share \(share): give a part above 0 and at most 1 (0.5 is half)") }
     }
 
@@ -49,7 +50,7 @@ struct HealthCommand: ParsableCommand {
             Terminal.out(try JSONOutput.encode(shown))
         case .csv:
             for line in Table(headers: HealthReport.Row.columns, rows: shown.map(\.cells)).renderCSV() { Terminal.out(line) }
-        case .table:
+        case .table, .html:   // validate() refuses html
             let table = Table(
                 headers: ["list", "period", "messages", "people", "orgs", "affiliated", "elephant", "absence", "threads", "1st response", "unanswered"],
                 rows: shown.map { r in

@@ -31,7 +31,12 @@ struct OrgsCommand: ParsableCommand {
               listlens orgs --explain ibm.com
               listlens orgs --affiliations openbmc.affiliations.yaml
               listlens orgs --format csv > orgs.csv
+              listlens orgs --format html > report.html
               listlens orgs --include-bots
+
+            --format html writes the report page, as listlens report --html: the involvement \
+            over time, the organizations, top participants, the reply matrix and time to first \
+            response, charted as inline SVG, in one self-contained page.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -46,9 +51,16 @@ struct OrgsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("List the people counted for one organization, their addresses, and why they count.", valueName: "org"))
     var explain: String?
 
+    @Option(help: ArgumentHelp("The HTML page's title (--format html; default: the database's name).", valueName: "text"))
+    var title: String?
+
     func validate() throws {
         if matrix, explain != nil { throw ValidationError("--matrix and --explain are two reports: give one") }
         if by != nil, matrix || explain != nil { throw ValidationError("--by groups the involvement table: leave out --matrix and --explain") }
+        if report.format == .html, matrix || explain != nil {
+            throw ValidationError("--format html writes the whole report page, the reply matrix included: leave out --matrix and --explain")
+        }
+        if title != nil, report.format != .html { throw ValidationError("--title names the HTML page: give --format html") }
     }
 
     func run() throws {
@@ -66,6 +78,8 @@ struct OrgsCommand: ParsableCommand {
             // The JSON keys as columns, the JSON values as cells (an empty cell for null).
             let table = Table(headers: OrganizationReport.Row.columns, rows: shown.map(\.cells))
             for line in table.renderCSV() { Terminal.out(line) }
+        case .html:
+            try report.writePage(store, by: by, title: title, database: database)
         case .table:
             let grouped = by != nil
             let table = Table(
@@ -97,7 +111,7 @@ struct OrgsCommand: ParsableCommand {
                 [c.from ?? "", c.to ?? "", String(c.replies), String(c.share)]
             })
             for line in table.renderCSV() { Terminal.out(line) }
-        case .table:
+        case .table, .html:   // validate() refuses html with --matrix
             let table = Table(headers: ["from", "replies to", "replies", "share of from's"], rows: shown.map { c in
                 [c.from ?? "(unaffiliated)", c.to ?? "(unaffiliated)", String(c.replies), c.share.percent]
             }, rightAligned: [2, 3])
@@ -121,7 +135,7 @@ struct OrgsCommand: ParsableCommand {
                 [String(m.personID), m.name ?? "", String(m.messages), m.addresses.map(\.address).joined(separator: " "), m.reason]
             })
             for line in table.renderCSV() { Terminal.out(line) }
-        case .table:
+        case .table, .html:   // validate() refuses html with --explain
             Terminal.text("\(org.organization): \(org.messages.counted("message")) from \(org.members.count.counted("person", plural: "people")); "
                           + "why: domain = the address they wrote from, affiliation = a dated period in the affiliations file")
             let table = Table(headers: ["person", "messages", "why", "addresses"], rows: shown.map { m in

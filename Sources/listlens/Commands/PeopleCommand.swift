@@ -29,6 +29,7 @@ struct PeopleCommand: ParsableCommand {
     var org: String?
 
     func validate() throws {
+        try report.refuseHTML("people")
         if explain != nil, org != nil || report.choosesMessages || report.limit != nil {
             throw ValidationError("--explain shows one person whole: leave out --org, --since, --until, --list, --include-bots and --limit")
         }
@@ -52,7 +53,7 @@ struct PeopleCommand: ParsableCommand {
                  r.answersMost.map { String($0.personID) } ?? "", r.answeredMostBy.map { String($0.personID) } ?? ""]
             })
             for line in table.renderCSV() { Terminal.out(line) }
-        case .table:
+        case .table, .html:   // validate() refuses html
             let table = Table(
                 headers: ["person", "messages", "words", "started", "joined", "addresses", "organizations", "first", "last", "answers most"],
                 rows: shown.map { r in

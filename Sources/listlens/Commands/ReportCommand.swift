@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import ListLensIndex
 
 struct ReportCommand: ParsableCommand {
@@ -18,6 +17,8 @@ struct ReportCommand: ParsableCommand {
             Example:
               listlens report --html > report.html
               listlens report --html --since 2020 --list openbmc > openbmc-2020.html
+
+            listlens orgs --format html writes the same page.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -34,16 +35,12 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard html else { throw ValidationError("report writes one HTML page: give --html and redirect it (listlens report --html > report.html)") }
-        if report.format != .table || report.limit != nil { throw ValidationError("--format and --limit are for the tables of orgs and people; report writes HTML") }
+        if ![.table, .html].contains(report.format) || report.limit != nil {
+            throw ValidationError("--format and --limit are for the tables of orgs and people; report writes HTML")
+        }
     }
 
     func run() throws {
-        let store = try database.openForReport()
-        var query = report.query()
-        query.by = by
-        let name = title ?? "Organization involvement: " + URL(fileURLWithPath: database.path).deletingPathExtension().lastPathComponent
-        var page = try ReportPage.build(store: store, query, title: name)
-        if page.hasSuffix("\n") { page.removeLast() }
-        Terminal.out(page)
+        try report.writePage(try database.openForReport(), by: by, title: title, database: database)
     }
 }

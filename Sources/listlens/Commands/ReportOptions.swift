@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ListLensIndex
 import ListLensMail
 
@@ -14,9 +15,11 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Count only the messages of this list.", valueName: "list"))
     var list: String?
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    /// `html` is the organization report's page (`orgs --format html`, as `report --html`); the
+    /// other reports refuse it.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html }
 
-    @Option(help: "Output format.")
+    @Option(help: "Output format (html: orgs only, the report page with its charts).")
     var format: Format = .table
 
     @Option(help: "Most rows listed (0 for all; the table's default is 20).")
@@ -27,6 +30,7 @@ struct ReportOptions: ParsableArguments {
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if format == .html, limit != nil { throw ValidationError("--limit is for tables: the HTML page shows its own") }
         if let since, CalendarPeriod(since) == nil { throw ValidationError("--since \(since): give a year, month or day (2020, 2020-03, 2020-03-15)") }
         if let until, CalendarPeriod(until) == nil { throw ValidationError("--until \(until): give a year, month or day (2020, 2020-03, 2020-03-15)") }
     }
@@ -44,6 +48,21 @@ struct ReportOptions: ParsableArguments {
     func shown<Row>(_ rows: [Row]) -> [Row] {
         let max = limit ?? (format == .table ? 20 : 0)
         return max == 0 ? rows : Array(rows.prefix(max))
+    }
+
+    /// Refuses `--format html` in a report that has no page.
+    func refuseHTML(_ command: String) throws {
+        if format == .html { throw ValidationError("\(command) has no HTML format: listlens orgs --format html (or report --html) writes the report page") }
+    }
+
+    /// Writes the organization report's self-contained page for these options to standard output.
+    func writePage(_ store: any ReportProducing, by: ReportPeriod?, title: String?, database: DatabaseOptions) throws {
+        var query = query()
+        query.by = by
+        let name = title ?? "Organization involvement: " + URL(fileURLWithPath: database.path).deletingPathExtension().lastPathComponent
+        var page = try ReportPage.build(store: store, query, title: name)
+        if page.hasSuffix("\n") { page.removeLast() }
+        Terminal.out(page)
     }
 
     /// The lines under a table: rows not shown, and messages left out.

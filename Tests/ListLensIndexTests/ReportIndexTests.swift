@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ListLensIndex
+@testable import ListLensSQLite
+import ListLensTestSupport
+
+/// Reports read messages through the `message_report` index (v18), never by scanning the rows of
+/// `message`, which hold the texts: what keeps `orgs` on a large store from reading all of it.
+/// The plans are SQLite's own (EXPLAIN QUERY PLAN of every statement the reports ran).
+@Suite("Reports read the report index")
+struct ReportIndexTests {
+    final class Statements: @unchecked Sendable {
+        private let lock = NSLock()
+        private var sql: [String] = []
+        func add(_ s: String) { lock.lock(); sql.append(s); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return sql }
+    }
+
+    @Test("no statement of orgs, orgs --by, --matrix, --explain, people or health scans the message table")
+    func noTableScans() throws {
+        let (written, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        _ = try Importer(store: written).run(paths: [Fixtures.path("sample/community-list.mbox"), Fixtures.path("affiliations/suggest.mbox")])
+        // Read-only, as a report server opens it: one connection, so its trace sees every statement.
+        let store = try SQLiteStore(path: written.path, access: .readOnly)
+        let seen = Statements()
+        store.pool.writeWithoutTransaction { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let statement) = event { seen.add(statement.sql) }
+            }
+        }
+        var byQuarter = ReportQuery()
+        byQuarter.by = .quarter
+        _ = try OrganizationReport.build(store: store, ReportQuery())
+        _ = try OrganizationReport.build(store: store, byQuarter)
+        _ = try ReplyMatrix.build(store: store, ReportQuery())
+        _ = try store.explainOrganization(ReportQuery(organization: "widgets.example"))
+        _ = try PeopleReport.build(store: store, ReportQuery())
+        _ = try HealthReport.build(store: store, byQuarter, perList: true, share: 0.5)
+        store.pool.writeWithoutTransaction { db in db.trace(options: .statement, nil) }
+
+        let selects = Set(seen.all.filter { $0.uppercased().contains("SELECT") && $0.contains("FROM message") })
+        #expect(selects.count >= 6, "the reports' statements were seen: \(selects.count)")
+        try store.pool.read { db in
+            for sql in selects {
+                // Parameters left unbound are NULL: the plan does not depend on their values.
+                let statement = try db.makeStatement(sql: "EXPLAIN QUERY PLAN " + sql)
+                statement.setUncheckedArguments(StatementArguments())
+                let plan = try Row.fetchAll(statement).map { $0["detail"] as String }
+                // `SCAN m` alone reads every row; `SCAN m USING COVERING INDEX` reads the index.
+                let scans = plan.filter { ($0.hasPrefix("SCAN m") || $0.hasPrefix("SCAN message") || $0.hasPrefix("SCAN x"))
+                                          && !$0.contains("COVERING INDEX") }
+                #expect(scans.isEmpty, "\(sql.prefix(160)) … plan: \(plan)")
+            }
+        }
+    }
+}
