@@ -29,6 +29,7 @@ struct SignatureOrganizationsTests {
         "Linux kernel developer",                                                 // kernel, not Kernel
         "Follow Linaro: <http://www.facebook.com/pages/Linaro> Nuvoton",           // a link on the line
         "E-Mail : ryan@IBM.example",                                               // an address on the line
+        "Debian Developer | mailto:sam at IBM.example",                            // an archive's obfuscated address
         "Sent from Mail for Windows",                                              // generic word
         "HP printer driver",                                                       // shorter than three letters
         "IBMers unite",                                                            // inside a word

@@ -52,6 +52,23 @@ struct ReportPageTests {
         }
         #expect(total == rows.reduce(0) { $0 + ($1["messages"] as? Int ?? 0) })
 
+        // The participants chart is people's own first rows: label "name (first organization)", messages.
+        let peopleJSON = try CLIRun.run(["people", "--db", db, "--format", "json"])
+        let people = try #require(try JSONSerialization.jsonObject(with: Data(peopleJSON.stdout.utf8)) as? [[String: Any]])
+        let chart = try #require(dom.range(of: "<svg id=\"people\"")).lowerBound
+        let chartEnd = try #require(dom[chart...].range(of: "</svg>")).upperBound
+        let bars = try NSRegularExpression(pattern: "data-label=\"([^\"]*)\" data-value=\"(\\d+)\"")
+        let peopleSVG = String(dom[chart..<chartEnd]) as NSString
+        let drawn = bars.matches(in: peopleSVG as String, range: NSRange(location: 0, length: peopleSVG.length)).map {
+            (peopleSVG.substring(with: $0.range(at: 1)), Int(peopleSVG.substring(with: $0.range(at: 2))) ?? -1)
+        }
+        let expected = people.prefix(15).map { row -> (String, Int) in
+            let name = row["name"] as? String ?? row["key"] as? String ?? ""
+            let organization = (row["organizations"] as? [String])?.first.map { " (\($0))" } ?? ""
+            return ((name + organization).replacingOccurrences(of: "&", with: "&amp;"), row["messages"] as? Int ?? -1)
+        }
+        #expect(drawn.count == expected.count && zip(drawn, expected).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }, "\(drawn) vs \(expected)")
+
         // A screenshot: a PNG of the width asked for.
         let png = tmp.file("report.png")
         _ = try Self.browse(page, ["--window-size=1100,2600", "--screenshot=\(png)"], profile: tmp.file("profile"))

@@ -17,7 +17,7 @@ struct ReportIndexTests {
         var all: [String] { lock.lock(); defer { lock.unlock() }; return sql }
     }
 
-    @Test("no statement of orgs, orgs --by, --matrix, --explain, people or health scans the message table")
+    @Test("no statement of orgs, orgs --by, --matrix, --explain, people, health or the report page scans the message table")
     func noTableScans() throws {
         let (written, cleanup) = try ThrowawayStore.fresh()
         defer { cleanup() }
@@ -38,6 +38,9 @@ struct ReportIndexTests {
         _ = try store.explainOrganization(ReportQuery(organization: "widgets.example"))
         _ = try PeopleReport.build(store: store, ReportQuery())
         _ = try HealthReport.build(store: store, byQuarter, perList: true, share: 0.5)
+        _ = try store.span(ReportQuery())
+        _ = try store.periodMessages(byQuarter)
+        _ = try store.topPeople(ReportQuery(), limit: 15)
         store.pool.writeWithoutTransaction { db in db.trace(options: .statement, nil) }
 
         let selects = Set(seen.all.filter { $0.uppercased().contains("SELECT") && $0.contains("FROM message") })

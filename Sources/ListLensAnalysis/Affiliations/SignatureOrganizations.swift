@@ -9,8 +9,8 @@ import ListLensText
 /// organization's first label (`nuvoton.com` → `nuvoton`). A name counts only
 /// - as whole words (one to ``maximumWords``), the first written with a capital letter, so
 ///   "Linux kernel" is no claim for kernel.org while "IBM" and "Nuvoton" are;
-/// - on a line with no address or link, so "Follow Linaro: <http://www.facebook.com/…> Facebook"
-///   names nobody's employer;
+/// - on a line with no address or link (`@`, `://`, `www.`, `mailto:`), so "Follow Linaro:
+///   <http://www.facebook.com/…> Facebook" names nobody's employer;
 /// - when it is not one of ``generic`` (words that are also some organization's domain label).
 ///
 /// Linear in the signature: at most ``maximumLines`` lines of at most ``maximumLineLength``
@@ -76,7 +76,8 @@ public struct SignatureOrganizations: Sendable {
             if lines > Self.maximumLines { break }
             let line = raw.trimmingCharacters(in: " \t\r")
             guard !line.isEmpty, line.utf8.count <= Self.maximumLineLength,
-                  !line.contains("@"), !line.contains("://"), !line.lowercased().contains("www.") else { continue }
+                  !line.contains("@"), !line.contains("://"), !line.lowercased().contains("www."),
+                  !line.lowercased().contains("mailto:") else { continue }
             let words = Self.wordsKeepingCase(in: line)
             var i = 0
             while i < words.count {

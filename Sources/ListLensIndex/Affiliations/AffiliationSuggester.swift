@@ -10,9 +10,9 @@ import ListLensMail
 ///   signed with an organization's name (``SignatureOrganizations``), in a signature or in a
 ///   sign-off under their name at the end of their text: there from the first such message to the last.
 ///
-/// Each person's evidence is joined per organization into one period, from its first day to the
-/// day after its last; where two organizations' periods overlap, the earlier ends when the later
-/// starts. People the file already dates are left alone: the file is the user's word. A suggestion
+/// Each person's evidence is joined per organization into one span, from its first day to the day
+/// after its last; where two organizations' spans overlap, neither is suggested for the overlap
+/// (the mail says both there). People the file already dates are left alone: the file is the user's word. A suggestion
 /// is shown only when it would change how some message counts, unless every one is asked for.
 public struct AffiliationSuggester: Sendable {
     public struct Options: Sendable, Equatable {
@@ -79,7 +79,8 @@ public struct AffiliationSuggester: Sendable {
             }
         }
 
-        // One period per person and organization; overlaps cut in favour of the later.
+        // One span per person and organization; where two organizations' spans overlap the mail
+        // says both, so neither is suggested there (a period would credit the other's messages to it).
         var periods: [Int64: [(organization: String, from: Int64, until: Int64, seen: [Seen])]] = [:]
         for (key, seen) in evidence where seen.reduce(0, { $0 + $1.messages }) >= options.minimumEvidence {
             let first = seen.map(\.first).min()!, last = seen.map(\.last).max()!
@@ -88,18 +89,17 @@ public struct AffiliationSuggester: Sendable {
         }
         var out: [AffiliationSuggestion] = []
         for (person, list) in periods {
-            let sorted = list.sorted { ($0.from, $0.organization) < ($1.from, $1.organization) }
-            for (i, p) in sorted.enumerated() {
-                var until = p.until
-                if i + 1 < sorted.count, sorted[i + 1].from < until { until = sorted[i + 1].from }
-                guard until > p.from else { continue }
-                let changes = try store.messagesCountingElsewhere(person: person, organization: p.organization, from: p.from, until: until)
-                guard changes > 0 || options.includingUnchanged else { continue }
-                out.append(AffiliationSuggestion(
-                    personID: person, name: names[person], addresses: addresses[person] ?? [], organization: p.organization,
-                    from: Self.day(p.from), until: Self.day(until), changes: changes,
-                    evidence: p.seen.map { .init(kind: $0.kind, address: $0.address, messages: $0.messages,
-                                                 firstMessage: Self.day($0.first), lastMessage: Self.day($0.last), text: $0.text) }))
+            for p in list {
+                let others = list.filter { $0.organization != p.organization }.map { (from: $0.from, until: $0.until) }
+                for part in Self.subtract(others, from: (p.from, p.until)) {
+                    let changes = try store.messagesCountingElsewhere(person: person, organization: p.organization, from: part.from, until: part.until)
+                    guard changes > 0 || options.includingUnchanged else { continue }
+                    out.append(AffiliationSuggestion(
+                        personID: person, name: names[person], addresses: addresses[person] ?? [], organization: p.organization,
+                        from: Self.day(part.from), until: Self.day(part.until), changes: changes,
+                        evidence: p.seen.map { .init(kind: $0.kind, address: $0.address, messages: $0.messages,
+                                                     firstMessage: Self.day($0.first), lastMessage: Self.day($0.last), text: $0.text) }))
+                }
             }
         }
         return out.sorted { ($1.changes, $0.name ?? "", $0.personID, $0.from) < ($0.changes, $1.name ?? "", $1.personID, $1.from) }
@@ -133,6 +133,18 @@ public struct AffiliationSuggester: Sendable {
         var first: Int64
         var last: Int64
         var text: String?
+    }
+
+    /// What is left of `span` (`from..<until`) outside every one of `others`, in order.
+    static func subtract(_ others: [(from: Int64, until: Int64)], from span: (from: Int64, until: Int64)) -> [(from: Int64, until: Int64)] {
+        var left = [span]
+        for o in others {
+            left = left.flatMap { part -> [(from: Int64, until: Int64)] in
+                guard o.from < part.until, o.until > part.from else { return [part] }
+                return [(part.from, o.from), (o.until, part.until)].filter { $0.0 < $0.1 }
+            }
+        }
+        return left
     }
 
     /// The start of the UTC day holding `seconds`.

@@ -179,7 +179,8 @@ struct AffiliationsCommand: ParsableCommand {
                 (there from the first such message to the last), and signatures naming an \
                 organization on messages from webmail or a personal domain ("IBM, Austin, TX"). \
                 Each person's evidence per organization becomes one period, from its first day to \
-                the day after its last; an overlap ends the earlier period when the later starts. \
+                the day after its last; where two organizations' spans overlap, neither is \
+                suggested there. \
                 Only periods that change how some message counts are listed (--all lists every \
                 one), and people the file already dates are left alone. Nothing is written \
                 without --accept; edit or remove what is wrong afterwards with affiliations set.
