@@ -10,13 +10,15 @@ people and messages, as a community COPIES times as large would. Parents, thread
 joins point into the same copy. The full-text index is not copied (search on the grown store sees
 the originals only); the report benchmark does not search.
 
-This is a benchmark fixture, not a way to make real data: the copies are written with plain SQL
-beside the importer, which is what makes a million messages take minutes rather than an hour.
+Unlike scripts/large_store.py (a synthetic archive imported, for import cost), the copies keep real
+texts, organizations and reply structure, which is what report cost depends on. It is a benchmark
+fixture, not a way to make real data: the copies are written with plain SQL beside the importer,
+which is what makes a million messages take a minute rather than an hour.
 
 Usage:
     .build/release/listlens import --db /tmp/twisted.sqlite ../shared/corpora/twisted-pipermail/twisted-python/*.txt.gz
     python3 scripts/grow_store.py /tmp/twisted.sqlite /tmp/million.sqlite --copies 31
-    python3 scripts/benchmark_reports.py --db /tmp/million.sqlite
+    python3 scripts/benchmark_reports.py --db /tmp/million.sqlite --bar 1
 """
 import argparse, os, shutil, sqlite3, sys, time
 

@@ -13,25 +13,26 @@ extension SQLiteStore {
                 """
             struct Key: Hashable { var list: String?; var period: String? }
             var order: [Key] = []
-            var messages: [Key: Int] = [:], organizations: [Key: [Int]] = [:], affiliated: [Key: Int] = [:]
-            let byOrganization = try Row.fetchCursor(db, sql: """
-                SELECT \(list), \(period), m.organization_id, count(*) \(from) WHERE \(counted.sql) GROUP BY 1, 2, 3
+            // One grouped scan gives both the organizations' and the persons' messages per list and period.
+            var messages: [Key: Int] = [:], affiliated: [Key: Int] = [:]
+            var byOrganization: [Key: [Int64: Int]] = [:], byPerson: [Key: [Int64?: Int]] = [:]
+            let groups = try Row.fetchCursor(db, sql: """
+                SELECT \(list), \(period), m.organization_id, COALESCE(p.person_id, m.participant_id), count(*) \(from)
+                WHERE \(counted.sql) GROUP BY 1, 2, 3, 4
                 """, arguments: counted.arguments)
-            while let r = try byOrganization.next() {
+            while let r = try groups.next() {
                 let key = Key(list: r[0], period: r[1])
-                let n: Int = r[3]
+                let n: Int = r[4]
                 if messages[key] == nil { order.append(key) }
                 messages[key, default: 0] += n
-                if (r[2] as Int64?) != nil {
-                    organizations[key, default: []].append(n)
+                if let organization: Int64 = r[2] {
+                    byOrganization[key, default: [:]][organization, default: 0] += n
                     affiliated[key, default: 0] += n
                 }
+                byPerson[key, default: [:]][r[3] as Int64?, default: 0] += n
             }
-            var people: [Key: [Int]] = [:]
-            let byPerson = try Row.fetchCursor(db, sql: """
-                SELECT \(list), \(period), COALESCE(p.person_id, m.participant_id), count(*) \(from) WHERE \(counted.sql) GROUP BY 1, 2, 3
-                """, arguments: counted.arguments)
-            while let r = try byPerson.next() { people[Key(list: r[0], period: r[1]), default: []].append(r[3]) }
+            let organizations = byOrganization.mapValues { Array($0.values) }
+            let people = byPerson.mapValues { Array($0.values) }
             var started: [Key: Int] = [:], unanswered: [Key: Int] = [:], delays: [Key: [Int64]] = [:]
             let threads = try Row.fetchCursor(db, sql: """
                 SELECT \(list), \(period), m.date, \(Self.firstReplySQL)

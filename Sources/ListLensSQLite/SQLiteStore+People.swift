@@ -7,84 +7,73 @@ import ListLensMail
 extension SQLiteStore {
     public func peopleReport(_ query: ReportQuery) throws -> PeopleReport {
         try read { db in
-            // The counted messages, each with its person: one filter for every figure below.
+            // One pass over the counted messages, each with its person, whether it started its
+            // thread, and the person it answers (an automated sender's message only when bots
+            // count): every figure is summed from it, rather than each by a scan of its own.
             let filter = Self.reportFilter(query)
-            let counted = """
-                SELECT m.id, m.date, m.thread_id, m.parent_id, m.participant_id, m.organization_id, m.authored_words,
-                       COALESCE(p.person_id, p.id) AS person
-                FROM message m JOIN participant p ON p.id = m.participant_id
+            var people: [Int64: PersonTotals] = [:]
+            var pairs: [PersonPair: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT COALESCE(p.person_id, p.id), m.participant_id, m.thread_id, t.root_id = m.id, m.date, m.authored_words,
+                       m.organization_id, CASE WHEN :bots OR pp.automated IS NULL THEN COALESCE(pp.person_id, pp.id) END
+                FROM message m JOIN participant p ON p.id = m.participant_id JOIN thread t ON t.id = m.thread_id
+                LEFT JOIN message parent ON parent.id = m.parent_id LEFT JOIN participant pp ON pp.id = parent.participant_id
                 WHERE \(filter.sql)
-                """
-            let arguments = filter.arguments
-            var rows: [Int64: PeopleReport.Row] = [:]
-            var order: [Int64] = []
-            let people = try Row.fetchCursor(db, sql: """
-                WITH c AS (\(counted))
-                SELECT c.person, ps.name, ps.key, count(DISTINCT c.participant_id), count(*),
-                       sum(CASE WHEN t.root_id = c.id THEN 1 ELSE 0 END), count(DISTINCT c.thread_id), min(c.date), max(c.date),
-                       sum(c.authored_words)
-                FROM c JOIN thread t ON t.id = c.thread_id LEFT JOIN person ps ON ps.id = c.person
-                GROUP BY c.person ORDER BY 5 DESC, ps.name, c.person
-                """, arguments: arguments)
-            while let r = try people.next() {
-                let id: Int64 = r[0]
-                order.append(id)
-                rows[id] = PeopleReport.Row(
-                    personID: id, name: r[1], key: r[2] ?? "", addresses: r[3], messages: r[4], words: r[9] ?? 0, threadsStarted: r[5],
-                    threadsJoined: r[6], organizations: [],
-                    firstMessage: (r[7] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
-                    lastMessage: (r[8] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 })
+                """, arguments: filter.arguments)
+            while let r = try rows.next() {
+                let person: Int64 = r[0]
+                let date: Int64? = r[4]
+                people[person, default: PersonTotals()].add(participant: r[1], thread: r[2], started: r[3], date: date,
+                                                            words: r[5] ?? 0, organization: r[6])
+                if let to: Int64 = r[7], to != person { pairs[PersonPair(from: person, to: to), default: 0] += 1 }
             }
-            let orgs = try Row.fetchCursor(db, sql: """
-                WITH c AS (\(counted))
-                SELECT c.person, o.name, count(*), min(c.date), max(c.date) FROM c JOIN organization o ON o.id = c.organization_id
-                GROUP BY c.person, o.id ORDER BY c.person, 3 DESC, o.name
-                """, arguments: arguments)
-            while let r = try orgs.next() {
-                rows[r[0]]?.organizations.append(r[1])
-                rows[r[0]]?.organizationPeriods.append(.init(
-                    organization: r[1], messages: r[2], firstMessage: (r[3] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
-                    lastMessage: (r[4] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 }))
-            }
-            for id in order { rows[id]?.organizationPeriods.sort { ($0.firstMessage ?? "", $0.organization) < ($1.firstMessage ?? "", $1.organization) } }
-            // Replies between persons: the counted message's person and its parent's (any parent,
-            // counted or not, automated senders excepted), themselves left out.
-            var answers: [Int64: PeopleReport.Partner] = [:]
-            var answeredBy: [Int64: PeopleReport.Partner] = [:]
-            let pairs = try Row.fetchCursor(db, sql: """
-                WITH c AS (\(counted))
-                SELECT c.person, COALESCE(pp.person_id, pp.id) AS to_person, count(*)
-                FROM c JOIN message parent ON parent.id = c.parent_id JOIN participant pp ON pp.id = parent.participant_id
-                WHERE (:bots OR pp.automated IS NULL) AND COALESCE(pp.person_id, pp.id) != c.person
-                GROUP BY 1, 2
-                """, arguments: arguments)
-            var names: [Int64: String?] = [:]
-            func name(_ id: Int64) throws -> String? {
-                if let n = names[id] { return n }
-                let n = try String.fetchOne(db, sql: "SELECT name FROM person WHERE id = ?", arguments: [id])
-                names[id] = n
-                return n
-            }
-            var pairList: [(from: Int64, to: Int64, n: Int)] = []
-            while let r = try pairs.next() { pairList.append((r[0], r[1], r[2])) }
-            for p in pairList {
-                if answers[p.from].map({ p.n > $0.replies || (p.n == $0.replies && p.to < $0.personID) }) ?? true {
-                    answers[p.from] = .init(personID: p.to, name: try name(p.to), replies: p.n)
+            var persons: [Int64: (name: String?, key: String)] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, name, key FROM person") { persons[r[0]] = (r[1], r[2] ?? "") }
+            var organizations: [Int64: String] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM organization") { organizations[r[0]] = r[1] }
+
+            // Whom each answers most and who answers them most: most replies, then the lower person id.
+            var answers: [Int64: PeopleReport.Partner] = [:], answeredBy: [Int64: PeopleReport.Partner] = [:]
+            for (pair, n) in pairs {
+                if answers[pair.from].map({ n > $0.replies || (n == $0.replies && pair.to < $0.personID) }) ?? true {
+                    answers[pair.from] = .init(personID: pair.to, name: persons[pair.to]?.name, replies: n)
                 }
-                if answeredBy[p.to].map({ p.n > $0.replies || (p.n == $0.replies && p.from < $0.personID) }) ?? true {
-                    answeredBy[p.to] = .init(personID: p.from, name: try name(p.from), replies: p.n)
+                if answeredBy[pair.to].map({ n > $0.replies || (n == $0.replies && pair.from < $0.personID) }) ?? true {
+                    answeredBy[pair.to] = .init(personID: pair.from, name: persons[pair.from]?.name, replies: n)
                 }
             }
-            let result = order.compactMap { id -> PeopleReport.Row? in
-                guard var row = rows[id] else { return nil }
-                row.answersMost = answers[id]
-                row.answeredMostBy = answeredBy[id]
-                return row
+            let day = { (t: Int64?) in t.map { MailDate(epochSeconds: $0).rfc3339 } }
+            var result = people.map { id, t -> PeopleReport.Row in
+                let uses = t.organizations.compactMap { org, use in organizations[org].map { (name: $0, use: use) } }
+                let periods = uses.map { PeopleReport.OrganizationPeriod(organization: $0.name, messages: $0.use.messages,
+                                                                         firstMessage: day($0.use.first), lastMessage: day($0.use.last)) }
+                return PeopleReport.Row(
+                    personID: id, name: persons[id]?.name, key: persons[id]?.key ?? "", addresses: t.participants.count, messages: t.messages,
+                    words: t.words, threadsStarted: t.started, threadsJoined: t.threads.count,
+                    organizations: uses.sorted { $0.use.messages != $1.use.messages ? $0.use.messages > $1.use.messages : Self.precedes($0.name, $1.name) }
+                        .map(\.name),
+                    organizationPeriods: periods.sorted { ($0.firstMessage ?? "", $0.organization) < ($1.firstMessage ?? "", $1.organization) },
+                    firstMessage: day(t.first), lastMessage: day(t.last), answersMost: answers[id], answeredMostBy: answeredBy[id])
+            }
+            // Most messages first, then by name as SQLite orders text (no name first), then by id.
+            result.sort { a, b in
+                if a.messages != b.messages { return a.messages > b.messages }
+                switch (a.name, b.name) {
+                case (nil, nil): break
+                case (nil, _): return true
+                case (_, nil): return false
+                case (let x?, let y?) where x != y: return Self.precedes(x, y)
+                default: break
+                }
+                return a.personID < b.personID
             }
             guard !query.includingAutomated else { return PeopleReport(rows: result) }
             return PeopleReport(rows: result, leftOut: try self.leftOut(db, query, byOrganization: true))
         }
     }
+
+    /// Whether `a` sorts before `b` as SQLite's BINARY collation orders text: by UTF-8 bytes.
+    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     public func explainPerson(_ text: String) throws -> [PersonExplanation] {
         try read { db in

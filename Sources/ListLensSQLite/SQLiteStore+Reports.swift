@@ -49,56 +49,57 @@ extension SQLiteStore {
 
     public func organizationReport(_ query: ReportQuery) throws -> OrganizationReport {
         try read { db in
-            let counted = Self.reportFilter(query, byOrganization: false)
+            let filter = Self.reportFilter(query, byOrganization: false)
             let period = Self.periodExpression(query.by, "m.date")
-            struct Key: Hashable { var period: String?; var organization: Int64? }
-            var rows: [Key: OrganizationReport.Row] = [:]
-            var order: [Key] = []
-            let main = try Row.fetchCursor(db, sql: """
-                SELECT \(period), m.organization_id, o.name, count(*), count(DISTINCT COALESCE(p.person_id, m.participant_id)),
-                       sum(CASE WHEN t.root_id = m.id THEN 1 ELSE 0 END),
-                       count(DISTINCT CASE WHEN t.root_id != m.id THEN m.thread_id END),
-                       sum(m.authored_words), min(m.date), max(m.date)
-                FROM message m
-                LEFT JOIN organization o ON o.id = m.organization_id
-                JOIN thread t ON t.id = m.thread_id
-                LEFT JOIN participant p ON p.id = m.participant_id
-                WHERE \(counted.sql)
-                GROUP BY 1, m.organization_id
-                """, arguments: counted.arguments)
-            while let r = try main.next() {
-                let key = Key(period: r[0], organization: r[1])
-                order.append(key)
-                rows[key] = OrganizationReport.Row(
-                    period: r[0], organization: r[2], messages: r[3], words: r[7] ?? 0, people: r[4], threadsStarted: r[5],
-                    threadsJoined: r[6], firstMessage: (r[8] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 },
-                    lastMessage: (r[9] as Int64?).map { MailDate(epochSeconds: $0).rfc3339 })
+            // One pass over the counted messages, each with its thread's root and its stored parent's
+            // organization (a parent from an automated sender only when bots count, as in the reply
+            // matrix): every figure but the first replies is summed from it.
+            var totals: [PeriodOrganization: OrganizationTotals] = [:]
+            var replyPairs: [PeriodOrganization: [Int64?: Int]] = [:]
+            var counted = 0, rewritten = 0
+            let messages = try Row.fetchCursor(db, sql: """
+                SELECT \(period), m.organization_id, COALESCE(p.person_id, m.participant_id), t.root_id = m.id, m.thread_id,
+                       m.authored_words, m.date, m.from_rewritten IS NOT NULL,
+                       parent.id IS NOT NULL AND (:bots OR pp.automated IS NULL), parent.organization_id
+                FROM message m JOIN thread t ON t.id = m.thread_id LEFT JOIN participant p ON p.id = m.participant_id
+                LEFT JOIN message parent ON parent.id = m.parent_id LEFT JOIN participant pp ON pp.id = parent.participant_id
+                WHERE \(filter.sql)
+                """, arguments: filter.arguments)
+            while let r = try messages.next() {
+                let key = PeriodOrganization(period: r[0], organization: r[1])
+                totals[key, default: OrganizationTotals()].add(person: r[2], started: r[3], thread: r[4], words: r[5] ?? 0, date: r[6])
+                counted += 1
+                if r[7] as Bool { rewritten += 1 }
+                // A reply across organizations: given by this row, received by the parent's in this period.
+                let parentOrganization: Int64? = r[9]
+                if r[8] as Bool, key.organization != parentOrganization { replyPairs[key, default: [:]][parentOrganization, default: 0] += 1 }
             }
-            // Replies across organizations: each counted reply whose stored parent counts for another
-            // (a parent from an automated sender only when bots count, as in the reply matrix).
-            let replies = try Row.fetchCursor(db, sql: """
-                SELECT \(period), m.organization_id, parent.organization_id, count(*)
-                FROM message m LEFT JOIN participant p ON p.id = m.participant_id
-                JOIN message parent ON parent.id = m.parent_id
-                LEFT JOIN participant pp ON pp.id = parent.participant_id
-                WHERE \(counted.sql) AND (:bots OR pp.automated IS NULL) AND m.organization_id IS NOT parent.organization_id
-                GROUP BY 1, 2, 3
-                """, arguments: counted.arguments)
-            while let r = try replies.next() {
-                let n: Int = r[3]
-                rows[Key(period: r[0], organization: r[1])]?.repliesGiven += n
-                rows[Key(period: r[0], organization: r[2])]?.repliesReceived += n
+            var names: [Int64: String] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM organization") { names[r[0]] = r[1] }
+            let day = { (t: Int64?) in t.map { MailDate(epochSeconds: $0).rfc3339 } }
+            var rows: [PeriodOrganization: OrganizationReport.Row] = [:]
+            for (key, t) in totals {
+                rows[key] = OrganizationReport.Row(
+                    period: key.period, organization: key.organization.flatMap { names[$0] }, messages: t.messages, words: t.words,
+                    people: t.persons.count, threadsStarted: t.started, threadsJoined: t.joined.count,
+                    firstMessage: day(t.first), lastMessage: day(t.last))
+            }
+            for (key, parents) in replyPairs {
+                for (parent, n) in parents {
+                    rows[key]?.repliesGiven += n
+                    rows[PeriodOrganization(period: key.period, organization: parent)]?.repliesReceived += n
+                }
             }
             // The threads each started, and when another person (not an automated sender) first answered.
-            var delays: [Key: [Int64]] = [:]
+            var delays: [PeriodOrganization: [Int64]] = [:]
             let starts = try Row.fetchCursor(db, sql: """
                 SELECT \(period), m.organization_id, m.date, \(Self.firstReplySQL)
                 FROM message m JOIN thread t ON t.root_id = m.id AND t.id = m.thread_id
                 LEFT JOIN participant p ON p.id = m.participant_id
-                WHERE \(counted.sql)
-                """, arguments: counted.arguments)
+                WHERE \(filter.sql)
+                """, arguments: filter.arguments)
             while let r = try starts.next() {
-                let key = Key(period: r[0], organization: r[1])
+                let key = PeriodOrganization(period: r[0], organization: r[1])
                 guard let date: Int64 = r[2], let first: Int64 = r[3] else {
                     rows[key]?.unanswered += 1
                     continue
@@ -108,20 +109,12 @@ extension SQLiteStore {
             for (key, d) in delays { rows[key]?.medianFirstReplySeconds = d.median.map { Int($0) } }
 
             // Periods in order, each period's organizations largest first, the unaffiliated row among them.
-            let sorted = order.compactMap { rows[$0] }.sorted {
+            let sorted = rows.values.sorted {
                 ($0.period ?? "", -$0.messages, $0.organization ?? "") < ($1.period ?? "", -$1.messages, $1.organization ?? "")
             }
-            let all = Self.reportFilter(query, automated: nil, byOrganization: false)
-            let total = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM message m LEFT JOIN participant p ON p.id = m.participant_id WHERE \(all.sql)
-                """, arguments: all.arguments) ?? 0
-            let rewritten = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM message m LEFT JOIN participant p ON p.id = m.participant_id
-                WHERE \(counted.sql) AND m.from_rewritten IS NOT NULL
-                """, arguments: counted.arguments) ?? 0
-            guard !query.includingAutomated else { return OrganizationReport(rows: sorted, totalMessages: total, rewritten: rewritten) }
-            let leftOut = try self.leftOut(db, query, byOrganization: false)
-            return OrganizationReport(rows: sorted, totalMessages: total - leftOut.messages, leftOut: leftOut, rewritten: rewritten)
+            guard !query.includingAutomated else { return OrganizationReport(rows: sorted, totalMessages: counted, rewritten: rewritten) }
+            return OrganizationReport(rows: sorted, totalMessages: counted, leftOut: try self.leftOut(db, query, byOrganization: false),
+                                      rewritten: rewritten)
         }
     }
 

@@ -76,8 +76,9 @@ public enum ReportPage {
 
     static func involvement(orgs: OrganizationReport, byPeriod: [PeriodMessages], period: ReportPeriod) -> [HTMLNode] {
         let named = orgs.rows.compactMap(\.organization).prefix(chartedOrganizations)
-        // Undated messages are in the tables, not on a time axis.
-        let periods = Array(Set(byPeriod.compactMap(\.period))).filter { $0 != ReportPeriod.undated }.sorted()
+        // Every period from the first to the last, quiet ones too; undated messages are in the
+        // tables, not on a time axis.
+        let periods = period.filled(byPeriod.compactMap(\.period))
         let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
         var series: [(name: String, values: [Int])] = named.map { ($0, Array(repeating: 0, count: periods.count)) }
         var other = Array(repeating: 0, count: periods.count), none = Array(repeating: 0, count: periods.count)
@@ -137,9 +138,10 @@ public enum ReportPage {
     }
 
     static func firstResponse(_ health: HealthReport, period: ReportPeriod) -> [HTMLNode] {
-        let dated = health.rows.filter { $0.period != nil && $0.period != ReportPeriod.undated }
-        let periods = dated.compactMap(\.period)
-        let values = dated.map { $0.medianFirstResponseSeconds.map { Double($0) / 3_600 } }
+        var median: [String: Int] = [:]
+        for r in health.rows { if let p = r.period, let m = r.medianFirstResponseSeconds { median[p] = m } }
+        let periods = period.filled(health.rows.compactMap(\.period))
+        let values = periods.map { median[$0].map { Double($0) / 3_600 } }
         let rows: [HTMLNode] = health.rows.map { r in
             .el("tr", ["data-period": r.period ?? ""], [
                 r.period ?? "", String(r.threadsStarted), r.medianFirstResponseSeconds.map(hours) ?? "-", String(r.unansweredThreads),
