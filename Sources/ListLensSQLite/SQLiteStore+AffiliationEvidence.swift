@@ -47,11 +47,13 @@ extension SQLiteStore: AffiliationEvidenceStore {
     static let closingCharacters = 600
 
     public func messagesCountingElsewhere(person: Int64, organization: String, from: Int64, until: Int64) throws -> Int {
+        // Through the person's own addresses (message_participant): once per suggestion, so it must
+        // not read every message of the span.
         try read { db in
             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM message m JOIN participant p ON p.id = m.participant_id
-                LEFT JOIN organization o ON o.id = m.organization_id
-                WHERE COALESCE(p.person_id, p.id) = ? AND m.thread_id IS NOT NULL AND m.date >= ? AND m.date < ?
+                SELECT count(*) FROM message m LEFT JOIN organization o ON o.id = m.organization_id
+                WHERE m.participant_id IN (SELECT id FROM participant WHERE COALESCE(person_id, id) = ?)
+                  AND m.thread_id IS NOT NULL AND m.date >= ? AND m.date < ?
                   AND (o.name IS NULL OR o.name != ? COLLATE NOCASE)
                 """, arguments: [person, from, until, organization]) ?? 0
         }

@@ -211,9 +211,11 @@ struct CLITests {
         #expect(march.stdout.split(separator: "\n").count == 1 + 4, "support, help, and the two Ann Lees of 4 March: \(march.stdout)")
     }
 
-    @Test("every command's help shows an example", arguments: ["import", "remove", "export", "thread", "inspect", "search", "orgs", "people", "demo", "benchmark"])
+    @Test("every command's help shows an example", arguments: ["import", "remove", "export", "thread", "inspect", "search", "orgs", "people", "demo",
+                                                                "benchmark", "health", "report", "affiliations import", "affiliations set",
+                                                                "affiliations merge", "affiliations suggest", "affiliations show"])
     func help(command: String) throws {
-        let r = try CLIRun.run([command, "--help"], environment: ["COLUMNS": "80"])
+        let r = try CLIRun.run(command.split(separator: " ").map(String.init) + ["--help"], environment: ["COLUMNS": "80"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Example:"))
         // Examples copy and paste: at 80 columns every line of one is indented (a wrapped command

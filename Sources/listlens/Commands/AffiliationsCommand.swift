@@ -38,7 +38,8 @@ struct AffiliationsCommand: ParsableCommand {
 
                 Example:
                   listlens affiliations import ../shared/corpora/identity-oracles/linux.mailmap
-                  listlens affiliations import --format gitdm-group --organization IBM ibm-people.txt
+                  listlens affiliations import --format gitdm-group --organization IBM \\
+                    ibm-people.txt
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -222,10 +223,8 @@ struct AffiliationsCommand: ParsableCommand {
             options.minimumEvidence = minEvidence
             options.includingUnchanged = all
             if let person {
-                let found = try store.explainPerson(person)
-                guard found.count == 1, let one = found.first else {
-                    throw CLIError(found.isEmpty ? "\(person): no such person in \(database.path) (listlens people lists them)"
-                                                 : "\(person): \(found.count) people go by it; give an address or a person id")
+                guard let one = try database.person(person, in: store) else {
+                    throw CLIError("\(person): no such person in \(database.path) (listlens people lists them)")
                 }
                 options.person = one.personID
             }
@@ -259,7 +258,8 @@ struct AffiliationsCommand: ParsableCommand {
             abstract: "Check the affiliations file and say what it holds.",
             discussion: """
                 Example:
-                  listlens affiliations show --affiliations fixtures/affiliations/example.affiliations.yaml
+                  listlens affiliations show \\
+                    --affiliations fixtures/affiliations/example.affiliations.yaml
                 """)
 
         @OptionGroup var database: DatabaseOptions

@@ -27,16 +27,22 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
+    /// The one person `text` names in `store` (an address, a person id or a full name), nil when
+    /// none does; a name several people go by is an error listing them.
+    func person(_ text: String, in store: SQLiteStore) throws -> PersonExplanation? {
+        let found = try store.explainPerson(text)
+        if found.count > 1 {
+            let listed = found.prefix(5).map { "\($0.name ?? "?") (person \($0.personID))" }.joined(separator: ", ")
+            throw CLIError("\(text): \(found.count) people go by it (\(listed)); give an address or a person id")
+        }
+        return found.first
+    }
+
     /// The addresses of a person named on the command line: an address as it is, or a person id or
     /// full name the database knows, with all their addresses.
     func addresses(of person: String) throws -> (addresses: [String], name: String?) {
-        if FileManager.default.fileExists(atPath: path) {
-            let found = try openExisting().explainPerson(person)
-            if found.count > 1 {
-                let listed = found.prefix(5).map { "\($0.name ?? "?") (person \($0.personID))" }.joined(separator: ", ")
-                throw CLIError("\(person): \(found.count) people go by it (\(listed)); give an address or a person id")
-            }
-            if let one = found.first { return (one.addresses.map(\.address), one.name) }
+        if FileManager.default.fileExists(atPath: path), let one = try self.person(person, in: try openExisting()) {
+            return (one.addresses.map(\.address), one.name)
         }
         guard person.contains("@") else { throw CLIError("\(person): no such person in \(path); give an address") }
         return ([Identity.participantKey(address: person.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")))], nil)
