@@ -77,6 +77,9 @@ enum Migrations {
         migrator.registerMigration("v18-report-index") { db in
             try db.execute(sql: v18)
         }
+        migrator.registerMigration("v19-report-tables") { db in
+            try db.execute(sql: v19)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -501,6 +504,88 @@ enum Migrations {
     CREATE INDEX message_report ON message(thread_id, participant_id, organization_id, date, list_id, parent_id,
                                            authored_words, from_rewritten);
     DROP INDEX message_thread;
+    """
+
+    /// What every report counts, summed per month, list, organization and sender (``ReportRollup``),
+    /// and `report_state`, whose one row says the sums hold every write since they were built.
+    /// Triggers delete that row on any write to what they sum; the next import, or a report on a
+    /// store it may write, builds them again. Created empty (stale): reports read the messages
+    /// until then.
+    static let v19 = """
+    CREATE TABLE report_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        built_at TEXT NOT NULL
+    );
+    CREATE TABLE report_sender (
+        month INTEGER,
+        list_id INTEGER,
+        organization_id INTEGER,
+        participant_id INTEGER,
+        person_id INTEGER,
+        automated INTEGER,
+        messages INTEGER NOT NULL,
+        words INTEGER NOT NULL,
+        rewritten INTEGER NOT NULL,
+        first_date INTEGER,
+        last_date INTEGER
+    );
+    CREATE TABLE report_thread (
+        month INTEGER,
+        list_id INTEGER,
+        organization_id INTEGER,
+        person_id INTEGER,
+        automated INTEGER,
+        thread_id INTEGER NOT NULL,
+        started INTEGER NOT NULL
+    );
+    CREATE TABLE report_reply (
+        month INTEGER,
+        list_id INTEGER,
+        organization_id INTEGER,
+        automated INTEGER,
+        parent_organization_id INTEGER,
+        parent_automated INTEGER,
+        replies INTEGER NOT NULL
+    );
+    CREATE TABLE report_person_reply (
+        month INTEGER,
+        list_id INTEGER,
+        organization_id INTEGER,
+        person_id INTEGER NOT NULL,
+        automated INTEGER NOT NULL,
+        parent_person_id INTEGER NOT NULL,
+        parent_automated INTEGER NOT NULL,
+        replies INTEGER NOT NULL
+    );
+    CREATE TABLE report_start (
+        thread_id INTEGER NOT NULL,
+        month INTEGER,
+        list_id INTEGER,
+        organization_id INTEGER,
+        person_id INTEGER,
+        automated INTEGER,
+        date INTEGER,
+        first_reply INTEGER
+    );
+    CREATE INDEX report_sender_organization ON report_sender(organization_id, person_id, automated, month, list_id, messages,
+                                                             words, rewritten, first_date, last_date);
+    CREATE INDEX report_sender_person ON report_sender(person_id, participant_id, organization_id, automated, month, list_id,
+                                                       messages, words, first_date, last_date);
+    CREATE INDEX report_thread_organization ON report_thread(organization_id, started, thread_id, automated, month, list_id);
+    CREATE INDEX report_thread_person ON report_thread(person_id, thread_id, started, automated, month, list_id, organization_id);
+    CREATE INDEX report_person_reply_person ON report_person_reply(person_id, parent_person_id, automated, parent_automated, month,
+                                                                   list_id, organization_id, replies);
+    CREATE TRIGGER report_stale_message_insert AFTER INSERT ON message BEGIN DELETE FROM report_state; END;
+    CREATE TRIGGER report_stale_message_delete AFTER DELETE ON message BEGIN DELETE FROM report_state; END;
+    CREATE TRIGGER report_stale_message_update
+        AFTER UPDATE OF list_id, date, participant_id, organization_id, parent_id, thread_id, authored_words, from_rewritten ON message
+        BEGIN DELETE FROM report_state; END;
+    CREATE TRIGGER report_stale_thread_insert AFTER INSERT ON thread BEGIN DELETE FROM report_state; END;
+    CREATE TRIGGER report_stale_thread_delete AFTER DELETE ON thread BEGIN DELETE FROM report_state; END;
+    CREATE TRIGGER report_stale_thread_update AFTER UPDATE OF root_id ON thread BEGIN DELETE FROM report_state; END;
+    CREATE TRIGGER report_stale_participant_delete AFTER DELETE ON participant BEGIN DELETE FROM report_state; END;
+    CREATE TRIGGER report_stale_participant_update AFTER UPDATE OF person_id, automated ON participant
+        BEGIN DELETE FROM report_state; END;
     """
 
     /// Which affiliations file the organization pass last applied (a digest of its bytes), so a

@@ -5,20 +5,19 @@ import ListLensText
 extension SQLiteStore {
     public func healthReport(_ query: ReportQuery, perList: Bool, share: Double) throws -> HealthReport {
         try read { db in
+            let tables = try Self.reportTables(db, query)
             let counted = Self.reportFilter(query)
-            let period = Self.periodExpression(query.by, "m.date")
+            let period = Self.periodKey(query.by, "r.month")
             let list = perList ? "l.name" : "NULL"
-            let from = """
-                FROM message m LEFT JOIN participant p ON p.id = m.participant_id LEFT JOIN list l ON l.id = m.list_id
-                """
-            struct Key: Hashable { var list: String?; var period: String? }
+            let joins = "LEFT JOIN list l ON l.id = r.list_id"
+            struct Key: Hashable { var list: String?; var period: Int64? }
             var order: [Key] = []
             // One grouped scan gives both the organizations' and the persons' messages per list and period.
             var messages: [Key: Int] = [:], affiliated: [Key: Int] = [:]
             var byOrganization: [Key: [Int64: Int]] = [:], byPerson: [Key: [Int64?: Int]] = [:]
-            let groups = try Row.fetchCursor(db, sql: """
-                SELECT \(list), \(period), m.organization_id, COALESCE(p.person_id, m.participant_id), count(*) \(from)
-                WHERE \(counted.sql) GROUP BY 1, 2, 3, 4
+            let groups = try Row.fetchCursor(db, sql: tables + """
+                SELECT \(list), \(period), r.organization_id, r.person_id, sum(r.messages)
+                FROM report_sender r \(joins) WHERE \(counted.sql) GROUP BY 1, 2, 3, 4
                 """, arguments: counted.arguments)
             while let r = try groups.next() {
                 let key = Key(list: r[0], period: r[1])
@@ -34,21 +33,21 @@ extension SQLiteStore {
             let organizations = byOrganization.mapValues { Array($0.values) }
             let people = byPerson.mapValues { Array($0.values) }
             var started: [Key: Int] = [:], unanswered: [Key: Int] = [:], delays: [Key: [Int64]] = [:]
-            let threads = try Row.fetchCursor(db, sql: """
-                SELECT \(list), \(period), m.date, \(Self.firstReplySQL)
-                \(from) JOIN thread t ON t.root_id = m.id AND t.id = m.thread_id WHERE \(counted.sql)
+            let threads = try Row.fetchCursor(db, sql: tables + """
+                SELECT \(list), \(period), r.first_reply - r.date FROM report_start r \(joins) WHERE \(counted.sql)
                 """, arguments: counted.arguments)
             while let r = try threads.next() {
                 let key = Key(list: r[0], period: r[1])
                 started[key, default: 0] += 1
-                if let date: Int64 = r[2], let first: Int64 = r[3] { delays[key, default: []].append(first - date) } else { unanswered[key, default: 0] += 1 }
+                if let delay: Int64 = r[2] { delays[key, default: []].append(delay) } else { unanswered[key, default: 0] += 1 }
             }
-            let rows = order.sorted { ($0.list == nil ? 1 : 0, $0.list ?? "", $0.period ?? "") < ($1.list == nil ? 1 : 0, $1.list ?? "", $1.period ?? "") }.map { key in
+            let name = { (key: Key) in Self.periodName(query.by, key.period) ?? "" }
+            let rows = order.sorted { ($0.list == nil ? 1 : 0, $0.list ?? "", name($0)) < ($1.list == nil ? 1 : 0, $1.list ?? "", name($1)) }.map { key in
                 let total = messages[key] ?? 0
                 let orgs = organizations[key] ?? []
                 let inOrgs = affiliated[key] ?? 0
                 return HealthReport.Row(
-                    list: key.list, period: key.period, messages: total, people: people[key]?.count ?? 0, organizations: orgs.count,
+                    list: key.list, period: Self.periodName(query.by, key.period), messages: total, people: people[key]?.count ?? 0, organizations: orgs.count,
                     affiliatedShare: total > 0 ? (Double(inOrgs) / Double(total) * 10_000).rounded() / 10_000 : 0,
                     elephantFactor: HealthReport.factor(orgs, share: share, of: inOrgs),
                     contributorAbsenceFactor: HealthReport.factor(people[key] ?? [], share: share, of: total),

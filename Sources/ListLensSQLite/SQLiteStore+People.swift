@@ -7,40 +7,52 @@ import ListLensMail
 extension SQLiteStore {
     public func peopleReport(_ query: ReportQuery) throws -> PeopleReport {
         try read { db in
-            // One pass over the counted messages, each with its person, whether it started its
-            // thread, and the person it answers (an automated sender's message only when bots
-            // count): every figure is summed from it, rather than each by a scan of its own.
+            // Each figure summed from the report tables per person (a participant's person, or the
+            // participant itself), and the persons each answers (an automated sender's messages
+            // only when bots count). Grouped by person first, so SQLite reads the tables' person
+            // indexes in order rather than sorting their rows.
+            let tables = try Self.reportTables(db, query)
             let filter = Self.reportFilter(query)
+            let known = "r.person_id IS NOT NULL"   // a sender with an address
             var people: [Int64: PersonTotals] = [:]
-            var pairs: [PersonPair: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT COALESCE(p.person_id, p.id), m.participant_id, m.thread_id, t.root_id = m.id, m.date, m.authored_words,
-                       m.organization_id, CASE WHEN :bots OR pp.automated IS NULL THEN COALESCE(pp.person_id, pp.id) END
-                FROM message m JOIN participant p ON p.id = m.participant_id JOIN thread t ON t.id = m.thread_id
-                LEFT JOIN message parent ON parent.id = m.parent_id LEFT JOIN participant pp ON pp.id = parent.participant_id
-                WHERE \(filter.sql)
+            let sent = try Row.fetchCursor(db, sql: tables + """
+                SELECT r.person_id, r.participant_id, r.organization_id, sum(r.messages), sum(r.words), min(r.first_date), max(r.last_date)
+                FROM report_sender r WHERE \(filter.sql) AND \(known) GROUP BY r.person_id, r.participant_id, r.organization_id
                 """, arguments: filter.arguments)
-            while let r = try rows.next() {
-                let person: Int64 = r[0]
-                let date: Int64? = r[4]
-                people[person, default: PersonTotals()].add(participant: r[1], thread: r[2], started: r[3], date: date,
-                                                            words: r[5] ?? 0, organization: r[6])
-                if let to: Int64 = r[7], to != person { pairs[PersonPair(from: person, to: to), default: 0] += 1 }
+            while let r = try sent.next() {
+                people[r[0], default: PersonTotals()].add(participant: r[1], organization: r[2], messages: r[3], words: r[4] ?? 0,
+                                                          first: r[5], last: r[6])
+            }
+            let threads = try Row.fetchCursor(db, sql: tables + """
+                SELECT r.person_id, sum(r.started), count(DISTINCT r.thread_id) FROM report_thread r
+                WHERE \(filter.sql) AND \(known) GROUP BY r.person_id
+                """, arguments: filter.arguments)
+            while let r = try threads.next() {
+                people[r[0]]?.started = r[1]   // a thread's one root message is its one row with `started`
+                people[r[0]]?.threads = r[2]
+            }
+            let replies = try Row.fetchCursor(db, sql: tables + """
+                SELECT r.person_id, r.parent_person_id, sum(r.replies) FROM report_person_reply r
+                WHERE \(filter.sql) AND (:bots OR r.parent_automated = 0) GROUP BY r.person_id, r.parent_person_id
+                """, arguments: filter.arguments)
+            // Whom each answers most and who answers them most (never themselves): most replies,
+            // then the lower person id.
+            var answers: [Int64: (person: Int64, replies: Int)] = [:], answeredBy: [Int64: (person: Int64, replies: Int)] = [:]
+            func better(_ n: Int, _ id: Int64, than best: (person: Int64, replies: Int)?) -> Bool {
+                best.map { n > $0.replies || (n == $0.replies && id < $0.person) } ?? true
+            }
+            while let r = try replies.next() {
+                let from: Int64 = r[0], to: Int64 = r[1], n: Int = r[2]
+                if better(n, to, than: answers[from]) { answers[from] = (to, n) }
+                if better(n, from, than: answeredBy[to]) { answeredBy[to] = (from, n) }
             }
             var persons: [Int64: (name: String?, key: String)] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT id, name, key FROM person") { persons[r[0]] = (r[1], r[2] ?? "") }
             var organizations: [Int64: String] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT id, name FROM organization") { organizations[r[0]] = r[1] }
 
-            // Whom each answers most and who answers them most: most replies, then the lower person id.
-            var answers: [Int64: PeopleReport.Partner] = [:], answeredBy: [Int64: PeopleReport.Partner] = [:]
-            for (pair, n) in pairs {
-                if answers[pair.from].map({ n > $0.replies || (n == $0.replies && pair.to < $0.personID) }) ?? true {
-                    answers[pair.from] = .init(personID: pair.to, name: persons[pair.to]?.name, replies: n)
-                }
-                if answeredBy[pair.to].map({ n > $0.replies || (n == $0.replies && pair.from < $0.personID) }) ?? true {
-                    answeredBy[pair.to] = .init(personID: pair.from, name: persons[pair.from]?.name, replies: n)
-                }
+            let partner = { (p: (person: Int64, replies: Int)?) in
+                p.map { PeopleReport.Partner(personID: $0.person, name: persons[$0.person]?.name, replies: $0.replies) }
             }
             let day = { (t: Int64?) in t.map { MailDate(epochSeconds: $0).rfc3339 } }
             var result = people.map { id, t -> PeopleReport.Row in
@@ -49,11 +61,11 @@ extension SQLiteStore {
                                                                          firstMessage: day($0.use.first), lastMessage: day($0.use.last)) }
                 return PeopleReport.Row(
                     personID: id, name: persons[id]?.name, key: persons[id]?.key ?? "", addresses: t.participants.count, messages: t.messages,
-                    words: t.words, threadsStarted: t.started, threadsJoined: t.threads.count,
+                    words: t.words, threadsStarted: t.started, threadsJoined: t.threads,
                     organizations: uses.sorted { $0.use.messages != $1.use.messages ? $0.use.messages > $1.use.messages : Self.precedes($0.name, $1.name) }
                         .map(\.name),
                     organizationPeriods: periods.sorted { ($0.firstMessage ?? "", $0.organization) < ($1.firstMessage ?? "", $1.organization) },
-                    firstMessage: day(t.first), lastMessage: day(t.last), answersMost: answers[id], answeredMostBy: answeredBy[id])
+                    firstMessage: day(t.first), lastMessage: day(t.last), answersMost: partner(answers[id]), answeredMostBy: partner(answeredBy[id]))
             }
             // Most messages first, then by name as SQLite orders text (no name first), then by id.
             result.sort { a, b in

@@ -6,8 +6,8 @@ extension SQLiteStore {
     public func span(_ query: ReportQuery) throws -> (first: Int64?, last: Int64?) {
         try read { db in
             let counted = Self.reportFilter(query, byOrganization: false)
-            let row = try Row.fetchOne(db, sql: """
-                SELECT min(m.date), max(m.date) FROM message m LEFT JOIN participant p ON p.id = m.participant_id WHERE \(counted.sql)
+            let row = try Row.fetchOne(db, sql: try Self.reportTables(db, query) + """
+                SELECT min(r.first_date), max(r.last_date) FROM report_sender r WHERE \(counted.sql)
                 """, arguments: counted.arguments)
             return (row?[0], row?[1])
         }
@@ -16,37 +16,39 @@ extension SQLiteStore {
     public func periodMessages(_ query: ReportQuery) throws -> [PeriodMessages] {
         try read { db in
             let counted = Self.reportFilter(query, byOrganization: false)
-            return try Row.fetchAll(db, sql: """
-                SELECT \(Self.periodExpression(query.by, "m.date")), o.name, count(*)
-                FROM message m LEFT JOIN participant p ON p.id = m.participant_id LEFT JOIN organization o ON o.id = m.organization_id
+            return try Row.fetchAll(db, sql: try Self.reportTables(db, query) + """
+                SELECT \(Self.periodKey(query.by, "r.month")), o.name, sum(r.messages)
+                FROM report_sender r LEFT JOIN organization o ON o.id = r.organization_id
                 WHERE \(counted.sql)
-                GROUP BY 1, m.organization_id
-                """, arguments: counted.arguments).map { PeriodMessages(period: $0[0], organization: $0[1], messages: $0[2]) }
+                GROUP BY 1, r.organization_id
+                """, arguments: counted.arguments).map { PeriodMessages(period: Self.periodName(query.by, $0[0]), organization: $0[1], messages: $0[2]) }
         }
     }
 
     public func topPeople(_ query: ReportQuery, limit: Int) throws -> TopPeople {
         try read { db in
+            let tables = try Self.reportTables(db, query)
             let counted = Self.reportFilter(query)
-            // Ordered as peopleReport orders its rows: most messages, then name, then id.
-            let rows = try Row.fetchAll(db, sql: """
-                WITH c AS (SELECT COALESCE(p.person_id, p.id) AS person, count(*) AS n
-                           FROM message m JOIN participant p ON p.id = m.participant_id WHERE \(counted.sql) GROUP BY 1)
-                SELECT c.person, ps.name, ps.key, c.n, (SELECT count(*) FROM c) FROM c LEFT JOIN person ps ON ps.id = c.person
+            // Ordered as peopleReport orders its rows: most messages, then name, then id; with how
+            // many persons there are in all (a window over the grouped rows).
+            let rows = try Row.fetchAll(db, sql: tables + """
+                SELECT c.person, ps.name, ps.key, c.n, c.persons FROM (
+                    SELECT r.person_id AS person, sum(r.messages) AS n, count(*) OVER () AS persons
+                    FROM report_sender r WHERE \(counted.sql) AND r.person_id IS NOT NULL GROUP BY 1) c
+                LEFT JOIN person ps ON ps.id = c.person
                 ORDER BY c.n DESC, ps.name, c.person LIMIT :limit
                 """, arguments: counted.arguments + ["limit": limit])
-            // Each one's organizations, through their own participants' messages (the participant index).
+            // Each one's organizations, through their own participants' rows.
             let ids = rows.map { $0[0] as Int64 }
             var arguments = counted.arguments
             for (i, id) in ids.enumerated() { arguments += ["p\(i)": id] }
             let list = ids.indices.map { ":p\($0)" }.joined(separator: ", ")
             var organization: [Int64: String] = [:]
             if !ids.isEmpty {
-                let orgs = try Row.fetchCursor(db, sql: """
-                    SELECT COALESCE(p.person_id, p.id), o.name FROM message m JOIN participant p ON p.id = m.participant_id
-                    JOIN organization o ON o.id = m.organization_id
-                    WHERE \(counted.sql) AND m.participant_id IN (SELECT id FROM participant WHERE COALESCE(person_id, id) IN (\(list)))
-                    GROUP BY 1, o.id ORDER BY 1, count(*) DESC, o.name
+                let orgs = try Row.fetchCursor(db, sql: tables + """
+                    SELECT r.person_id, o.name FROM report_sender r JOIN organization o ON o.id = r.organization_id
+                    WHERE \(counted.sql) AND r.person_id IN (\(list))
+                    GROUP BY 1, o.id ORDER BY 1, sum(r.messages) DESC, o.name
                     """, arguments: arguments)
                 while let r = try orgs.next() {
                     let person: Int64 = r[0]

@@ -61,6 +61,7 @@ struct CorpusTests {
         try AutomatedSenderPassTests.checkTwisted(store, summary)
         try IdentityPassTests.checkTwisted(store, summary)
         try IdentityScoreTests.checkTwisted(store)
+        try ReportOracleTests.checkTwisted(store)   // every orgs column, again from the export
         QuoteThreadingTests.check(try QuoteThreadingTests.measure("twisted-python", files, imported: store))
     }
 

@@ -65,6 +65,7 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func storePersons(members: [Int64: IdentityMerger.Member], persons: [StoredPerson], removing: [Int64]) throws {}
     func peopleReport(_ query: ReportQuery) throws -> PeopleReport { PeopleReport(rows: []) }
     func explainPerson(_ text: String) throws -> [PersonExplanation] { [] }
+    func refreshReportTables() throws {}
     func span(_ query: ReportQuery) throws -> (first: Int64?, last: Int64?) { (nil, nil) }
     func periodMessages(_ query: ReportQuery) throws -> [PeriodMessages] { [] }
     func topPeople(_ query: ReportQuery, limit: Int) throws -> TopPeople { TopPeople(persons: 0, top: []) }

@@ -194,6 +194,7 @@ public final class Importer {
             summary.identities = applied.identities
             summary.organizations = applied.organizations
         }
+        try store.refreshReportTables()
         summary.seconds = MonotonicClock.now() - start
         return summary
     }

@@ -1,5 +1,8 @@
 /// A store that produces report rows.
 public protocol ReportProducing: Sendable {
+    /// Brings the sums reports read up to date with every write, where the store keeps any (and
+    /// may write). Reports are right without it, and only slower: they compute what is stale.
+    func refreshReportTables() throws
     /// Messages, people, threads started and first and last message per organization, largest first;
     /// the messages of automated senders (``AutomatedSenderPass``) only when `includingAutomated`.
     func organizationReport(_ query: ReportQuery) throws -> OrganizationReport

@@ -49,20 +49,26 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// The store for a report, with the affiliations file applied when it changed since the store
-    /// last applied it (so an edit needs no re-import). A store the user may not write is read as
-    /// it is, with a warning when its figures predate the file.
+    /// last applied it (so an edit needs no re-import), and its report tables brought up to date.
+    /// A store the user may not write is read as it is (reports then compute what is stale), with
+    /// a warning when its figures predate the file.
     func openForReport() throws -> SQLiteStore {
         let store = try openExisting()
         let file = try affiliationsFile()
-        guard try !file.isApplied(in: store) else { return store }
+        let applied = try file.isApplied(in: store)
+        let current = try store.reportTablesAreCurrent()
+        guard !applied || !current else { return store }
         guard FileManager.default.isWritableFile(atPath: path) else {
-            Terminal.err("listlens: warning: \(path) is read-only, so \(file.path) as it is now is not applied: figures follow the file as last applied")
+            if !applied {
+                Terminal.err("listlens: warning: \(path) is read-only, so \(file.path) as it is now is not applied: figures follow the file as last applied")
+            }
             return store
         }
         let writable = try open()
         if let applied = try file.apply(to: writable, always: false) {
             Terminal.err("listlens: applied \(file.path): \(applied.organizations.messages.counted("message")) now count for another organization")
         }
+        try writable.refreshReportTables()
         return try openExisting()
     }
 

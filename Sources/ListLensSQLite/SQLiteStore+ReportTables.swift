@@ -1,0 +1,86 @@
+import GRDB
+import ListLensIndex
+
+/// The report tables (``ReportRollup``): kept current, and chosen or computed for each report.
+extension SQLiteStore {
+    public func refreshReportTables() throws {
+        guard access == .readWrite else { return }
+        try write { db in
+            guard try !Self.reportTablesAreCurrent(db) else { return }
+            for table in ReportRollup.tables {
+                try db.execute(sql: "DELETE FROM \(table)")
+                try db.execute(sql: "INSERT INTO \(table) \(ReportRollup.select(table, range: false))")
+            }
+            try db.execute(sql: "INSERT INTO report_state (id, built_at) VALUES (1, datetime('now'))")
+        }
+    }
+
+    public func reportTablesAreCurrent() throws -> Bool {
+        try read { try Self.reportTablesAreCurrent($0) }
+    }
+
+    /// Whether the stored sums hold every write since they were built (a store opened read-only
+    /// at an older schema has none).
+    static func reportTablesAreCurrent(_ db: Database) throws -> Bool {
+        try db.tableExists("report_state") && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM report_state)") == true
+    }
+
+    /// What a report's SQL starts with so that its `report_*` names read the right rows: the stored
+    /// tables when they are current and serve the query's range, else the same rows computed from
+    /// the messages in the range.
+    static func reportTables(_ db: Database, _ query: ReportQuery) throws -> String {
+        ReportRollup.source(current: try reportTablesAreCurrent(db), since: query.since, until: query.until)
+    }
+
+    /// The WHERE condition over a report table's rows `r` for the messages a
+    /// report counts, and its arguments: one filter for every figure a report prints. `automated`
+    /// nil leaves automated senders in, true keeps only them; `byOrganization` false leaves the
+    /// query's organization out.
+    static func reportFilter(_ query: ReportQuery, automated: Bool? = false, byOrganization: Bool = true) -> (sql: String, arguments: StatementArguments) {
+        var sql = """
+            (:sinceMonth IS NULL OR r.month >= :sinceMonth) AND (:untilMonth IS NULL OR r.month < :untilMonth)
+              AND (:list IS NULL OR r.list_id = (SELECT id FROM list WHERE name = :list))
+            """
+        if byOrganization {
+            sql += " AND (:org IS NULL OR r.organization_id = (SELECT id FROM organization WHERE name = :org COLLATE NOCASE ORDER BY id LIMIT 1))"
+        }
+        switch automated {
+        case false?: sql += " AND (:bots OR r.automated IS NOT 1)"
+        case true?: sql += " AND r.automated = 1"
+        case nil: break
+        }
+        let months = ReportRollup.months(since: query.since, until: query.until)
+        var arguments: StatementArguments = ["since": query.since, "until": query.until, "sinceMonth": months.since,
+                                             "untilMonth": months.until, "list": query.list, "bots": query.includingAutomated]
+        if byOrganization { arguments += ["org": query.organization] }
+        return (sql, arguments)
+    }
+
+    /// The SQL giving the period of a report table's `month` for `--by` as an integer key
+    /// (`yyyymm`, `yyyy` × 10 + quarter, `yyyy`; NULL where undated), or NULL without `--by`:
+    /// integers group and hash faster than the names ``periodName(_:_:)`` makes of them.
+    static func periodKey(_ by: ReportPeriod?, _ month: String) -> String {
+        switch by {
+        case nil: return "NULL"
+        case .month?: return month
+        case .quarter?: return "\(month) / 100 * 10 + (\(month) % 100 + 2) / 3"
+        case .year?: return "\(month) / 100"
+        }
+    }
+
+    /// The name of a period key (`2020-03`, `2020-Q1`, `2020`, UTC; ``ReportPeriod/undated`` for
+    /// none), nil without `--by`.
+    static func periodName(_ by: ReportPeriod?, _ key: Int64?) -> String? {
+        guard let by else { return nil }
+        guard let key else { return ReportPeriod.undated }
+        func digits(_ n: Int64, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        switch by {
+        case .month: return digits(key / 100, 4) + "-" + digits(key % 100, 2)
+        case .quarter: return digits(key / 10, 4) + "-Q" + String(key % 10)
+        case .year: return digits(key, 4)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+@testable import ListLensIndex
+@testable import ListLensSQLite
+import ListLensTestSupport
+import Testing
+
+/// The report tables (``ReportRollup``) are an accelerator only: every report reads the same
+/// figures from them as from the messages, writes make them stale, and a stale or unaligned query
+/// never reads them.
+@Suite("Report tables")
+struct ReportTablesTests {
+    /// Every report for `query`, as comparable values.
+    struct Figures: Equatable {
+        var orgs: OrganizationReport
+        var matrix: ReplyMatrix
+        var people: PeopleReport
+        var health: HealthReport
+        var healthPerList: HealthReport
+        var explained: OrganizationExplanation?
+        var span: [Int64?]
+        var periods: [String]
+        var top: TopPeople
+
+        init(_ store: SQLiteStore, _ query: ReportQuery) throws {
+            orgs = try store.organizationReport(query)
+            matrix = try store.replyMatrix(query)
+            people = try store.peopleReport(query)
+            health = try store.healthReport(query, perList: false, share: 0.5)
+            healthPerList = try store.healthReport(query, perList: true, share: 0.5)
+            var named = query
+            named.organization = orgs.rows.first { $0.organization != nil }?.organization
+            explained = named.organization == nil ? nil : try store.explainOrganization(named)
+            let s = try store.span(query)
+            span = [s.first, s.last]
+            periods = try store.periodMessages(query).map { "\($0.period ?? "-") \($0.organization ?? "-") \($0.messages)" }.sorted()
+            top = try store.topPeople(query, limit: 10)
+        }
+    }
+
+    static func queries(months: [Int64]) -> [ReportQuery] {
+        var out: [ReportQuery] = [ReportQuery(), ReportQuery(includingAutomated: true), ReportQuery(by: .month),
+                                  ReportQuery(by: .quarter), ReportQuery(includingAutomated: true, by: .year)]
+        if months.count >= 2 {
+            out.append(ReportQuery(since: months[0], until: months[1], by: .month))   // on month boundaries
+            out.append(ReportQuery(since: months[0] + 86_400 * 3 + 7, until: months[1] - 3_600, by: .month))   // not on them
+            out.append(ReportQuery(since: months[0] + 86_400 * 10))
+        }
+        return out
+    }
+
+    /// The stored sums, then the same reports with the sums marked stale (read from the messages).
+    static func checkAgree(_ store: SQLiteStore, label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try store.reportTablesAreCurrent(), "\(label): an import leaves the report tables current", sourceLocation: sourceLocation)
+        let months = try store.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT CAST(strftime('%s', strftime('%Y-%m-01', date, 'unixepoch')) AS INTEGER) FROM message
+                WHERE date IS NOT NULL ORDER BY 1
+                """)
+        }
+        var lists = try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM list ORDER BY name") }
+        lists = Array(lists.prefix(2))
+        let queries = queries(months: Array(months.suffix(3))) + lists.map { ReportQuery(list: $0, by: .year) }
+        let stored = try queries.map { try Figures(store, $0) }
+        try store.write { db in try db.execute(sql: "DELETE FROM report_state") }
+        #expect(try !store.reportTablesAreCurrent(), sourceLocation: sourceLocation)
+        for (query, figures) in zip(queries, stored) {
+            let computed = try Figures(store, query)
+            #expect(computed == figures, "\(label): \(query)", sourceLocation: sourceLocation)
+        }
+        #expect(stored[0].orgs.totalMessages > 0, sourceLocation: sourceLocation)
+        try store.refreshReportTables()
+        #expect(try store.reportTablesAreCurrent(), sourceLocation: sourceLocation)
+        #expect(try Figures(store, queries[0]) == stored[0], sourceLocation: sourceLocation)
+    }
+
+    @Test("the reports read the same figures from the stored sums as from the messages (fixtures)")
+    func fixturesAgree() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        _ = try Importer(store: store).run(paths: [Fixtures.path("affiliations/suggest.mbox"), Fixtures.path("affiliations/dated.mbox")])
+        try Self.checkAgree(store, label: "fixtures")
+    }
+
+    @Test("openbmc: the same figures from the stored sums as from the messages, for every kind of query (corpora)",
+          .enabled(if: Fixtures.corpora != nil, "LISTLENS_CORPORA is not set: skipped"))
+    func openbmcAgrees() throws {
+        let corpora = URL(fileURLWithPath: Fixtures.corpora!)
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        _ = try Importer(store: store).run(paths: (1...4).map {
+            corpora.appendingPathComponent("openbmc-public-inbox/openbmc-2020-0\($0).mbox.gz").path
+        })
+        try Self.checkAgree(store, label: "openbmc")
+    }
+
+    @Test("every write to what the sums hold makes them stale, and a refresh makes them current again")
+    func writesMakeThemStale() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        _ = try Importer(store: store).run(paths: [Fixtures.path("affiliations/suggest.mbox")])
+        let writes = [
+            "UPDATE message SET organization_id = NULL WHERE id = (SELECT min(id) FROM message)",
+            "UPDATE message SET authored_words = authored_words + 1 WHERE id = (SELECT min(id) FROM message)",
+            "UPDATE message SET date = date + 1 WHERE id = (SELECT min(id) FROM message)",
+            "UPDATE participant SET automated = 'tracker' WHERE id = (SELECT min(id) FROM participant)",
+            "UPDATE participant SET person_id = id WHERE id = (SELECT max(id) FROM participant)",
+            "UPDATE thread SET root_id = root_id WHERE id = (SELECT min(id) FROM thread)",
+            "remove the newest message",
+        ]
+        for sql in writes {
+            try store.refreshReportTables()
+            #expect(try store.reportTablesAreCurrent())
+            if sql.hasPrefix("remove") {
+                // Removed as `listlens remove` removes, with what refers to it.
+                let last = try store.read { db in try String.fetchOne(db, sql: "SELECT message_id FROM message ORDER BY id DESC LIMIT 1") }
+                _ = try store.remove(.messageID(try #require(last)))
+            } else {
+                try store.write { db in try db.execute(sql: sql) }
+            }
+            #expect(try !store.reportTablesAreCurrent(), "\(sql)")
+            let stale = try Figures(store, ReportQuery(includingAutomated: true))
+            try store.refreshReportTables()
+            #expect(try Figures(store, ReportQuery(includingAutomated: true)) == stale, "\(sql)")
+        }
+        // A write to what they do not hold leaves them current.
+        try store.write { db in try db.execute(sql: "UPDATE message SET subject = subject || '.' WHERE id = (SELECT min(id) FROM message)") }
+        #expect(try store.reportTablesAreCurrent())
+    }
+
+    @Test("only a range on month boundaries reads the stored sums; months as the tables key them")
+    func monthBoundaries() {
+        let march = Int64(1_583_020_800)   // 2020-03-01T00:00:00Z
+        let april = Int64(1_585_699_200)   // 2020-04-01T00:00:00Z
+        #expect(ReportRollup.source(current: true, since: nil, until: nil) == "")
+        #expect(ReportRollup.source(current: true, since: march, until: april) == "")
+        #expect(ReportRollup.source(current: true, since: march + 1, until: april).hasPrefix("WITH report_sender AS"))
+        #expect(ReportRollup.source(current: true, since: march, until: april - 86_400).hasPrefix("WITH"))
+        #expect(ReportRollup.source(current: false, since: nil, until: nil).hasPrefix("WITH"))
+        #expect(ReportRollup.month(of: march) == 202003 && ReportRollup.month(of: april - 1) == 202003)
+        #expect(ReportRollup.months(since: march, until: april) == (202003, 202004))
+        #expect(ReportRollup.months(since: march + 5, until: april + 5) == (202003, 202005))
+        let december = Int64(1_607_990_400)   // 2020-12-15T00:00:00Z
+        #expect(ReportRollup.months(since: nil, until: december) == (nil, 202101))
+    }
+}
