@@ -5,15 +5,37 @@ import ListLensIndex
 import ListLensMail
 
 extension SQLiteStore {
-    public func peopleReport(_ query: ReportQuery) throws -> PeopleReport {
+    /// The most persons a report asked for its first few chooses by name in its statements; a
+    /// larger `first` builds every row and keeps the first.
+    static let chosenPersonsLimit = 500
+
+    public func peopleReport(_ query: ReportQuery, first: Int?) throws -> PeopleReport {
         try read { db in
             // Each figure summed from the report tables per person (a participant's person, or the
             // participant itself), and the persons each answers (an automated sender's messages
             // only when bots count). Grouped by person first, so SQLite reads the tables' person
             // indexes in order rather than sorting their rows.
             let tables = try Self.reportTables(db, query)
-            let filter = Self.reportFilter(query)
-            let known = "r.person_id IS NOT NULL"   // a sender with an address
+            var filter = Self.reportFilter(query)
+            var known = "r.person_id IS NOT NULL"   // a sender with an address
+            var answering = ""
+            var total: Int? = nil   // every person counted, when only the first few are built
+            if let first, first > 0, first <= Self.chosenPersonsLimit {
+                // The first few persons as the rows are ordered below (most messages, then name as
+                // SQLite orders text, then id), and how many there are; then only their figures.
+                let top = try Row.fetchAll(db, sql: tables + """
+                    SELECT c.person, c.persons FROM (
+                        SELECT r.person_id AS person, sum(r.messages) AS n, count(*) OVER () AS persons
+                        FROM report_sender r WHERE \(filter.sql) AND \(known) GROUP BY r.person_id) c
+                    LEFT JOIN person ps ON ps.id = c.person
+                    ORDER BY c.n DESC, ps.name, c.person LIMIT :first
+                    """, arguments: filter.arguments + ["first": first])
+                total = top.first?[1] ?? 0
+                for (i, r) in top.enumerated() { filter.arguments += ["chosen\(i)": r[0] as Int64] }
+                let chosen = top.indices.map { ":chosen\($0)" }.joined(separator: ", ")
+                known = "r.person_id IN (\(chosen))"
+                answering = " AND (r.person_id IN (\(chosen)) OR r.parent_person_id IN (\(chosen)))"
+            }
             var people: [Int64: PersonTotals] = [:]
             let sent = try Row.fetchCursor(db, sql: tables + """
                 SELECT r.person_id, r.participant_id, r.organization_id, sum(r.messages), sum(r.words), min(r.first_date), max(r.last_date)
@@ -33,7 +55,7 @@ extension SQLiteStore {
             }
             let replies = try Row.fetchCursor(db, sql: tables + """
                 SELECT r.person_id, r.parent_person_id, sum(r.replies) FROM report_person_reply r
-                WHERE \(filter.sql) AND (:bots OR r.parent_automated = 0) GROUP BY r.person_id, r.parent_person_id
+                WHERE \(filter.sql) AND (:bots OR r.parent_automated = 0)\(answering) GROUP BY r.person_id, r.parent_person_id
                 """, arguments: filter.arguments)
             // Whom each answers most and who answers them most (never themselves): most replies,
             // then the lower person id.
@@ -46,8 +68,18 @@ extension SQLiteStore {
                 if better(n, to, than: answers[from]) { answers[from] = (to, n) }
                 if better(n, from, than: answeredBy[to]) { answeredBy[to] = (from, n) }
             }
+            // Names of the persons in the rows and of their partners: looked up one by one for a few
+            // rows, all read at once otherwise.
             var persons: [Int64: (name: String?, key: String)] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, name, key FROM person") { persons[r[0]] = (r[1], r[2] ?? "") }
+            if people.count <= Self.chosenPersonsLimit {
+                let named = Set(people.keys).union(people.keys.flatMap { [answers[$0]?.person, answeredBy[$0]?.person].compactMap { $0 } })
+                let lookup = try db.cachedStatement(sql: "SELECT name, key FROM person WHERE id = ?")
+                for id in named {
+                    if let r = try Row.fetchOne(lookup, arguments: [id]) { persons[id] = (r[0], r[1] ?? "") }
+                }
+            } else {
+                for r in try Row.fetchAll(db, sql: "SELECT id, name, key FROM person") { persons[r[0]] = (r[1], r[2] ?? "") }
+            }
             var organizations: [Int64: String] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT id, name FROM organization") { organizations[r[0]] = r[1] }
 
@@ -79,8 +111,10 @@ extension SQLiteStore {
                 }
                 return a.personID < b.personID
             }
-            guard !query.includingAutomated else { return PeopleReport(rows: result) }
-            return PeopleReport(rows: result, leftOut: try self.leftOut(db, query, byOrganization: true))
+            let counted = total ?? result.count
+            if let first, first > 0 { result = Array(result.prefix(first)) }
+            guard !query.includingAutomated else { return PeopleReport(rows: result, persons: counted) }
+            return PeopleReport(rows: result, persons: counted, leftOut: try self.leftOut(db, query, byOrganization: true))
         }
     }
 

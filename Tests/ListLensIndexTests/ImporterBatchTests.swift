@@ -63,7 +63,7 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func appliedAffiliationsDigest() throws -> String? { nil }
     func storedPersons() throws -> [StoredPerson] { [] }
     func storePersons(members: [Int64: IdentityMerger.Member], persons: [StoredPerson], removing: [Int64]) throws {}
-    func peopleReport(_ query: ReportQuery) throws -> PeopleReport { PeopleReport(rows: []) }
+    func peopleReport(_ query: ReportQuery, first: Int?) throws -> PeopleReport { PeopleReport(rows: []) }
     func explainPerson(_ text: String) throws -> [PersonExplanation] { [] }
     func refreshReportTables() throws {}
     func span(_ query: ReportQuery) throws -> (first: Int64?, last: Int64?) { (nil, nil) }

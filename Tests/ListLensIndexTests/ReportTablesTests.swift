@@ -25,7 +25,7 @@ struct ReportTablesTests {
         init(_ store: SQLiteStore, _ query: ReportQuery) throws {
             orgs = try store.organizationReport(query)
             matrix = try store.replyMatrix(query)
-            people = try store.peopleReport(query)
+            people = try store.peopleReport(query, first: nil)
             health = try store.healthReport(query, perList: false, share: 0.5)
             healthPerList = try store.healthReport(query, perList: true, share: 0.5)
             var named = query
@@ -35,6 +35,12 @@ struct ReportTablesTests {
             span = [s.first, s.last]
             periods = try store.periodMessages(query).map { "\($0.period ?? "-") \($0.organization ?? "-") \($0.messages)" }.sorted()
             top = try store.topPeople(query, limit: 10)
+            // The first few built alone are the full report's first rows, and count every person.
+            for first in [1, 3] {
+                let few = try store.peopleReport(query, first: first)
+                #expect(few.rows == Array(people.rows.prefix(first)) && few.persons == people.rows.count && few.leftOut == people.leftOut,
+                        "first \(first) of \(query)")
+            }
         }
     }
 

@@ -124,15 +124,19 @@ public struct PeopleReport: Sendable, Codable, Equatable {
 
     /// Most messages first.
     public var rows: [Row]
+    /// Every person counted: more than `rows` holds when the report was asked for the first few.
+    public var persons: Int
     /// Messages of automated senders left out, and how many such senders sent them.
     public var leftOut: OrganizationReport.LeftOut
 
-    public init(rows: [Row], leftOut: OrganizationReport.LeftOut = .init()) {
+    public init(rows: [Row], persons: Int? = nil, leftOut: OrganizationReport.LeftOut = .init()) {
         self.rows = rows
+        self.persons = persons ?? rows.count
         self.leftOut = leftOut
     }
 
-    public static func build(store: any ReportProducing, _ query: Query = Query()) throws -> PeopleReport {
-        try store.peopleReport(query)
+    /// Every person `query` counts, or the `first` of them (most messages first) when given.
+    public static func build(store: any ReportProducing, _ query: Query = Query(), first: Int? = nil) throws -> PeopleReport {
+        try store.peopleReport(query, first: first)
     }
 }

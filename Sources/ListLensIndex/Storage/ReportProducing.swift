@@ -14,7 +14,9 @@ public protocol ReportProducing: Sendable {
     /// the elephant and contributor absence factors count to `share` of the contributions.
     func healthReport(_ query: ReportQuery, perList: Bool, share: Double) throws -> HealthReport
     /// Persons with their messages, threads, organizations and reply partners, most messages first.
-    func peopleReport(_ query: ReportQuery) throws -> PeopleReport
+    /// Only the `first` of them in that order when given (1 or more), with ``PeopleReport/persons``
+    /// still counting them all: what a table of the top few needs, without the figures of the rest.
+    func peopleReport(_ query: ReportQuery, first: Int?) throws -> PeopleReport
     /// The persons `text` names: one of their addresses, a person id, or a full name any of their
     /// addresses used (case and diacritics folded); several when a name is shared.
     func explainPerson(_ text: String) throws -> [PersonExplanation]
@@ -23,7 +25,7 @@ public protocol ReportProducing: Sendable {
     /// Counted messages per `query.by` period and organization, in no set order: what the report
     /// page charts, without the other figures ``organizationReport(_:)`` computes per period.
     func periodMessages(_ query: ReportQuery) throws -> [PeriodMessages]
-    /// The `limit` persons with the most counted messages, ordered as ``peopleReport(_:)`` orders
+    /// The `limit` persons with the most counted messages, ordered as ``peopleReport(_:first:)`` orders
     /// them, each with the organization most of their messages count for.
     func topPeople(_ query: ReportQuery, limit: Int) throws -> TopPeople
 }

@@ -38,7 +38,8 @@ struct PeopleCommand: ParsableCommand {
     func run() throws {
         let store = try database.openForReport()
         if let explain { return try show(try store.explainPerson(explain), for: explain) }
-        let people = try PeopleReport.build(store: store, report.query(organization: try org.map { try database.affiliationsFile().organizationName($0) }))
+        let people = try PeopleReport.build(store: store, report.query(organization: try org.map { try database.affiliationsFile().organizationName($0) }),
+                                            first: report.first)
         let shown = report.shown(people.rows)
         switch report.format {
         case .json:
@@ -63,7 +64,7 @@ struct PeopleCommand: ParsableCommand {
                 },
                 rightAligned: [1, 2, 3, 4, 5])
             for line in table.renderText() { Terminal.text(line) }
-            for line in report.tableFooter(shown: shown.count, of: people.rows.count, noun: "people", leftOut: people.leftOut) {
+            for line in report.tableFooter(shown: shown.count, of: people.persons, noun: "people", leftOut: people.leftOut) {
                 Terminal.out(line)
             }
         }

@@ -46,8 +46,13 @@ struct ReportOptions: ParsableArguments {
 
     /// The rows shown: `--limit`, else 20 in a table and all otherwise.
     func shown<Row>(_ rows: [Row]) -> [Row] {
+        first.map { Array(rows.prefix($0)) } ?? rows
+    }
+
+    /// How many rows are shown, nil for all.
+    var first: Int? {
         let max = limit ?? (format == .table ? 20 : 0)
-        return max == 0 ? rows : Array(rows.prefix(max))
+        return max == 0 ? nil : max
     }
 
     /// Refuses `--format html` in a report that has no page.
