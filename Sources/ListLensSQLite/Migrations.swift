@@ -567,7 +567,7 @@ enum Migrations {
         date INTEGER,
         first_reply INTEGER
     );
-    CREATE INDEX report_sender_organization ON report_sender(organization_id, person_id, automated, month, list_id, messages,
+    CREATE INDEX report_sender_organization ON report_sender(organization_id, month, person_id, automated, list_id, messages,
                                                              words, rewritten, first_date, last_date);
     CREATE INDEX report_sender_person ON report_sender(person_id, participant_id, organization_id, automated, month, list_id,
                                                        messages, words, first_date, last_date);

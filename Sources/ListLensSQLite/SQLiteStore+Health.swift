@@ -7,20 +7,22 @@ extension SQLiteStore {
         try read { db in
             let tables = try Self.reportTables(db, query)
             let counted = Self.reportFilter(query)
-            let period = Self.periodKey(query.by, "r.month")
             let list = perList ? "l.name" : "NULL"
             let joins = "LEFT JOIN list l ON l.id = r.list_id"
             struct Key: Hashable { var list: String?; var period: Int64? }
             var order: [Key] = []
-            // One grouped scan gives both the organizations' and the persons' messages per list and period.
+            // One grouped scan gives both the organizations' and the persons' messages per list and
+            // period: grouped by organization, month and person, as the organization index orders
+            // the rows (no sort), and summed into periods here.
             var messages: [Key: Int] = [:], affiliated: [Key: Int] = [:]
             var byOrganization: [Key: [Int64: Int]] = [:], byPerson: [Key: [Int64?: Int]] = [:]
             let groups = try Row.fetchCursor(db, sql: tables + """
-                SELECT \(list), \(period), r.organization_id, r.person_id, sum(r.messages)
-                FROM report_sender r \(joins) WHERE \(counted.sql) GROUP BY 1, 2, 3, 4
+                SELECT \(list), r.month, r.organization_id, r.person_id, sum(r.messages)
+                FROM report_sender r \(joins) WHERE \(counted.sql)
+                GROUP BY r.organization_id, r.month, r.person_id, r.automated, r.list_id
                 """, arguments: counted.arguments)
             while let r = try groups.next() {
-                let key = Key(list: r[0], period: r[1])
+                let key = Key(list: r[0], period: Self.periodKey(query.by, month: r[1]))
                 let n: Int = r[4]
                 if messages[key] == nil { order.append(key) }
                 messages[key, default: 0] += n
@@ -34,7 +36,7 @@ extension SQLiteStore {
             let people = byPerson.mapValues { Array($0.values) }
             var started: [Key: Int] = [:], unanswered: [Key: Int] = [:], delays: [Key: [Int64]] = [:]
             let threads = try Row.fetchCursor(db, sql: tables + """
-                SELECT \(list), \(period), r.first_reply - r.date FROM report_start r \(joins) WHERE \(counted.sql)
+                SELECT \(list), \(Self.periodKey(query.by, "r.month")), r.first_reply - r.date FROM report_start r \(joins) WHERE \(counted.sql)
                 """, arguments: counted.arguments)
             while let r = try threads.next() {
                 let key = Key(list: r[0], period: r[1])

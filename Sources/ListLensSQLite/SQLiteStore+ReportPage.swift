@@ -16,12 +16,21 @@ extension SQLiteStore {
     public func periodMessages(_ query: ReportQuery) throws -> [PeriodMessages] {
         try read { db in
             let counted = Self.reportFilter(query, byOrganization: false)
-            return try Row.fetchAll(db, sql: try Self.reportTables(db, query) + """
-                SELECT \(Self.periodKey(query.by, "r.month")), o.name, sum(r.messages)
-                FROM report_sender r LEFT JOIN organization o ON o.id = r.organization_id
-                WHERE \(counted.sql)
-                GROUP BY 1, r.organization_id
-                """, arguments: counted.arguments).map { PeriodMessages(period: Self.periodName(query.by, $0[0]), organization: $0[1], messages: $0[2]) }
+            // By organization and month, as the organization index orders the rows (no sort);
+            // months summed into periods here.
+            var sums: [PeriodOrganization: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: try Self.reportTables(db, query) + """
+                SELECT r.organization_id, r.month, sum(r.messages) FROM report_sender r WHERE \(counted.sql)
+                GROUP BY r.organization_id, r.month
+                """, arguments: counted.arguments)
+            while let r = try rows.next() {
+                sums[PeriodOrganization(period: Self.periodKey(query.by, month: r[1]), organization: r[0]), default: 0] += r[2] as Int
+            }
+            var names: [Int64: String] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM organization") { names[r[0]] = r[1] }
+            return sums.map { key, n in
+                PeriodMessages(period: Self.periodName(query.by, key.period), organization: key.organization.flatMap { names[$0] }, messages: n)
+            }
         }
     }
 

@@ -68,6 +68,17 @@ extension SQLiteStore {
         }
     }
 
+    /// The period key of a report table's `month` (nil where undated, or without `--by`), as
+    /// ``periodKey(_:_:)`` computes it in SQL: for rows grouped by month, merged into periods here.
+    static func periodKey(_ by: ReportPeriod?, month: Int64?) -> Int64? {
+        guard let by, let month else { return nil }
+        switch by {
+        case .month: return month
+        case .quarter: return month / 100 * 10 + (month % 100 + 2) / 3
+        case .year: return month / 100
+        }
+    }
+
     /// The name of a period key (`2020-03`, `2020-Q1`, `2020`, UTC; ``ReportPeriod/undated`` for
     /// none), nil without `--by`.
     static func periodName(_ by: ReportPeriod?, _ key: Int64?) -> String? {

@@ -50,17 +50,22 @@ extension SQLiteStore {
                 rows[PeriodOrganization(period: r[0], organization: r[1])]?.repliesGiven += n
                 rows[PeriodOrganization(period: r[0], organization: r[2])]?.repliesReceived += n
             }
-            // The threads each started, and when another person (not an automated sender) first answered.
-            var delays: [PeriodOrganization: [Int64]] = [:]
+            // The threads each started, and when another person (not an automated sender) first
+            // answered: counted apart and set on the rows once (a row is a large value to modify).
+            var delays: [PeriodOrganization: [Int64]] = [:], unanswered: [PeriodOrganization: Int] = [:]
             let starts = try Row.fetchCursor(db, sql: tables + """
                 SELECT \(period), r.organization_id, r.first_reply - r.date FROM report_start r WHERE \(filter.sql)
                 """, arguments: filter.arguments)
             while let r = try starts.next() {
                 let key = PeriodOrganization(period: r[0], organization: r[1])
-                rows[key]?.threadsStarted += 1
-                if let delay: Int64 = r[2] { delays[key, default: []].append(delay) } else { rows[key]?.unanswered += 1 }
+                if let delay: Int64 = r[2] { delays[key, default: []].append(delay) } else { unanswered[key, default: 0] += 1 }
             }
-            for (key, d) in delays { rows[key]?.medianFirstReplySeconds = d.median.map { Int($0) } }
+            for key in Set(delays.keys).union(unanswered.keys) {
+                let answered = delays[key] ?? []
+                rows[key]?.threadsStarted = answered.count + (unanswered[key] ?? 0)
+                rows[key]?.unanswered = unanswered[key] ?? 0
+                rows[key]?.medianFirstReplySeconds = answered.median.map { Int($0) }
+            }
 
             // Periods in order, each period's organizations largest first, the unaffiliated row among them.
             let sorted = rows.values.sorted {

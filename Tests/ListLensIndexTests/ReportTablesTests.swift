@@ -134,6 +134,22 @@ struct ReportTablesTests {
         #expect(try store.reportTablesAreCurrent())
     }
 
+    @Test("a small import into a larger store leaves the tables to the next report, whose figures are the same either way")
+    func smallImportLeavesThemStale() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        _ = try Importer(store: store).run(paths: [Fixtures.path("sample/community-list.mbox"), Fixtures.path("affiliations/dated.mbox")])
+        #expect(try store.reportTablesAreCurrent(), "an import of the whole store rebuilds them")
+        let one = try Importer(store: store).run(paths: [Fixtures.path("clients/gmail-reply.eml")])
+        let stored = try store.counts().messages
+        #expect(one.imported == 1 && one.imported * Importer.reportTablesShare < stored)
+        #expect(try !store.reportTablesAreCurrent(), "one message into twenty: left to the next report")
+        let computed = try Figures(store, ReportQuery(includingAutomated: true))
+        try store.refreshReportTables()
+        #expect(try store.reportTablesAreCurrent())
+        #expect(try Figures(store, ReportQuery(includingAutomated: true)) == computed)
+    }
+
     @Test("only a range on month boundaries reads the stored sums; months as the tables key them")
     func monthBoundaries() {
         let march = Int64(1_583_020_800)   // 2020-03-01T00:00:00Z

@@ -54,7 +54,7 @@ public struct Remover {
             _ = try QuoteAttributionPass.run(on: store)
             // An address that went may have joined two others, and taken an organization's last message.
             _ = try affiliations.apply(to: store, always: true)
-            try store.refreshReportTables()
+            // The report tables are stale now: the next report rebuilds them.
         }
         return summary
     }
