@@ -508,9 +508,9 @@ enum Migrations {
 
     /// What every report counts, summed per month, list, organization and sender (``ReportRollup``),
     /// and `report_state`, whose one row says the sums hold every write since they were built.
-    /// Triggers delete that row on any write to what they sum; the next import, or a report on a
-    /// store it may write, builds them again. Created empty (stale): reports read the messages
-    /// until then.
+    /// Triggers delete that row on any write to what they sum; an import that brings a tenth of the
+    /// store or more, or a report on a store it may write, builds them again. Created empty
+    /// (stale): reports read the messages until then.
     static let v19 = """
     CREATE TABLE report_state (
         id INTEGER PRIMARY KEY CHECK (id = 1),

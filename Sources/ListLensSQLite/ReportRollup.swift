@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The report tables: what every report counts, summed per month, list, organization and sender,
 /// so a report reads thousands of rows rather than every message with its thread, sender and
@@ -14,8 +13,8 @@ import GRDB
 /// Each row carries its sender's person and `automated` (1 an automated sender, 0 a person, NULL
 /// no sender), so reports filter without joining `participant`. They are sums of stored columns,
 /// nothing more: triggers (migration `v19-report-tables`) mark them stale on any write to what
-/// they sum, and ``SQLiteStore/refreshReportTables()`` rebuilds them (after an import, before a
-/// report on a store it may write). A report never reads stale sums: while they are stale, or when
+/// they sum, and ``SQLiteStore/refreshReportTables()`` rebuilds them (after an import that brought
+/// a tenth of the store or more, before a report on a store it may write). A report never reads stale sums: while they are stale, or when
 /// its range does not fall on month boundaries, it reads the same rows computed from the messages
 /// as common table expressions of the same names (``source(current:since:until:)``), so one SQL
 /// text serves both and the figures cannot differ.
@@ -103,11 +102,14 @@ enum ReportRollup {
     /// exact for a range on month boundaries, a month wider for one that is not (whose rows then
     /// come from messages already in its range).
     static func months(since: Int64?, until: Int64?) -> (since: Int?, until: Int?) {
-        (since.map { month(of: $0) }, until.map { isMonthStart($0) ? month(of: $0) : month(of: $0) + (month(of: $0) % 100 == 12 ? 89 : 1) })
+        (since.map { month(of: $0) }, until.map { isMonthStart($0) ? month(of: $0) : following(month(of: $0)) })
     }
 
+    /// The month after `yyyymm`.
+    static func following(_ month: Int) -> Int { month % 100 == 12 ? (month / 100 + 1) * 100 + 1 : month + 1 }
+
     static func isMonthStart(_ seconds: Int64) -> Bool {
-        let c = calendar.dateComponents([.day, .hour, .minute, .second, .nanosecond], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let c = calendar.dateComponents([.day, .hour, .minute, .second], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
         return c.day == 1 && c.hour == 0 && c.minute == 0 && c.second == 0
     }
 

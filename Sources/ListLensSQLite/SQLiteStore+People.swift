@@ -80,8 +80,7 @@ extension SQLiteStore {
             } else {
                 for r in try Row.fetchAll(db, sql: "SELECT id, name, key FROM person") { persons[r[0]] = (r[1], r[2] ?? "") }
             }
-            var organizations: [Int64: String] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM organization") { organizations[r[0]] = r[1] }
+            let organizations = try Self.organizationNames(db)
 
             let partner = { (p: (person: Int64, replies: Int)?) in
                 p.map { PeopleReport.Partner(personID: $0.person, name: persons[$0.person]?.name, replies: $0.replies) }

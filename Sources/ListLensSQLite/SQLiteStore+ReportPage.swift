@@ -26,8 +26,7 @@ extension SQLiteStore {
             while let r = try rows.next() {
                 sums[PeriodOrganization(period: Self.periodKey(query.by, month: r[1]), organization: r[0]), default: 0] += r[2] as Int
             }
-            var names: [Int64: String] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM organization") { names[r[0]] = r[1] }
+            let names = try Self.organizationNames(db)
             return sums.map { key, n in
                 PeriodMessages(period: Self.periodName(query.by, key.period), organization: key.organization.flatMap { names[$0] }, messages: n)
             }

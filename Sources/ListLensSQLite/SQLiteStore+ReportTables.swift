@@ -32,6 +32,13 @@ extension SQLiteStore {
         ReportRollup.source(current: try reportTablesAreCurrent(db), since: query.since, until: query.until)
     }
 
+    /// Every organization's name by its id, for report rows keyed by id.
+    static func organizationNames(_ db: Database) throws -> [Int64: String] {
+        var names: [Int64: String] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT id, name FROM organization") { names[r[0]] = r[1] }
+        return names
+    }
+
     /// The WHERE condition over a report table's rows `r` for the messages a
     /// report counts, and its arguments: one filter for every figure a report prints. `automated`
     /// nil leaves automated senders in, true keeps only them; `byOrganization` false leaves the

@@ -13,8 +13,7 @@ extension SQLiteStore {
             // Without periods, grouped by organization alone: SQLite then reads the tables'
             // organization indexes in order rather than sorting their rows.
             let groups = query.by == nil ? "r.organization_id" : "1, 2"
-            var names: [Int64: String] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM organization") { names[r[0]] = r[1] }
+            let names = try Self.organizationNames(db)
             let day = { (t: Int64?) in t.map { MailDate(epochSeconds: $0).rfc3339 } }
             var rows: [PeriodOrganization: OrganizationReport.Row] = [:]
             var counted = 0, rewritten = 0
