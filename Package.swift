@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "ListLensSQLite", dependencies: [
             "ListLensIndex", "ListLensAnalysis", "ListLensMail", "ListLensText",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C interface, for reports that read integer columns of many rows.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The command-line tool: translates arguments into library calls, results into text.
         .executableTarget(name: "listlens", dependencies: [

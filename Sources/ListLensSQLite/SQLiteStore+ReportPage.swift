@@ -3,16 +3,6 @@ import ListLensIndex
 
 /// The lighter reads the report page makes where it needs less than a whole report.
 extension SQLiteStore {
-    public func span(_ query: ReportQuery) throws -> (first: Int64?, last: Int64?) {
-        try read { db in
-            let counted = Self.reportFilter(query, byOrganization: false)
-            let row = try Row.fetchOne(db, sql: try Self.reportTables(db, query) + """
-                SELECT min(r.first_date), max(r.last_date) FROM report_sender r WHERE \(counted.sql)
-                """, arguments: counted.arguments)
-            return (row?[0], row?[1])
-        }
-    }
-
     public func periodMessages(_ query: ReportQuery) throws -> [PeriodMessages] {
         try read { db in
             let counted = Self.reportFilter(query, byOrganization: false)

@@ -66,7 +66,6 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func peopleReport(_ query: ReportQuery, first: Int?) throws -> PeopleReport { PeopleReport(rows: []) }
     func explainPerson(_ text: String) throws -> [PersonExplanation] { [] }
     func refreshReportTables() throws {}
-    func span(_ query: ReportQuery) throws -> (first: Int64?, last: Int64?) { (nil, nil) }
     func periodMessages(_ query: ReportQuery) throws -> [PeriodMessages] { [] }
     func topPeople(_ query: ReportQuery, limit: Int) throws -> TopPeople { TopPeople(persons: 0, top: []) }
     func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {}

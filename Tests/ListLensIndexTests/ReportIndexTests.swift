@@ -36,7 +36,6 @@ struct ReportIndexTests {
         _ = try store.explainOrganization(ReportQuery(organization: "widgets.example"))
         _ = try PeopleReport.build(store: store, ReportQuery())
         _ = try HealthReport.build(store: store, byQuarter, perList: true, share: 0.5)
-        _ = try store.span(ReportQuery())
         _ = try store.periodMessages(byQuarter)
         _ = try store.topPeople(ReportQuery(), limit: 15)
         store.pool.writeWithoutTransaction { db in db.trace(options: .statement, nil) }

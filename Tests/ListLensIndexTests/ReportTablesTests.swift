@@ -18,7 +18,6 @@ struct ReportTablesTests {
         var health: HealthReport
         var healthPerList: HealthReport
         var explained: OrganizationExplanation?
-        var span: [Int64?]
         var periods: [String]
         var top: TopPeople
 
@@ -31,8 +30,6 @@ struct ReportTablesTests {
             var named = query
             named.organization = orgs.rows.first { $0.organization != nil }?.organization
             explained = named.organization == nil ? nil : try store.explainOrganization(named)
-            let s = try store.span(query)
-            span = [s.first, s.last]
             periods = try store.periodMessages(query).map { "\($0.period ?? "-") \($0.organization ?? "-") \($0.messages)" }.sorted()
             top = try store.topPeople(query, limit: 10)
             // The first few built alone are the full report's first rows, and count every person.

@@ -22,13 +22,14 @@ public enum ReportPage {
     }
 
     public static func build(store: any ReportProducing, _ query: ReportQuery, title: String) throws -> String {
-        let span = try store.span(query)
-        let first = span.first.map { MailDate(epochSeconds: $0).rfc3339 }, last = span.last.map { MailDate(epochSeconds: $0).rfc3339 }
-        var timed = query
-        timed.by = query.by ?? period(first: first, last: last)
         // The page reads what it draws: a light count per period for the involvement chart and the
         // top people only (the whole people report cost it more than the organizations one).
         let orgs = try store.organizationReport(query)
+        // The first and last counted message are the organizations' (dates in RFC 3339, UTC, with
+        // four-digit years, so they order as text).
+        let first = orgs.rows.compactMap(\.firstMessage).min(), last = orgs.rows.compactMap(\.lastMessage).max()
+        var timed = query
+        timed.by = query.by ?? period(first: first, last: last)
         let periods = try store.periodMessages(timed)
         let people = try store.topPeople(query, limit: chartedPeople)
         let matrix = try store.replyMatrix(query)

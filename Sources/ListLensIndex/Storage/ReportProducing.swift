@@ -20,8 +20,6 @@ public protocol ReportProducing: Sendable {
     /// The persons `text` names: one of their addresses, a person id, or a full name any of their
     /// addresses used (case and diacritics folded); several when a name is shared.
     func explainPerson(_ text: String) throws -> [PersonExplanation]
-    /// Epoch seconds of the first and last counted message, nil when none is dated.
-    func span(_ query: ReportQuery) throws -> (first: Int64?, last: Int64?)
     /// Counted messages per `query.by` period and organization, in no set order: what the report
     /// page charts, without the other figures ``organizationReport(_:)`` computes per period.
     func periodMessages(_ query: ReportQuery) throws -> [PeriodMessages]

@@ -14,7 +14,23 @@ public struct MailDate: Sendable, Equatable, Hashable, Codable {
         let days = epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400
         let secs = Int(epochSeconds - days * 86_400)
         let (y, m, d) = CivilDate.fromDays(days)
-        func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
-        return "\(pad(Int(y), 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
+        guard (0...9999).contains(y) else {
+            func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
+            return "\(pad(Int(y), 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
+        }
+        // Written as bytes: reports print this for every row, and building it from padded strings
+        // cost a report of every person on a million messages a tenth of its time.
+        return String(unsafeUninitializedCapacity: 20) { out in
+            var i = 0
+            func put(_ v: Int, _ width: Int) {
+                var v = v, p = i + width
+                while p > i { p -= 1; out[p] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
+                i += width
+            }
+            func put(_ c: Unicode.Scalar) { out[i] = UInt8(ascii: c); i += 1 }
+            put(Int(y), 4); put("-"); put(m, 2); put("-"); put(d, 2); put("T")
+            put(secs / 3600, 2); put(":"); put(secs / 60 % 60, 2); put(":"); put(secs % 60, 2); put("Z")
+            return i
+        }
     }
 }
