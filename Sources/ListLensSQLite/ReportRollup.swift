@@ -12,9 +12,10 @@ import Foundation
 ///
 /// Each row carries its sender's person and `automated` (1 an automated sender, 0 a person, NULL
 /// no sender), so reports filter without joining `participant`. They are sums of stored columns,
-/// nothing more: triggers (migration `v19-report-tables`) mark them stale on any write to what
-/// they sum, and ``SQLiteStore/refreshReportTables()`` rebuilds them (after an import that brought
-/// a tenth of the store or more, before a report on a store it may write). A report never reads stale sums: while they are stale, or when
+/// nothing more: triggers (migration `v20-report-dirty-months`) record in `report_dirty` the months
+/// whose rows a write to what they sum changes, and ``SQLiteStore/refreshReportTables()`` rebuilds
+/// those months (whole tables when they were never built or most months changed), at the end of
+/// every import and before a report on a store it may write. A report never reads stale sums: while any month is dirty, or when
 /// its range does not fall on month boundaries, it reads the same rows computed from the messages
 /// as common table expressions of the same names (``source(current:since:until:)``), so one SQL
 /// text serves both and the figures cannot differ.
@@ -35,10 +36,38 @@ enum ReportRollup {
            AND COALESCE(xp.person_id, xp.id) IS NOT COALESCE(p.person_id, p.id))
         """
 
-    /// Each table's rows as a SELECT over the messages; `range` adds the report's dates
-    /// (`:since`, `:until`) for a report that cannot use the stored sums.
-    static func select(_ table: String, range: Bool) -> String {
-        let dates = range ? " AND (:since IS NULL OR m.date >= :since) AND (:until IS NULL OR m.date < :until)" : ""
+    /// Which messages a table's SELECT reads.
+    enum Messages {
+        /// All of them: the tables built whole.
+        case all
+        /// A report's range, `:since` and `:until` (either NULL for open), for a report that
+        /// cannot use the stored sums.
+        case report
+        /// One month's, from `:from` to `:to` (its first second and the next month's), where an
+        /// index on the date finds them: the tables rebuilt a month at a time.
+        case month
+        /// The undated ones (month 0 in `report_dirty`).
+        case undated
+        /// Those of every month in `report_dirty`, read in one pass over an index that holds
+        /// every column the tables sum (faster than finding many months' messages by date, whose
+        /// rows hold their texts).
+        case dirty
+
+        var condition: String {
+            switch self {
+            case .all: ""
+            case .report: " AND (:since IS NULL OR m.date >= :since) AND (:until IS NULL OR m.date < :until)"
+            case .month: " AND m.date >= :from AND m.date < :to"
+            case .undated: " AND m.date IS NULL"
+            case .dirty: " AND COALESCE(\(ReportRollup.month("m.date")), 0) IN (SELECT month FROM report_dirty)"
+            }
+        }
+    }
+
+    /// Each table's rows as a SELECT over `messages` (its rows keyed by their months: a thread's
+    /// start by its root's).
+    static func select(_ table: String, _ messages: Messages) -> String {
+        let dates = messages.condition
         let sender = "LEFT JOIN participant p ON p.id = m.participant_id"
         let keys = "\(month("m.date")) AS month, m.list_id AS list_id, m.organization_id AS organization_id"
         switch table {
@@ -89,7 +118,13 @@ enum ReportRollup {
     /// messages in its range.
     static func source(current: Bool, since: Int64?, until: Int64?) -> String {
         if current, since.map(isMonthStart) ?? true, until.map(isMonthStart) ?? true { return "" }
-        return "WITH " + tables.map { "\($0) AS (\(select($0, range: true)))" }.joined(separator: ",\n") + "\n"
+        return "WITH " + tables.map { "\($0) AS (\(select($0, .report)))" }.joined(separator: ",\n") + "\n"
+    }
+
+    /// The first second of month `yyyymm` (UTC).
+    static func start(ofMonth month: Int) -> Int64 {
+        let date = calendar.date(from: DateComponents(year: month / 100, month: month % 100, day: 1)) ?? Date(timeIntervalSince1970: 0)
+        return Int64(date.timeIntervalSince1970)
     }
 
     /// The `yyyymm` of the month holding `seconds` (UTC).

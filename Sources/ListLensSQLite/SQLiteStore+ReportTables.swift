@@ -3,15 +3,38 @@ import ListLensIndex
 
 /// The report tables (``ReportRollup``): kept current, and chosen or computed for each report.
 extension SQLiteStore {
+    /// Dirty months up to this many are rebuilt one by one, their messages found by date; more,
+    /// in one pass over the messages' report index. On a million messages a month took 0.2 to
+    /// 0.4 s alone, and the pass 3 to 4 s for any number of them.
+    static let monthByMonth = 4
+
+    /// Brings the report tables up to date: the months writes marked dirty are rebuilt from their
+    /// messages (the whole tables when they were never built).
     public func refreshReportTables() throws {
         guard access == .readWrite else { return }
         try write { db in
             guard try !Self.reportTablesAreCurrent(db) else { return }
+            let built = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM report_state)") == true
+            let dirty = try Int.fetchAll(db, sql: "SELECT month FROM report_dirty ORDER BY month")
             for table in ReportRollup.tables {
-                try db.execute(sql: "DELETE FROM \(table)")
-                try db.execute(sql: "INSERT INTO \(table) \(ReportRollup.select(table, range: false))")
+                if !built {
+                    try db.execute(sql: "DELETE FROM \(table)")
+                    try db.execute(sql: "INSERT INTO \(table) \(ReportRollup.select(table, .all))")
+                    continue
+                }
+                try db.execute(sql: "DELETE FROM \(table) WHERE COALESCE(month, 0) IN (SELECT month FROM report_dirty)")
+                guard dirty.count <= Self.monthByMonth else {
+                    try db.execute(sql: "INSERT INTO \(table) \(ReportRollup.select(table, .dirty))")
+                    continue
+                }
+                let month = try db.makeStatement(sql: "INSERT INTO \(table) \(ReportRollup.select(table, .month))")
+                for m in dirty where m != 0 {
+                    try month.execute(arguments: ["from": ReportRollup.start(ofMonth: m), "to": ReportRollup.start(ofMonth: ReportRollup.following(m))])
+                }
+                if dirty.first == 0 { try db.execute(sql: "INSERT INTO \(table) \(ReportRollup.select(table, .undated))") }
             }
-            try db.execute(sql: "INSERT INTO report_state (id, built_at) VALUES (1, datetime('now'))")
+            if !built { try db.execute(sql: "INSERT INTO report_state (id, built_at) VALUES (1, datetime('now'))") }
+            try db.execute(sql: "DELETE FROM report_dirty")
         }
     }
 
@@ -19,10 +42,13 @@ extension SQLiteStore {
         try read { try Self.reportTablesAreCurrent($0) }
     }
 
-    /// Whether the stored sums hold every write since they were built (a store opened read-only
-    /// at an older schema has none).
+    /// Whether the stored sums hold every write: built (a store opened read-only at an older
+    /// schema has none), with no month a write changed since.
     static func reportTablesAreCurrent(_ db: Database) throws -> Bool {
-        try db.tableExists("report_state") && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM report_state)") == true
+        guard try db.tableExists("report_dirty") else { return false }
+        return try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM report_state) AND NOT EXISTS (SELECT 1 FROM report_dirty)
+            """) == true
     }
 
     /// What a report's SQL starts with so that its `report_*` names read the right rows: the stored

@@ -71,4 +71,34 @@ struct ReportIndexTests {
             }
         }
     }
+
+    @Test("a refresh after a small write finds the changed months' messages by date, never by reading every message")
+    func refreshByMonthSearches() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        _ = try Importer(store: store).run(paths: [Fixtures.path("sample/community-list.mbox"), Fixtures.path("affiliations/suggest.mbox")])
+        try store.write { db in
+            try db.execute(sql: "UPDATE message SET authored_words = authored_words + 1 WHERE id = (SELECT min(id) FROM message)")
+            try db.execute(sql: "INSERT INTO report_dirty VALUES (0)")   // the undated messages too
+        }
+        let seen = Statements()
+        store.pool.writeWithoutTransaction { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let statement) = event { seen.add(statement.sql) }
+            }
+        }
+        try store.refreshReportTables()
+        store.pool.writeWithoutTransaction { db in db.trace(options: .statement, nil) }
+        let inserts = Set(seen.all.filter { $0.hasPrefix("INSERT INTO report_") && $0.contains("FROM message") })
+        #expect(inserts.count == 2 * ReportRollup.tables.count, "each table's rows for a month and for the undated: \(inserts.count)")
+        try store.pool.read { db in
+            for sql in inserts {
+                let statement = try db.makeStatement(sql: "EXPLAIN QUERY PLAN " + sql)
+                statement.setUncheckedArguments(StatementArguments())
+                let plan = try Row.fetchAll(statement).map { $0["detail"] as String }
+                #expect(plan.contains { $0.hasPrefix("SEARCH m USING INDEX message_date") }, "\(sql.prefix(160)) … plan: \(plan)")
+                #expect(!plan.contains { $0.hasPrefix("SCAN m") || $0.hasPrefix("SCAN message") }, "\(sql.prefix(160)) … plan: \(plan)")
+            }
+        }
+    }
 }

@@ -20,12 +20,6 @@ public final class Importer {
     public static let batchSize = 512
     /// Batches parsed but not yet written, plus the one being parsed.
     public static let maxBatchesInFlight = 2
-    /// An import that brings at least 1/`reportTablesShare` of the store's messages rebuilds the
-    /// report tables (ReportProducing/refreshReportTables()) as it ends. A smaller one into a large
-    /// store leaves that to the next report: rebuilding them whole (25 s on a million messages)
-    /// would cost far more than adding a few messages does.
-    public static let reportTablesShare = 10
-
     /// Raw bytes in one batch at the most, whatever the message count: 512 messages of the 64 MiB
     /// limit would otherwise be held at once (30 messages of 40 MB peaked at 3.8 GB).
     public static let defaultMaxBatchBytes = 32 << 20
@@ -199,9 +193,9 @@ public final class Importer {
             summary.identities = applied.identities
             summary.organizations = applied.organizations
         }
-        if summary.imported > 0, summary.imported * Self.reportTablesShare >= (try store.counts().messages) {
-            try store.refreshReportTables()
-        }
+        // The report tables follow: the months this import changed are rebuilt (the whole tables
+        // on a first import), so the next report reads them at once.
+        try store.refreshReportTables()
         summary.seconds = MonotonicClock.now() - start
         return summary
     }
