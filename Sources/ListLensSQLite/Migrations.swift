@@ -85,6 +85,9 @@ enum Migrations {
         migrator.registerMigration("v20-report-dirty-months", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: v20)
         }
+        migrator.registerMigration("v21-sender-index", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: v21)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -677,6 +680,16 @@ enum Migrations {
             UNION SELECT COALESCE(CAST(strftime('%Y%m', r.date, 'unixepoch') AS INTEGER), 0) FROM message m JOIN thread t ON t.id = m.thread_id JOIN message r ON r.id = t.root_id WHERE m.participant_id = NEW.id
         ) WHERE month NOT IN (SELECT month FROM report_dirty);
     END;
+    """
+
+    /// Each sender's messages by name, organization and date, in place of `message_participant`
+    /// (its first column): the identity pass reads each sender's names, and the organization pass
+    /// finds the messages whose credit changes, from this index alone. Both read every message's
+    /// row before, texts and all: on a million messages applying the affiliations after a
+    /// one-message import took 9.4 s, 3.9 s with it.
+    static let v21 = """
+    CREATE INDEX message_sender ON message(participant_id, from_name, organization_id, date);
+    DROP INDEX message_participant;
     """
 
     /// Which affiliations file the organization pass last applied (a digest of its bytes), so a

@@ -47,7 +47,7 @@ extension SQLiteStore: AffiliationEvidenceStore {
     static let closingCharacters = 600
 
     public func messagesCountingElsewhere(person: Int64, organization: String, from: Int64, until: Int64) throws -> Int {
-        // Through the person's own addresses (message_participant): once per suggestion, so it must
+        // Through the person's own addresses (message_sender): once per suggestion, so it must
         // not read every message of the span.
         try read { db in
             try Int.fetchOne(db, sql: """

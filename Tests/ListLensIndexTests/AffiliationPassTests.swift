@@ -73,6 +73,50 @@ struct AffiliationPassTests {
         #expect(explained.organization == "Widgets Inc" && explained.members.map(\.reason) == ["affiliation"])
     }
 
+    @Test("applying affiliations reads senders' names and credits from an index, never every message's row")
+    func applyReadsTheSenderIndex() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        let file = try AffiliationsFile.load(path: Fixtures.path("affiliations/example.affiliations.yaml"))
+        _ = try Importer(store: store, options: .init(affiliations: file)).run(paths: [Fixtures.path("affiliations/dated.mbox")])
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var sql: [String] = []
+        }
+        let seen = Seen()
+        store.pool.writeWithoutTransaction { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let statement) = event { seen.lock.lock(); seen.sql.append(statement.sql); seen.lock.unlock() }
+            }
+        }
+        // Without the file: every credit changes, so every statement of the pass runs.
+        #expect(try AffiliationsFile(path: "").apply(to: store, always: true) != nil)
+        store.pool.writeWithoutTransaction { db in db.trace(options: .statement, nil) }
+        // Its reads, on one read-only connection whose trace sees them.
+        let reader = try SQLiteStore(path: store.path, access: .readOnly)
+        reader.pool.writeWithoutTransaction { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let statement) = event { seen.lock.lock(); seen.sql.append(statement.sql); seen.lock.unlock() }
+            }
+        }
+        _ = try reader.storedIdentities()
+        _ = try reader.creditedParticipants()
+        // (A trigger's statements are traced as comments: not the pass's own.)
+        let statements = Set(seen.sql.filter { !$0.hasPrefix("--") && ($0.contains("FROM message") || $0.hasPrefix("UPDATE message")) })
+        #expect(statements.contains { $0.contains("GROUP BY participant_id, from_name") } && statements.contains { $0.hasPrefix("UPDATE message") },
+                "the pass's reads and writes of messages were seen: \(statements)")
+        try store.pool.read { db in
+            for sql in statements {
+                let statement = try db.makeStatement(sql: "EXPLAIN QUERY PLAN " + sql)
+                statement.setUncheckedArguments(StatementArguments())
+                let plan = try Row.fetchAll(statement).map { $0["detail"] as String }
+                // Every step on `message` reads an index alone (a row holds its texts).
+                let rows = plan.filter { line in ["SCAN message", "SEARCH message", "SCAN m ", "SEARCH m "].contains { line.hasPrefix($0) } }
+                #expect(rows.allSatisfy { $0.contains("COVERING INDEX") }, "\(sql.prefix(160)) … plan: \(plan)")
+            }
+        }
+    }
+
     @Test("openbmc: the four people of personal domains counted for their employers; IBM's share as plain SQL counts it",
           .enabled(if: Fixtures.corpora != nil, "LISTLENS_CORPORA is not set: openbmc affiliation check skipped"))
     func openbmc() throws {
