@@ -88,6 +88,9 @@ enum Migrations {
         migrator.registerMigration("v21-sender-index", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: v21)
         }
+        migrator.registerMigration("v22-quoting-index", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: v22)
+        }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version
@@ -690,6 +693,13 @@ enum Migrations {
     static let v21 = """
     CREATE INDEX message_sender ON message(participant_id, from_name, organization_id, date);
     DROP INDEX message_participant;
+    """
+
+    /// The messages that quote something, by id: the quote attribution pass looks for those
+    /// waiting for it after every import, and read every message's row to find them (2 s on a
+    /// million messages, for one new message); this partial index names them alone.
+    static let v22 = """
+    CREATE INDEX message_quoting ON message(id) WHERE thread_id IS NOT NULL AND quoted_text != '';
     """
 
     /// Which affiliations file the organization pass last applied (a digest of its bytes), so a

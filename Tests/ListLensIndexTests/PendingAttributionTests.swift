@@ -58,4 +58,30 @@ struct PendingAttributionTests {
         #expect(looped.ancestors == [parent, grandparent])
         #expect(looped.ancestors == (try store.read { try walk(deep.message.key, depth: 8, in: $0) }))
     }
+
+    @Test("the waiting messages are found through the index of quoting messages, not by reading every message's row")
+    func pendingReadsTheQuotingIndex() throws {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        defer { cleanup() }
+        _ = try Importer(store: store).run(paths: [Fixtures.path("sample/community-list.mbox")])
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var sql: [String] = []
+        }
+        let seen = Seen()
+        let reader = try SQLiteStore(path: store.path, access: .readOnly)
+        reader.pool.writeWithoutTransaction { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let statement) = event { seen.lock.lock(); seen.sql.append(statement.sql); seen.lock.unlock() }
+            }
+        }
+        _ = try reader.pendingQuoteAttribution(version: QuoteAttributionPass.version, after: 0, limit: 7, depth: 3)
+        let query = try #require(seen.sql.first { $0.contains("message_quote_pass") })
+        let plan = try reader.pool.read { db in
+            let statement = try db.makeStatement(sql: "EXPLAIN QUERY PLAN " + query)
+            statement.setUncheckedArguments(StatementArguments())
+            return try Row.fetchAll(statement).map { $0["detail"] as String }
+        }
+        #expect(plan.first { $0.hasPrefix("SEARCH m") || $0.hasPrefix("SCAN m") } == "SEARCH m USING INDEX message_quoting (id>?)", "\(plan)")
+    }
 }
