@@ -19,11 +19,75 @@ struct QueryTests {
         #expect(try SearchQuery.parse("from:pri*").root == .term(.from, .word("pri*")))
     }
 
+    /// Shorthands for the trees below.
+    static func w(_ s: String) -> QueryNode { .term(.text, .word(s)) }
+
+    @Test("OR binds looser than side by side, NOT and - negate, parentheses group, capitals only")
+    func operators() throws {
+        let (a, b, c) = (Self.w("a"), Self.w("b"), Self.w("c"))
+        let cases: [(String, QueryNode)] = [
+            ("a OR b", .or([a, b])),
+            ("a b OR c", .or([.and([a, b]), c])),
+            ("a OR b c", .or([a, .and([b, c])])),
+            ("a OR b OR c", .or([a, b, c])),
+            ("a (b OR c)", .and([a, .or([b, c])])),
+            ("(a OR b) (c)", .and([.or([a, b]), c])),
+            ("a AND b", .and([a, b])),
+            ("-a b", .and([.not(a), b])),
+            ("a NOT b", .and([a, .not(b)])),
+            ("a AND NOT b", .and([a, .not(b)])),
+            ("NOT (a OR b)", .not(.or([a, b]))),
+            ("-(a b)", .not(.and([a, b]))),
+            ("NOT NOT a", a),
+            ("NOT a OR b", .or([.not(a), b])),
+            ("-from:glyph a", .and([.not(.term(.from, .word("glyph"))), a])),
+            ("((a))", a),
+            // Lower case, they are words; a `-` alone is nothing; a `)` with no group open is text.
+            ("a or b", .and([a, Self.w("or"), b])),
+            ("a - b", .and([a, b])),
+            ("a)", Self.w("a)")),
+            ("well-known", Self.w("well-known")),
+        ]
+        for (text, tree) in cases {
+            #expect(try SearchQuery.parse(text).root == tree, "\(text)")
+        }
+    }
+
+    @Test("only the known fields are fields: any other name: is searched as text")
+    func unknownFieldsAreText() throws {
+        #expect(try SearchQuery.parse("subjectx:foo").root == Self.w("subjectx:foo"))
+        #expect(try SearchQuery.parse("http://twistedmatrix.com").root == Self.w("http://twistedmatrix.com"))
+        #expect(try SearchQuery.parse("exceptions.AttributeError: NoneType").root
+                == .and([Self.w("exceptions.AttributeError:"), Self.w("NoneType")]))
+        #expect(try SearchQuery.parse("FROM:glyph Quoted:charter").root
+                == .and([.term(.from, .word("glyph")), .term(.quoted, .word("charter"))]))
+        // Searched as text, such a term is one FTS5 string: its words in order.
+        let c = try FTS5QueryCompiler().compile(try #require(try SearchQuery.parse("http://twistedmatrix.com").root))
+        #expect(c.match == #"{subject authored_text}: ("http://twistedmatrix.com")"#)
+    }
+
+    @Test("a query has limits on its terms and its parentheses")
+    func limits() throws {
+        let many = (0...SearchQuery.maxTerms).map { "w\($0)" }.joined(separator: " ")
+        #expect(throws: QueryParseError("more than \(SearchQuery.maxTerms) terms", at: many.count - 4)) { try SearchQuery.parse(many) }
+        let deep = String(repeating: "(", count: SearchQuery.maxDepth + 1) + "a" + String(repeating: ")", count: SearchQuery.maxDepth + 1)
+        #expect(throws: QueryParseError("parentheses nested deeper than \(SearchQuery.maxDepth)", at: SearchQuery.maxDepth)) { try SearchQuery.parse(deep) }
+        let fine = String(repeating: "(", count: SearchQuery.maxDepth) + "a" + String(repeating: ")", count: SearchQuery.maxDepth)
+        #expect(try SearchQuery.parse(fine).root == Self.w("a"))
+    }
+
     @Test("errors say what is wrong and where", arguments: [
-        ("subjectx:foo", "unknown field 'subjectx:' (known: from:, quoted:)", 0),
         (#"quota "per tenant"#, "unclosed quote", 6),
         ("quota from:", "'from:' needs a value", 6),
         ("a quoted:\"\"", "'quoted:' needs a value", 2),
+        ("a OR", "nothing after OR", 2),
+        ("OR a", "OR with nothing before it", 0),
+        ("a OR AND b", "AND after OR", 5),
+        ("a NOT", "nothing after NOT", 2),
+        ("(a", "unclosed parenthesis", 0),
+        ("a (b OR c", "unclosed parenthesis", 2),
+        ("()", "nothing after '('", 0),
+        ("a (OR b)", "OR after '('", 3),
     ])
     func errors(text: String, message: String, position: Int) {
         #expect(throws: QueryParseError(message, at: position)) { try SearchQuery.parse(text) }
@@ -74,5 +138,15 @@ struct QueryTests {
         #expect(try ids(.or([priya, charter]), in: store) == p.union(b))
         let all = try ids(.term(.from, .word("@")), in: store)
         #expect(try ids(.not(quota), in: store) == all.subtracting(a))
+
+        // The same written as query text.
+        func found(_ text: String) throws -> Set<String> { try ids(try #require(try SearchQuery.parse(text).root), in: store) }
+        #expect(try found("quota OR charter") == a.union(b))
+        #expect(try found("quota -charter") == a.subtracting(b))
+        #expect(try found("-charter quota") == a.subtracting(b))
+        #expect(try found("quota AND NOT from:priya") == a.subtracting(p))
+        #expect(try found("(quota OR charter) -from:priya") == a.union(b).subtracting(p))
+        #expect(try found("NOT quota") == all.subtracting(a))
+        #expect(try found("NOT (quota OR charter)") == all.subtracting(a.union(b)))
     }
 }

@@ -2,6 +2,7 @@
 ///
 /// `from:glyph deferred "inline callbacks" errback*` → a conjunction of `from:` glyph and three free
 /// terms: the word deferred, the phrase "inline callbacks", the prefix errback.
+/// `(deferred OR errback) -twisted NOT from:glyph` → a conjunction of a disjunction and two negations.
 public struct SearchQuery: Sendable, Equatable {
     public var text: String
     /// nil when the text holds nothing to search for.
@@ -9,6 +10,10 @@ public struct SearchQuery: Sendable, Equatable {
 
     /// Longest query accepted, in characters.
     public static let maxLength = 1000
+    /// Most terms (words, phrases, prefixes, field values) in one query.
+    public static let maxTerms = 100
+    /// Deepest nesting of parentheses.
+    public static let maxDepth = 20
 
     public init(text: String = "", root: QueryNode?) {
         self.text = text
@@ -17,56 +22,101 @@ public struct SearchQuery: Sendable, Equatable {
 
     public var isEmpty: Bool { root == nil }
 
-    /// Reads query text into a tree. Terms side by side must all match (AND).
+    /// Reads query text into a tree. Terms side by side must all match (AND); `OR` between two
+    /// parts lets either match and binds looser than AND; `NOT` or a leading `-` negates the part
+    /// it precedes; parentheses group. Without recursion: the tree is built on explicit stacks
+    /// (operator precedence), and the depth of parentheses has a limit.
     public static func parse(_ text: String) throws(QueryParseError) -> SearchQuery {
         guard text.count <= maxLength else { throw QueryParseError("query longer than \(maxLength) characters", at: maxLength) }
-        var leaves: [QueryNode] = []
-        var i = text.startIndex
-        func offset(_ index: String.Index) -> Int { text.distance(from: text.startIndex, to: index) }
-        while i < text.endIndex {
-            if text[i] == " " || text[i] == "\t" { i = text.index(after: i); continue }
-            let termStart = i
-            // field:value or field:"quoted value"
-            var field: QueryField? = nil
-            if let colon = text[i...].firstIndex(where: { $0 == ":" || $0 == " " || $0 == "\"" }), text[colon] == ":" {
-                let name = text[i..<colon].lowercased()
-                if let known = QueryField.named.first(where: { $0.name == name }) {
-                    field = known
-                    i = text.index(after: colon)
-                } else if !name.isEmpty {
-                    let known = QueryField.named.map(\.description).joined(separator: ", ")
-                    throw QueryParseError("unknown field '\(name):' (known: \(known))", at: offset(termStart))
+        let tokens = try QueryLexer.tokens(text)
+        var operands: [QueryNode] = []
+        var operators: [(token: QueryLexer.Token, at: Int)] = []
+        var terms = 0, depth = 0
+        // What the next token may be: an operand (a term, NOT, an opening parenthesis) or,
+        // after one, an operator or a closing parenthesis.
+        var expectingOperand = true
+        var last: (token: QueryLexer.Token, at: Int)?
+
+        func apply(_ op: QueryLexer.Token) {
+            switch op {
+            case .not:
+                let x = operands.removeLast()
+                if case .not(let inner) = x { operands.append(inner) } else { operands.append(.not(x)) }
+            case .and, .or:
+                let b = operands.removeLast(), a = operands.removeLast()
+                func parts(_ n: QueryNode) -> [QueryNode] {
+                    switch (op, n) {
+                    case (.and, .and(let c)), (.or, .or(let c)): return c
+                    default: return [n]
+                    }
                 }
-            }
-            let value: String
-            let isPhrase: Bool
-            if i < text.endIndex, text[i] == "\"" {
-                let start = text.index(after: i)
-                guard let close = text[start...].firstIndex(of: "\"") else { throw QueryParseError("unclosed quote", at: offset(i)) }
-                value = String(text[start..<close])
-                isPhrase = true
-                i = text.index(after: close)
-            } else {
-                let end = text[i...].firstIndex(where: { $0 == " " || $0 == "\t" }) ?? text.endIndex
-                value = String(text[i..<end])
-                isPhrase = false
-                i = end
-            }
-            guard !value.isEmpty else {
-                if let field { throw QueryParseError("'\(field.name):' needs a value", at: offset(termStart)) }
-                continue
-            }
-            switch field {
-            case .from?:
-                // The sender's name or address contains the value as written (a `*` is not special here).
-                leaves.append(.term(.from, isPhrase ? .phrase(value) : .word(value)))
+                operands.append(op == .and ? .and(parts(a) + parts(b)) : .or(parts(a) + parts(b)))
             default:
-                let term: QueryTerm = isPhrase ? .phrase(value)
-                    : (value.hasSuffix("*") && value.count > 1 ? .prefix(String(value.dropLast())) : .word(value))
-                leaves.append(.term(field ?? .text, term))
+                break
             }
         }
-        let root: QueryNode? = leaves.isEmpty ? nil : leaves.count == 1 ? leaves[0] : .and(leaves)
-        return SearchQuery(text: text, root: root)
+        func precedence(_ op: QueryLexer.Token) -> Int {
+            switch op {
+            case .or: return 1
+            case .and: return 2
+            case .not: return 3
+            default: return 0
+            }
+        }
+        func push(_ op: QueryLexer.Token, at position: Int) {
+            // NOT is a prefix: it waits for its operand. AND and OR apply what binds at least as tightly first.
+            if op != .not {
+                while let top = operators.last, top.token != .open, precedence(top.token) >= precedence(op) {
+                    apply(operators.removeLast().token)
+                }
+            }
+            operators.append((op, position))
+        }
+
+        for (token, at) in tokens {
+            switch token {
+            case .term(let node):
+                if !expectingOperand { push(.and, at: at) }
+                terms += 1
+                guard terms <= maxTerms else { throw QueryParseError("more than \(maxTerms) terms", at: at) }
+                operands.append(node)
+                expectingOperand = false
+            case .not:
+                if !expectingOperand { push(.and, at: at) }
+                push(.not, at: at)
+                expectingOperand = true
+            case .open:
+                if !expectingOperand { push(.and, at: at) }
+                depth += 1
+                guard depth <= maxDepth else { throw QueryParseError("parentheses nested deeper than \(maxDepth)", at: at) }
+                operators.append((.open, at))
+                expectingOperand = true
+            case .close:
+                if expectingOperand { throw QueryParseError(last.map { "nothing after \($0.token.name)" } ?? "nothing to search for", at: last?.at ?? at) }
+                while let top = operators.last, top.token != .open { apply(operators.removeLast().token) }
+                operators.removeLast()
+                depth -= 1
+                expectingOperand = false
+            case .and, .or:
+                if expectingOperand {
+                    throw QueryParseError(last.map { "\(token.name) after \($0.token.name)" } ?? "\(token.name) with nothing before it", at: at)
+                }
+                push(token, at: at)
+                expectingOperand = true
+            }
+            last = (token, at)
+        }
+        if let last, expectingOperand, last.token != .open {
+            throw QueryParseError("nothing after \(last.token.name)", at: last.at)
+        }
+        while let top = operators.popLast() {
+            if top.token == .open {
+                // `(` with nothing inside and nothing after: nothing to group.
+                guard operands.isEmpty && tokens.count == 1 else { throw QueryParseError("unclosed parenthesis", at: top.at) }
+                continue
+            }
+            apply(top.token)
+        }
+        return SearchQuery(text: text, root: operands.last)
     }
 }

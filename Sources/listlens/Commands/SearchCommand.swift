@@ -7,11 +7,13 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search what people wrote (not what they quoted), ranked by relevance (docs/search.md).",
         discussion: """
             Words must all match; "a phrase" matches as written; word* matches a prefix. \
+            A OR B matches either; NOT A, or -A, leaves A out; parentheses group. \
             from:NAME keeps messages whose sender name or address contains NAME. \
-            quoted:WORD searches quoted text instead.
+            quoted:WORD searches quoted text instead. Any other name: is searched as text.
 
             Example:
               listlens search 'from:glyph deferred'
+              listlens search '(deferred OR errback) -inlineCallbacks'
               listlens search --format json '"inline callbacks"' | jq '.[].subject'
             """)
 
@@ -19,7 +21,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The query (quote it for the shell).", valueName: "query"))
+    // Every word the options do not claim, `-deferred` included: a query may start with `-`.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The query (quote it for the shell).", valueName: "query"))
     var query: [String]
 
     @Option(help: "Most hits shown.")
