@@ -66,6 +66,27 @@ struct QueryTests {
         #expect(c.match == #"{subject authored_text}: ("http://twistedmatrix.com")"#)
     }
 
+    @Test("any text parses or fails with a position inside it: seeded random queries of the syntax's characters")
+    func randomText() {
+        // Operators, quotes, fields, parentheses, and characters that group differently when cut
+        // (regional indicators, a combining mark).
+        let pieces = ["a", "bc", " ", " ", "(", ")", "\"", "-", "*", ":", "from:", "quoted:", "OR", "AND", "NOT", "x:y",
+                      "🇺", "🇸", "\u{301}", "é", "\t", "or"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 16)).map { _ in pieces[next() % pieces.count] }.joined()
+            do {
+                _ = try SearchQuery.parse(text)
+            } catch {
+                #expect(error.position >= 0 && error.position <= text.count, "\(text.debugDescription): \(error)")
+            }
+        }
+    }
+
     @Test("a query has limits on its terms and its parentheses")
     func limits() throws {
         let many = (0...SearchQuery.maxTerms).map { "w\($0)" }.joined(separator: " ")

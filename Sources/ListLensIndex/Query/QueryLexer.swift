@@ -69,8 +69,12 @@ enum QueryLexer {
             case "NOT": out.append((.not, start)); i = end; continue
             default: break
             }
-            if let colon = word.firstIndex(of: ":"), let field = QueryField.named.first(where: { $0.name == word[..<colon].lowercased() }) {
-                let valueStart = i + word.distance(from: word.startIndex, to: colon) + 1
+            // The colon found among the characters themselves (a String made of some of them may
+            // group them into characters differently: regional indicators, combining marks).
+            var colon = i
+            while colon < end, chars[colon] != ":" { colon += 1 }
+            if colon < end, let field = QueryField.named.first(where: { $0.name == String(chars[i..<colon]).lowercased() }) {
+                let valueStart = colon + 1
                 let value: String, isPhrase: Bool
                 if valueStart < chars.count, chars[valueStart] == "\"" {
                     let close = try closing(valueStart)
