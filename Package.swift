@@ -25,6 +25,10 @@ let package = Package(
         .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl",
                        providers: [.apt(["libpsl-dev"]), .brew(["libpsl"])]),
 
+        // The FTS5 tokenizer `listlens`: Porter stemming, and prefixes read before stemming. In C:
+        // it runs for every word of every message indexed.
+        .target(name: "CListLensFTS", linkerSettings: [.linkedLibrary("sqlite3")]),
+
         // Small text helpers every module shares (trimming, number grouping, a monotonic clock).
         .target(name: "ListLensText"),
         // Archive readers, RFC 5322 / MIME parsing, charsets, HTML to text.
@@ -40,7 +44,7 @@ let package = Package(
         ]),
         // The embedded default store: GRDB, migrations, FTS5 and the query compiler for it.
         .target(name: "ListLensSQLite", dependencies: [
-            "ListLensIndex", "ListLensAnalysis", "ListLensMail", "ListLensText",
+            "ListLensIndex", "ListLensAnalysis", "ListLensMail", "ListLensText", "CListLensFTS",
             .product(name: "GRDB", package: "GRDB.swift"),
             // SQLite's C interface, for reports that read integer columns of many rows.
             .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -1,16 +1,19 @@
+import Foundation
 import GRDB
 import ListLensIndex
 import ListLensText
 
 /// Compiles a ``QueryNode`` into SQL for the SQLite schema: an FTS5 MATCH expression for the
-/// text fields (ranked with bm25) and WHERE conditions for the rest.
+/// text fields (ranked with bm25) and WHERE conditions for the rest, over `message m` joined to
+/// its `thread t`.
 ///
-/// The top-level conjunction's free and `quoted:` terms become one MATCH expression, grouped by
-/// column (`{subject authored_text}: ("a" AND "b") AND quoted_text: ("c")`), so ranking covers
-/// them; a negated text subtree beside them becomes `NOT`. Other nodes become conditions: `from:`
-/// is a LIKE on the sender's name and address, and text under OR or NOT that cannot join the main
-/// expression is a `m.id IN (SELECT rowid FROM message_fts …)` subquery. Every user value is bound
-/// or quoted as an FTS5 string, never spliced in as syntax.
+/// The top-level conjunction's text terms become one MATCH expression, each with its columns
+/// (`{subject authored_text}: ("a") AND quoted_text: ("c")`), so ranking covers them; a negated
+/// text subtree beside them becomes `NOT`. Other nodes become conditions: names and addresses are
+/// compared folded (``listlens_fold``, case and diacritics), dates as ranges of instants, and
+/// text under OR or NOT that cannot join the main expression is a `m.id IN (SELECT rowid FROM
+/// message_fts …)` subquery. Every user value is bound or quoted as an FTS5 string, never spliced
+/// in as syntax.
 struct FTS5QueryCompiler {
     struct Compiled {
         /// The MATCH expression, when the query has ranked text.
@@ -24,34 +27,37 @@ struct FTS5QueryCompiler {
         var description: String
     }
 
+    /// The instant relative dates (`30d`) count back from, in seconds since 1970.
+    var now: Int64
+
+    init(now: Int64 = Int64(Date().timeIntervalSince1970)) { self.now = now }
+
     func compile(_ root: QueryNode) throws -> Compiled {
         var compiled = Compiled()
-        var text: [QueryTerm] = [], quoted: [QueryTerm] = []
-        var groups: [String] = [], negated: [String] = []
+        var ranked: [String] = [], negated: [String] = []
         var rest: [QueryNode] = []
+        // The conjunction's terms of each text field, as one group: `{subject authored_text}: ("a" AND "b")`.
+        var groups: [(field: QueryField, terms: [String])] = []
         for node in root.conjuncts {
-            switch node {
-            case .term(.text, let t) where !t.isRange: text.append(t)
-            case .term(.quoted, let t) where !t.isRange: quoted.append(t)
-            case .term: rest.append(node)
-            case .not(let inner):
+            if case .term(let field, let term) = node, field.kind == .text, !term.isRange {
+                if let i = groups.firstIndex(where: { $0.field == field }) { groups[i].terms.append(Self.fts(term)) } else { groups.append((field, [Self.fts(term)])) }
+            } else if case .not(let inner) = node {
                 if let e = try expression(inner) { negated.append(e) } else { rest.append(node) }
-            default:
-                if let e = try expression(node) { groups.append(e) } else { rest.append(node) }
+            } else if let e = try expression(node) {
+                ranked.append(e)
+            } else {
+                rest.append(node)
             }
         }
-        var parts: [String] = []
-        if !text.isEmpty { parts.append(Self.column(.text) + ": (" + text.map(Self.fts).joined(separator: " AND ") + ")") }
-        if !quoted.isEmpty { parts.append(Self.column(.quoted) + ": (" + quoted.map(Self.fts).joined(separator: " AND ") + ")") }
-        parts += groups
-        if parts.isEmpty {
+        ranked = groups.compactMap { g in Self.columns[g.field].map { $0 + ": (" + g.terms.joined(separator: " AND ") + ")" } } + ranked
+        if ranked.isEmpty {
             // FTS5's NOT is binary: with nothing positive to rank, negated text is a condition.
             for e in negated {
                 compiled.conditions.append("m.id NOT IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)")
                 compiled.arguments.append(e)
             }
         } else {
-            var match = parts.joined(separator: " AND ")
+            var match = ranked.joined(separator: " AND ")
             if !negated.isEmpty { match = "(" + match + ")" + negated.map { " NOT (" + $0 + ")" }.joined() }
             compiled.match = match
         }
@@ -67,9 +73,9 @@ struct FTS5QueryCompiler {
     private func expression(_ node: QueryNode) throws -> String? {
         switch node {
         case .term(let field, let term):
-            guard field == .text || field == .quoted else { return nil }
+            guard field.kind == .text, let columns = Self.columns[field] else { return nil }
             if term.isRange { throw Unsupported(description: "a range cannot search \(field)") }
-            return Self.column(field) + ": (" + Self.fts(term) + ")"
+            return columns + ": (" + Self.fts(term) + ")"
         case .and(let children), .or(let children):
             guard !children.isEmpty else { return nil }
             var parts: [String] = []
@@ -84,19 +90,9 @@ struct FTS5QueryCompiler {
         }
     }
 
-    /// The node as a WHERE condition over `message m`.
+    /// The node as a WHERE condition over `message m` and its `thread t`.
     private func condition(_ node: QueryNode) throws -> (String, [any DatabaseValueConvertible]) {
         switch node {
-        case .term(.from, let term):
-            let value: String
-            switch term {
-            case .word(let v), .phrase(let v), .prefix(let v): value = v
-            case .range: throw Unsupported(description: "a range cannot search from:")
-            }
-            let pattern = "%" + Self.escapeLike(value) + "%"
-            return ("(m.from_address LIKE ? ESCAPE '\\' OR m.from_name LIKE ? ESCAPE '\\')", [pattern, pattern])
-        case .term(let field, _) where field != .text && field != .quoted:
-            throw Unsupported(description: "the SQLite store has no field \(field)")
         case .and(let children), .or(let children):
             if children.isEmpty { return (node == .and([]) ? "1" : "0", []) }
             var parts: [String] = [], arguments: [any DatabaseValueConvertible] = []
@@ -109,17 +105,139 @@ struct FTS5QueryCompiler {
             if case .and = node { joiner = " AND " } else { joiner = " OR " }
             return ("(" + parts.joined(separator: joiner) + ")", arguments)
         case .not(let inner):
+            // A NULL (a message without a sender, a date) is "does not match", so NOT keeps it.
             let (sql, arguments) = try condition(inner)
-            return ("NOT " + sql, arguments)
-        case .term:
-            guard let e = try expression(node) else { throw Unsupported(description: "cannot search \(node)") }
-            return ("m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)", [e])
+            return ("COALESCE(" + sql + ", 0) = 0", arguments)
+        case .term(let field, let term):
+            switch field.kind {
+            case .text:
+                guard let e = try expression(node) else { throw Unsupported(description: "cannot search \(node)") }
+                return ("m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)", [e])
+            case .date:
+                return try date(field, term)
+            case .flag:
+                return try flag(Self.value(term, field))
+            case .value:
+                return try value(field, Self.value(term, field))
+            }
         }
     }
 
-    static func column(_ field: QueryField) -> String {
-        field == .quoted ? "quoted_text" : "{subject authored_text}"
+    /// Fields compared with a value: folded, so case and diacritics never matter.
+    private func value(_ field: QueryField, _ raw: String) throws -> (String, [any DatabaseValueConvertible]) {
+        let v = raw.folded
+        /// The name or address contains the value.
+        func contains(_ columns: String...) -> String {
+            columns.map { "instr(listlens_fold(\($0)), ?) > 0" }.joined(separator: " OR ")
+        }
+        switch field {
+        case .from:
+            return ("(" + contains("m.from_address", "m.from_name") + ")", [v, v])
+        case .to, .cc:
+            return ("EXISTS (SELECT 1 FROM recipient r WHERE r.message_id = m.id AND r.kind = ? AND (\(contains("r.address", "r.name"))))",
+                    [field.name, v, v])
+        case .person:
+            return ("m.participant_id IN " + Self.personParticipants, [v, v, v])
+        case .org:
+            return ("m.organization_id IN " + Self.organizations, [v, v + "."])
+        case .quotes:
+            // An organization when one is named so, else a person: `quotes:ibm` is IBM, not every ibm address.
+            return ("""
+                m.id IN (SELECT qs.message FROM quote_source qs JOIN message s ON s.id = qs.source
+                         WHERE s.organization_id IN \(Self.organizations)
+                            OR (NOT EXISTS \(Self.organizations) AND s.participant_id IN \(Self.personParticipants)))
+                """, [v, v + ".", v, v + ".", v, v, v])
+        case .subject:
+            return ("instr(listlens_fold(m.subject), ?) > 0", [v])
+        case .list:
+            return ("m.list_id IN (SELECT id FROM list WHERE listlens_fold(name) = ? OR instr(listlens_fold(name), ?) = 1)", [v, v + "."])
+        case .tag:
+            return ("EXISTS (SELECT 1 FROM json_each(m.tags) WHERE listlens_fold(value) = ?)", [v])
+        case .mid:
+            return ("m.message_id = ?", [Self.messageID(raw)])
+        case .thread:
+            let id = Self.messageID(raw)
+            return ("""
+                m.thread_id IN (SELECT thread_id FROM message WHERE message_id = ? AND thread_id IS NOT NULL
+                                UNION SELECT id FROM thread WHERE key = ?)
+                """, [id, id])
+        default:
+            throw Unsupported(description: "the SQLite store has no field \(field)")
+        }
     }
+
+    /// The participants of every person one of whose addresses or names contains the value (bound three times).
+    static let personParticipants = """
+        (SELECT p.id FROM participant p WHERE COALESCE(p.person_id, p.id) IN
+            (SELECT COALESCE(q.person_id, q.id) FROM participant q LEFT JOIN person n ON n.id = q.person_id
+             WHERE instr(listlens_fold(q.key), ?) > 0 OR instr(listlens_fold(q.name), ?) > 0 OR instr(listlens_fold(n.name), ?) > 0))
+        """
+    /// The organizations named so (`IBM`), or whose domain's name it is (`ibm` for `ibm.com`): the value, and it with a dot.
+    static let organizations = "(SELECT id FROM organization WHERE listlens_fold(name) = ? OR instr(listlens_fold(name), ?) = 1)"
+
+    /// `date:` spans, `after:` starts after, `before:` ends before the date(s).
+    private func date(_ field: QueryField, _ term: QueryTerm) throws -> (String, [any DatabaseValueConvertible]) {
+        func parse(_ s: String?) throws -> QueryDate? {
+            guard let s else { return nil }
+            guard let d = QueryDate(s) else { throw Unsupported(description: "'\(s)' is not a date") }
+            return d
+        }
+        let start: Int64?, end: Int64?
+        switch (field, term) {
+        case (.date, .range(let lower, let upper)):
+            (start, end) = QueryDate.interval(lower: try parse(lower), upper: try parse(upper), now: now)
+        case (.after, .word(let d)):
+            (start, end) = (try parse(d)?.end(now: now), nil)
+        case (.before, .word(let d)):
+            (start, end) = (nil, try parse(d)?.start(now: now))
+        default:
+            throw Unsupported(description: "\(field) takes a date")
+        }
+        var parts: [String] = [], arguments: [any DatabaseValueConvertible] = []
+        if let start { parts.append("m.date >= ?"); arguments.append(start) }
+        if let end { parts.append("m.date < ?"); arguments.append(end) }
+        return ("(" + parts.joined(separator: " AND ") + ")", arguments)
+    }
+
+    /// `is:` flags.
+    private func flag(_ name: String) throws -> (String, [any DatabaseValueConvertible]) {
+        switch name {
+        case "reply":
+            // It answers a message: a parent was found, or its headers name one (stored or not).
+            return ("(m.parent_id IS NOT NULL OR EXISTS (SELECT 1 FROM message_ref r WHERE r.message_id = m.id))", [])
+        case "root":
+            return ("t.root_id = m.id", [])
+        case "unanswered":
+            return ("NOT EXISTS (SELECT 1 FROM message c WHERE c.parent_id = m.id AND c.thread_id IS NOT NULL)", [])
+        case "patch":
+            // `[PATCH]`, `[PATCH v2 3/7]`, `[RFC PATCH]`, `[PATCHv2]`: a tag with a word starting PATCH.
+            return ("EXISTS (SELECT 1 FROM json_each(m.tags) WHERE ' ' || upper(value) LIKE '% PATCH%')", [])
+        default:
+            throw Unsupported(description: "unknown is:\(name)")
+        }
+    }
+
+    /// A value field's text (`from:"Jean-Paul"` and `from:jean` alike).
+    static func value(_ term: QueryTerm, _ field: QueryField) throws -> String {
+        switch term {
+        case .word(let v), .phrase(let v), .prefix(let v): return v
+        case .range: throw Unsupported(description: "a range cannot search \(field)")
+        }
+    }
+
+    /// A Message-ID as written in mail or in a browser's address bar: `<id>` and `id` alike.
+    static func messageID(_ s: String) -> String {
+        var id = Substring(s)
+        if id.hasPrefix("<") && id.hasSuffix(">") && id.count >= 2 { id = id.dropFirst().dropLast() }
+        return String(id)
+    }
+
+    /// The FTS5 columns each text field searches.
+    static let columns: [QueryField: String] = [
+        .text: "{subject authored_text}",
+        .quoted: "quoted_text",
+        .any: "{subject authored_text quoted_text}",
+    ]
 
     /// One term as an FTS5 string (so user text is never FTS syntax); a prefix adds ` *`.
     static func fts(_ term: QueryTerm) -> String {
@@ -130,14 +248,4 @@ struct FTS5QueryCompiler {
         case .range: return q("")
         }
     }
-
-    static func escapeLike(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
-            out.append(ch)
-        }
-        return out
-    }
 }
-

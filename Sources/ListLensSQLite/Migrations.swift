@@ -91,6 +91,49 @@ enum Migrations {
         migrator.registerMigration("v22-quoting-index", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: v22)
         }
+        migrator.registerMigration("v23-search-tokens", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: "ALTER TABLE message ADD COLUMN subject_inherited INTEGER NOT NULL DEFAULT 0")
+            try markInheritedSubjects(db)
+            try db.execute(sql: v23)
+        }
+    }
+
+    /// The search index made again with the `listlens` tokenizer (prefixes read as written:
+    /// `generat*` finds `generated`, whose stem is `gener`) over the view `message_search`, whose
+    /// `subject` is empty where `message.subject_inherited` says the subject is a reply's (a reply's
+    /// `Re: …` is not its author's words; ``markInheritedSubjects(_:)``). The tokenizer is
+    /// registered on every connection (`SQLiteStore.prepareSearch`); the index is rebuilt.
+    static let v23 = """
+    DROP TABLE message_fts;
+    CREATE VIEW message_search AS
+        SELECT id, CASE WHEN subject_inherited THEN '' ELSE subject END AS subject, authored_text, quoted_text FROM message;
+    CREATE VIRTUAL TABLE message_fts USING fts5(
+        subject, authored_text, quoted_text,
+        content = 'message_search', content_rowid = 'id',
+        tokenize = 'listlens'
+    );
+    INSERT INTO message_fts (message_fts) VALUES ('rebuild');
+    """
+
+    /// Sets `subject_inherited` as the importer does (``Subject/isInherited(_:referenced:)``): a
+    /// reply prefix, or the subject of a stored message the headers name.
+    static func markInheritedSubjects(_ db: Database) throws {
+        var inherited = Set<Int64>()
+        let subjects = try Row.fetchCursor(db, sql: "SELECT id, subject FROM message")
+        while let row = try subjects.next() {
+            if Subject.isReply(row[1]) { inherited.insert(row[0]) }
+        }
+        let named = try Row.fetchCursor(db, sql: """
+            SELECT r.message_id, m.subject, p.subject FROM message_ref r
+            JOIN message m ON m.id = r.message_id
+            JOIN message p ON p.message_id = r.ref AND p.imposter_of IS NULL
+            """)
+        while let row = try named.next() {
+            let id: Int64 = row[0]
+            if !inherited.contains(id), Subject.isInherited(row[1], referenced: [row[2] as String]) { inherited.insert(id) }
+        }
+        let mark = try db.makeStatement(sql: "UPDATE message SET subject_inherited = 1 WHERE id = ?")
+        for id in inherited { try mark.execute(arguments: [id]) }
     }
 
     /// The sampled shingles of every stored message, from its stored text (``Shingles`` version

@@ -121,18 +121,19 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 INSERT INTO message (message_id, synthetic_id, list_id, date, date_source, from_name, from_address,
                     participant_id, organization_id, subject, normalized_subject, tags, text, authored_text, quoted_text,
                     defects, source_id, offset, length, content_key, quote_name, quote_address, quote_minute, quote_zoned, quote_second,
-                    text_marks, quote_layout, signature_text, from_rewritten, authored_words, imposter_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    text_marks, quote_layout, signature_text, from_rewritten, authored_words, subject_inherited, imposter_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             updateMessage = try db.cachedStatement(sql: """
                 UPDATE message SET message_id = ?, synthetic_id = ?, list_id = ?, date = ?, date_source = ?, from_name = ?,
                     from_address = ?, participant_id = ?, organization_id = ?, subject = ?, normalized_subject = ?, tags = ?,
                     text = ?, authored_text = ?, quoted_text = ?, defects = ?, source_id = ?, offset = ?, length = ?,
                     content_key = ?, quote_name = ?, quote_address = ?, quote_minute = ?, quote_zoned = ?, quote_second = ?,
-                    text_marks = ?, quote_layout = ?, signature_text = ?, from_rewritten = ?, authored_words = ?
+                    text_marks = ?, quote_layout = ?, signature_text = ?, from_rewritten = ?, authored_words = ?, subject_inherited = ?
                 WHERE id = ?
                 """)
-            ftsValues = try db.cachedStatement(sql: "SELECT subject, authored_text, quoted_text FROM message WHERE id = ?")
+            // What the index holds of a message: `message_search`, its external content.
+            ftsValues = try db.cachedStatement(sql: "SELECT subject, authored_text, quoted_text FROM message_search WHERE id = ?")
             // An external-content FTS5 table forgets a row when told its old values ('delete').
             deleteFTS = try db.cachedStatement(sql: """
                 INSERT INTO message_fts (message_fts, rowid, subject, authored_text, quoted_text) VALUES ('delete', ?, ?, ?, ?)
@@ -194,7 +195,8 @@ final class SQLiteBatchWriter: MessageBatchWriter {
     }
 
     /// The column values of `a`, in the order of ``Statements/insertMessage`` (and ``Statements/updateMessage``).
-    private func columns(_ db: Database, _ a: AnalyzedMessage, sourceID: Int64, list: String?, imposterOf: Int64?) throws -> [(any DatabaseValueConvertible)?] {
+    private func columns(_ db: Database, _ a: AnalyzedMessage, sourceID: Int64, list: String?, imposterOf: Int64?,
+                         subjectInherited: Bool) throws -> [(any DatabaseValueConvertible)?] {
         let m = a.message
         let listID = try list.map { name in
             try lists[name] ?? remember(try idFor(db, table: "list", column: "name", value: name)) { lists[name] = $0 }
@@ -218,16 +220,32 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             a.quoteAttribution?.name?.lowercased(), a.quoteAttribution?.address,
             a.quoteClock?.minute, a.quoteAttribution.map { _ in a.quoteClock?.zoned ?? false }, a.quoteClock?.second,
             TextMark.encode(m.textMarks), a.quoteLayout?.encoded(), a.quoteLayout == nil ? nil : QuoteLayout.signatureText(of: a.segments),
-            a.author?.source.rawValue, WordCount.of(a.quoted.authored),
+            a.author?.source.rawValue, WordCount.of(a.quoted.authored), subjectInherited,
         ]
     }
 
+    /// Whether `a`'s subject is inherited (``Subject/isInherited(_:referenced:)``): a reply's, or that
+    /// of a stored message its headers name (the nearest first).
+    private func inheritsSubject(_ db: Database, _ a: AnalyzedMessage) throws -> Bool {
+        let m = a.message
+        if Subject.isReply(m.subject) { return true }
+        let referenced = try db.cachedStatement(sql: "SELECT subject FROM message WHERE message_id = ? AND imposter_of IS NULL")
+        for ref in m.inReplyTo + m.references.reversed() {
+            if let subject = try String.fetchOne(referenced, arguments: [ref]),
+               Subject.isInherited(m.subject, referenced: [subject]) { return true }
+        }
+        return false
+    }
+
     private func insert(_ db: Database, _ s: Statements, _ a: AnalyzedMessage, sourceID: Int64, list: String?, imposterOf: Int64?) throws {
-        var values = try columns(db, a, sourceID: sourceID, list: list, imposterOf: imposterOf)
+        let inherited = try inheritsSubject(db, a)
+        var values = try columns(db, a, sourceID: sourceID, list: list, imposterOf: imposterOf, subjectInherited: inherited)
+        // The index holds what `message_search` shows: no subject when it is inherited.
+        let subject = inherited ? "" : a.message.subject
         values.append(imposterOf)
         try s.insertMessage.execute(arguments: StatementArguments(values))
         let rowID = db.lastInsertedRowID
-        try s.insertFTS.execute(arguments: [rowID, a.message.subject, a.quoted.authored, a.quoted.quoted])
+        try s.insertFTS.execute(arguments: [rowID, subject, a.quoted.authored, a.quoted.quoted])
         try insertAddressesAndRefs(s, a, rowID: rowID)
     }
 
@@ -239,10 +257,12 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         if let old = try Row.fetchOne(s.ftsValues, arguments: [key]) {
             try s.deleteFTS.execute(arguments: [key, old[0] as String, old[1] as String, old[2] as String])
         }
-        var values = try columns(db, a, sourceID: sourceID, list: list, imposterOf: nil)
+        let inherited = try inheritsSubject(db, a)
+        var values = try columns(db, a, sourceID: sourceID, list: list, imposterOf: nil, subjectInherited: inherited)
+        let subject = inherited ? "" : a.message.subject
         values.append(key)
         try s.updateMessage.execute(arguments: StatementArguments(values))
-        try s.insertFTS.execute(arguments: [key, a.message.subject, a.quoted.authored, a.quoted.quoted])
+        try s.insertFTS.execute(arguments: [key, subject, a.quoted.authored, a.quoted.quoted])
         try s.deleteRecipients.execute(arguments: [key])
         try s.deleteRefs.execute(arguments: [key])
         try s.deleteConversations.execute(arguments: [key])

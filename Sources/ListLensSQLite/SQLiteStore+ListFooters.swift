@@ -54,7 +54,7 @@ extension SQLiteStore {
 
     public func storeSegmentations(_ changes: [StoredSegmentation]) throws {
         try write { db in
-            let old = try db.cachedStatement(sql: "SELECT subject, authored_text, quoted_text FROM message WHERE id = ?")
+            let old = try db.cachedStatement(sql: "SELECT subject, authored_text, quoted_text FROM message_search WHERE id = ?")
             let forget = try db.cachedStatement(sql: """
                 INSERT INTO message_fts (message_fts, rowid, subject, authored_text, quoted_text) VALUES ('delete', ?, ?, ?, ?)
                 """)

@@ -55,7 +55,7 @@ extension SQLiteStore {
         // An external-content FTS5 table forgets a row when told its old values.
         try db.execute(sql: """
             INSERT INTO message_fts (message_fts, rowid, subject, authored_text, quoted_text)
-            SELECT 'delete', id, subject, authored_text, quoted_text FROM message WHERE id IN (\(removing))
+            SELECT 'delete', id, subject, authored_text, quoted_text FROM message_search WHERE id IN (\(removing))
             """)
         try db.execute(sql: "DELETE FROM recipient WHERE message_id IN (\(removing))")
         try db.execute(sql: "DELETE FROM message_copy WHERE message IN (\(removing))")

@@ -36,6 +36,7 @@ public final class SQLiteStore: ListLensStore {
         self.access = access
         var config = Configuration()
         config.busyMode = .timeout(Self.busyTimeout)
+        config.prepareDatabase { db in try Self.prepareSearch(db) }
         do {
             switch access {
             case .readWrite:

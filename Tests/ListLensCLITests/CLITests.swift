@@ -316,6 +316,10 @@ struct CLITests {
         let r = try CLIRun.run(["search", "--db", "/tmp/none.sqlite", "(deferred OR"])
         #expect(r.status == 64)
         #expect(r.stderr.contains("query: nothing after OR at character 11\n  (deferred OR\n            ^"), "\(r.stderr)")
+        #expect(!r.stderr.contains("Usage:"), "the query was wrong, not the options: \(r.stderr)")
+        // A mistyped option is not query text.
+        let option = try CLIRun.run(["search", "--db", "/tmp/none.sqlite", "--limt", "5", "deferred"])
+        #expect(option.status == 64 && option.stderr.contains("unknown option '--limt'"), "\(option.stderr)")
     }
 
     @Test("a guess corrected: --from on a stored message is reported as not applied, --replace applies it, remove takes it out (issue 9)")

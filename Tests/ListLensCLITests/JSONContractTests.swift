@@ -57,6 +57,10 @@ struct JSONContractTests {
             let value = try Self.decode(hits.stdout)
             #expect(validator.problems(value, definition: "searchHits") == [], "\(query)")
             if case .array(let a) = value { #expect(!a.isEmpty, "\(query) finds something") }
+            // jsonl: the same hits, one a line.
+            let lines = Self.lines(try CLIRun.run(["search", "--db", db, "--format", "jsonl", query]).stdout)
+            #expect(validator.problems(.array(try lines.map(Self.decode)), definition: "searchHits") == [], "\(query)")
+            if case .array(let a) = value { #expect(lines.count == a.count, "\(query)") }
         }
 
         let orgs = try CLIRun.run(["orgs", "--db", db, "--format", "json"])
@@ -157,9 +161,9 @@ struct JSONContractTests {
         for bad in [#"{"name": null}"#, #"{"name": 1, "address": null}"#, #"{"name": null, "address": null, "extra": true}"#, "[]"] {
             #expect(!validator.problems(try Self.decode(bad), definition: "person").isEmpty, "\(bad)")
         }
-        let hit = try Self.decode(#"[{"message_id": "x", "date": null, "from": {"name": null, "address": null}, "subject": "s", "snippet": "", "thread_id": null, "rank": "low"}]"#)
+        let hit = try Self.decode(#"[{"message_id": "x", "date": null, "from": {"name": null, "address": null}, "subject": "s", "snippet": "", "thread_id": null, "list": null, "organization": null, "rank": "low"}]"#)
         #expect(validator.problems(hit, definition: "searchHits") == ["$[0].rank: expected number or null"])
-        let partial = try Self.decode(#"[{"message_id": "x", "from": {"name": null, "address": null}, "subject": "s", "snippet": "", "rank": null}]"#)
+        let partial = try Self.decode(#"[{"message_id": "x", "from": {"name": null, "address": null}, "subject": "s", "snippet": "", "list": "l", "organization": null, "rank": null}]"#)
         #expect(Set(validator.problems(partial, definition: "searchHits")) == ["$[0]: missing date", "$[0]: missing thread_id"],
                 "absent keys are refused: the contract writes null")
     }

@@ -209,7 +209,7 @@ struct DeduplicationTests {
         let store = try SQLiteStore(path: path)
         #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations",
                                                    "v7-fingerprints", "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout",
-                                                   "v12-no-shingle-index", "v13-automated-senders", "v14-persons", "v15-rewritten-senders", "v16-affiliations", "v17-authored-words", "v18-report-index", "v19-report-tables", "v20-report-dirty-months", "v21-sender-index", "v22-quoting-index"])
+                                                   "v12-no-shingle-index", "v13-automated-senders", "v14-persons", "v15-rewritten-senders", "v16-affiliations", "v17-authored-words", "v18-report-index", "v19-report-tables", "v20-report-dirty-months", "v21-sender-index", "v22-quoting-index", "v23-search-tokens"])
         try store.read { db in
             let key = try String.fetchOne(db, sql: "SELECT content_key FROM message WHERE message_id = 'old@example.org'")
             #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words that a later reply could quote back."))
@@ -219,13 +219,20 @@ struct DeduplicationTests {
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_ref") == 1)
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            // v23: the reply's subject is inherited, and the index agrees with its content, the view.
+            #expect(try Int.fetchOne(db, sql: "SELECT subject_inherited FROM message WHERE message_id = 'old@example.org'") == 1)
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'message' AND sql IS NOT NULL")
             #expect(Set(indexes).isSuperset(of: ["message_message_id", "message_content_key", "message_report", "message_date"]))
         }
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO message_fts (message_fts) VALUES ('integrity-check')") }
         // The v2 row has no thread (it was written without a pass): it is published once threaded.
         #expect(try Searcher(store: store).search(try SearchQuery.parse("words")).isEmpty)
         #expect(try ThreadingPass.run(on: store).full)
         #expect(try Searcher(store: store).search(try SearchQuery.parse("words")).count == 1)
+        #expect(try Searcher(store: store).search(try SearchQuery.parse("quo*")).count == 1)
+        #expect(try Searcher(store: store).search(try SearchQuery.parse("old")).count == 1, "in its words, not its inherited subject")
+        #expect(try Searcher(store: store).count(try SearchQuery.parse("old -words")) == 0)
+        #expect(try Searcher(store: store).count(try SearchQuery.parse("subject:old")) == 1)
         let reimport = try Importer(store: store).run(paths: [Fixtures.path("dedup/copy-direct.eml")])
         #expect(reimport.imported == 1)
     }

@@ -48,7 +48,8 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func storeSegmentations(_ changes: [StoredSegmentation]) throws {}
     func storeListFooter(list: Int64, footer: ListFooter?, learnedFrom: Int) throws {}
     func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {}
-    func search(_ query: QueryNode, limit: Int) throws -> [SearchHit] { [] }
+    func search(_ query: QueryNode, order: SearchOrder, limit: Int) throws -> [SearchHit] { [] }
+    func countMatches(_ query: QueryNode) throws -> Int { 0 }
     func organizationReport(_ query: ReportQuery) throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }
     func healthReport(_ query: ReportQuery, perList: Bool, share: Double) throws -> HealthReport { HealthReport(rows: [], share: share) }
     func replyMatrix(_ query: ReportQuery) throws -> ReplyMatrix { ReplyMatrix(cells: []) }

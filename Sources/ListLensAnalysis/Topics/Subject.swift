@@ -57,6 +57,21 @@ public enum Subject {
         return tags
     }
 
+    /// Whether a message's subject is inherited rather than its sender's words: it says it answers
+    /// one (`Re: …`), or it is the subject of a message it answers or references (compared
+    /// without prefixes, tags, case and spacing: clients that reply without `Re:`, or rewrap).
+    /// `referenced` are those messages' subjects, as far as they are stored.
+    public static func isInherited(_ subject: String, referenced: some Sequence<String>) -> Bool {
+        if isReply(subject) { return true }
+        let own = key(subject)
+        return !own.isEmpty && referenced.contains { key($0) == own }
+    }
+
+    /// The subject without prefixes and tags, lower case, each run of spaces one space.
+    static func key(_ subject: String) -> String {
+        normalized(subject).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+
     /// Whether the subject says it answers one: a reply prefix (`Re:`, `AW:`, `SV:`, `Antw:`) among
     /// the prefixes and tags at its front. `[Twisted-Python] Re: x` is a reply; `Fwd: x` is not.
     public static func isReply(_ subject: String) -> Bool {

@@ -1,17 +1,71 @@
 /// The field a query term searches. A struct over names, so fields are added without breaking
-/// callers that switch over the ones they know.
+/// callers that switch over the ones they know. docs/search.md says what each matches.
 public struct QueryField: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     public init(_ name: String) { self.name = name }
     public var description: String { name.isEmpty ? "(free text)" : name + ":" }
 
+    /// How a field reads its value.
+    public enum Kind: Sendable {
+        /// Words of the full-text index: words, "phrases", prefix*.
+        case text
+        /// A value compared as written, folded (case and diacritics): names, addresses, ids.
+        case value
+        /// A date or a range of dates (``QueryDate``).
+        case date
+        /// One of a fixed set of words (``flags``).
+        case flag
+    }
+
     /// Free terms: what the sender wrote (authored text) and the subject.
     public static let text = QueryField("")
-    /// `from:`: the sender's name or address contains the value (case-insensitive).
-    public static let from = QueryField("from")
     /// `quoted:`: the text the sender quoted.
     public static let quoted = QueryField("quoted")
+    /// `subject:`: the subject (a reply's `Re: …` too) contains the value.
+    public static let subject = QueryField("subject")
+    /// `any:`: words anywhere: subject, authored or quoted text.
+    public static let any = QueryField("any")
+    /// `from:`: the sender's name or address contains the value.
+    public static let from = QueryField("from")
+    /// `to:`, `cc:`: a To or Cc recipient's name or address contains the value.
+    public static let to = QueryField("to")
+    public static let cc = QueryField("cc")
+    /// `person:`: sent by a person (merged addresses) one of whose addresses or names contains the value.
+    public static let person = QueryField("person")
+    /// `org:`: the sender's organization at the message's date is the value.
+    public static let org = QueryField("org")
+    /// `quotes:`: the message quotes a person or an organization (as `person:` and `org:` name them).
+    public static let quotes = QueryField("quotes")
+    /// `list:`: the message's list.
+    public static let list = QueryField("list")
+    /// `tag:`: a bracketed subject tag (`[nova]`).
+    public static let tag = QueryField("tag")
+    /// `mid:`: the message with that Message-ID.
+    public static let mid = QueryField("mid")
+    /// `thread:`: every message of the thread holding that Message-ID.
+    public static let thread = QueryField("thread")
+    /// `date:`, `after:`, `before:`: when the message was sent.
+    public static let date = QueryField("date")
+    public static let after = QueryField("after")
+    public static let before = QueryField("before")
+    /// `is:reply`, `is:root`, `is:unanswered`, `is:patch`.
+    public static let `is` = QueryField("is")
 
-    /// The fields the query text may name, in the order errors list them.
-    public static let named: [QueryField] = [.from, .quoted]
+    /// The fields the query text may name, in the order docs/search.md lists them.
+    public static let named: [QueryField] = [
+        .from, .to, .cc, .person, .org, .quotes, .list, .tag, .subject, .quoted, .any, .mid, .thread,
+        .date, .after, .before, .is,
+    ]
+
+    /// The words `is:` takes.
+    public static let flags = ["reply", "root", "unanswered", "patch"]
+
+    public var kind: Kind {
+        switch self {
+        case .text, .quoted, .any: .text
+        case .date, .after, .before: .date
+        case .is: .flag
+        default: .value
+        }
+    }
 }

@@ -87,8 +87,7 @@ enum QueryLexer {
                     i = end
                 }
                 guard !value.isEmpty else { throw QueryParseError("'\(field.name):' needs a value", at: start) }
-                // In from: a `*` is part of the value (a substring of the sender).
-                let term: QueryTerm = isPhrase ? .phrase(value) : field == .from ? .word(value) : Self.word(value)
+                let term = try Self.term(field, value, isPhrase: isPhrase, at: valueStart)
                 out.append((.term(.term(field, term)), start))
                 continue
             }
@@ -96,6 +95,40 @@ enum QueryLexer {
             i = end
         }
         return out
+    }
+
+    /// A field's value as its kind reads it. Outside the text fields a `*` is part of the value
+    /// (`from:pri*` is a sender containing `pri*`).
+    static func term(_ field: QueryField, _ value: String, isPhrase: Bool, at position: Int) throws(QueryParseError) -> QueryTerm {
+        switch field.kind {
+        case .text:
+            return isPhrase ? .phrase(value) : word(value)
+        case .value:
+            return isPhrase ? .phrase(value) : .word(value)
+        case .flag:
+            guard QueryField.flags.contains(value.lowercased()) else {
+                throw QueryParseError("unknown \(field.name): value '\(value)' (\(QueryField.flags.joined(separator: ", ")))", at: position)
+            }
+            return .word(value.lowercased())
+        case .date:
+            func date(_ text: Substring, at offset: Int) throws(QueryParseError) -> String {
+                guard QueryDate(String(text)) != nil else {
+                    throw QueryParseError("'\(text)' is not a date (YYYY, YYYY-MM, YYYY-MM-DD, or 30d, 2w, 6m, 1y ago)", at: position + offset)
+                }
+                return String(text)
+            }
+            guard let dots = value.range(of: "..") else {
+                let d = try date(value[...], at: 0)
+                // `date:2017` is all of 2017; `date:30d` the last 30 days; after: and before: take one date.
+                guard field == .date else { return .word(d) }
+                return QueryDate(d).map { if case .ago = $0 { true } else { false } } == true ? .range(lower: d, upper: nil) : .range(lower: d, upper: d)
+            }
+            guard field == .date else { throw QueryParseError("'\(field.name):' takes one date, not a range (use date:)", at: position) }
+            let lower = value[..<dots.lowerBound], upper = value[dots.upperBound...]
+            guard !lower.isEmpty || !upper.isEmpty else { throw QueryParseError("a range needs a date on one side at least", at: position) }
+            return .range(lower: lower.isEmpty ? nil : try date(lower, at: 0),
+                          upper: upper.isEmpty ? nil : try date(upper, at: value.distance(from: value.startIndex, to: dots.upperBound)))
+        }
     }
 
     /// A word, or a prefix when it ends with `*`.

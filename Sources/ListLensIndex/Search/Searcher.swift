@@ -4,9 +4,16 @@ public struct Searcher {
 
     public init(store: any MessageSearching) { self.store = store }
 
-    /// Hits ranked by relevance when the query has free text, newest first otherwise; none for an empty query.
-    public func search(_ query: SearchQuery, limit: Int = 20) throws -> [SearchHit] {
+    /// The first `limit` hits: ranked by relevance when the query has words (newest first among
+    /// equals, and for a query without words), or newest first; none for an empty query.
+    public func search(_ query: SearchQuery, order: SearchOrder = .relevance, limit: Int = 20) throws -> [SearchHit] {
         guard let root = query.root else { return [] }
-        return try store.search(root, limit: limit)
+        return try store.search(root, order: order, limit: limit)
+    }
+
+    /// How many messages the query matches (0 for an empty query).
+    public func count(_ query: SearchQuery) throws -> Int {
+        guard let root = query.root else { return 0 }
+        return try store.countMatches(root)
     }
 }

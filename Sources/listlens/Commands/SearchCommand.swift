@@ -8,16 +8,18 @@ struct SearchCommand: ParsableCommand {
         discussion: """
             Words must all match; "a phrase" matches as written; word* matches a prefix. \
             A OR B matches either; NOT A, or -A, leaves A out; parentheses group. \
-            from:NAME keeps messages whose sender name or address contains NAME. \
-            quoted:WORD searches quoted text instead. Any other name: is searched as text.
+            Fields: from: to: cc: person: org: quotes: list: tag: subject: quoted: any: mid: thread: \
+            date: after: before: is:reply|root|unanswered|patch. Names, addresses and words match \
+            whatever their case and accents. Any other name: is searched as text.
 
             Example:
               listlens search 'from:glyph deferred'
-              listlens search '(deferred OR errback) -inlineCallbacks'
+              listlens search '(deferred OR errback) -inlineCallbacks date:2010..2012'
+              listlens search --count 'org:ibm is:patch after:2020-02'
               listlens search --format json '"inline callbacks"' | jq '.[].subject'
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
 
     @OptionGroup var database: DatabaseOptions
 
@@ -28,11 +30,24 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Most hits shown.")
     var limit = 20
 
-    @Option(help: "Output format.")
+    @Option(help: "Order: relevance (bm25, newer first among equals) or date (newest first).")
+    var sort: SearchOrder = .relevance
+
+    @Flag(help: "Print only how many messages match.")
+    var count = false
+
+    @Flag(help: "Group the hits by thread.")
+    var threads = false
+
+    @Option(help: "Output format: text, json (an array) or jsonl (one hit a line).")
     var format: Format = .text
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        // A word like `--limt` is a mistyped option, not query text (a query's own `-word` has one dash).
+        if let option = query.first(where: { $0.hasPrefix("--") && ($0.dropFirst(2).first?.isLetter ?? false) }) {
+            throw ValidationError("unknown option '\(option)' (see listlens search --help; a word starting with -- can be searched as \"\(option)\")")
+        }
     }
 
     func run() throws {
@@ -41,18 +56,65 @@ struct SearchCommand: ParsableCommand {
         do { parsed = try SearchQuery.parse(text) } catch {
             // The error's position, under the query: `  from:"priya quota` / `       ^`.
             let caret = String(repeating: " ", count: min(error.position, text.count)) + "^"
-            throw ValidationError("query: \(error.description)\n  \(text)\n  \(caret)")
+            throw Self.queryError("\(error.description)\n  \(text)\n  \(caret)")
         }
-        guard !parsed.isEmpty else { throw ValidationError("query: nothing to search for") }
+        guard !parsed.isEmpty else { throw Self.queryError("nothing to search for") }
         let store = try database.openExisting()
-        let hits = try Searcher(store: store).search(parsed, limit: limit)
-        if format == .json { Terminal.out(try JSONOutput.encode(hits)); return }
+        let searcher = Searcher(store: store)
+        if count {
+            Terminal.out(String(try searcher.count(parsed)))
+            return
+        }
+        let hits = try searcher.search(parsed, order: sort, limit: limit)
+        switch format {
+        case .json: Terminal.out(try JSONOutput.encode(hits)); return
+        case .jsonl: for h in hits { Terminal.out(try JSONOutput.encode(h, pretty: false)) }; return
+        case .text: break
+        }
         if hits.isEmpty { Terminal.err("no messages match"); return }
-        for h in hits {
-            let who = h.from.name ?? h.from.address ?? "(unknown)"
-            let subject = h.subject.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-            Terminal.text("\(h.date.map { String($0.prefix(10)) } ?? "----------")  \(who) — \(subject)")
-            Terminal.text("    \(h.snippet)")
+        if threads {
+            // Threads in the order of their best hit; each thread's hits in rank order.
+            var order: [String] = [], byThread: [String: [SearchHit]] = [:]
+            for h in hits {
+                let key = h.threadID ?? h.messageID
+                if byThread[key] == nil { order.append(key) }
+                byThread[key, default: []].append(h)
+            }
+            for key in order {
+                let group = byThread[key] ?? []
+                Terminal.text("thread <\(key)> (\(group.count.counted("hit")))")
+                for h in group { printHit(h, indent: "  ") }
+            }
+        } else {
+            for h in hits { printHit(h, indent: "") }
+        }
+        if hits.count == limit {
+            let total = try searcher.count(parsed)
+            if total > hits.count {
+                Terminal.err("\(hits.count) of \(total.grouped) hits shown; --limit \(total) shows them all")
+            }
         }
     }
+
+    /// A query the parser refused: a usage error (exit 64) that shows where, without the usage line
+    /// (the query, not the options, was wrong).
+    static func queryError(_ message: String) -> ExitCode {
+        for (i, line) in message.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            Terminal.err(i == 0 ? "Error: query: " + line : String(line))
+        }
+        return .validationFailure
+    }
+
+    /// `2020-03-04  Andrew Jeffery (ibm.com) · openbmc — subject`, the snippet, the Message-ID.
+    private func printHit(_ h: SearchHit, indent: String) {
+        let who = h.from.name ?? h.from.address ?? "(unknown)"
+        let organization = h.organization.map { " (\($0))" } ?? ""
+        let list = h.list.map { " · \($0)" } ?? ""
+        let subject = h.subject.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        Terminal.text("\(indent)\(h.date.map { String($0.prefix(10)) } ?? "----------")  \(who)\(organization)\(list) — \(subject)")
+        Terminal.text("\(indent)    \(h.snippet)")
+        Terminal.text("\(indent)    <\(h.messageID)>")
+    }
 }
+
+extension SearchOrder: ExpressibleByArgument {}

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Independent oracle for `listlens search`'s fields: which Message-IDs a query matches, computed
+from the archive files with Python's stdlib, not from ListLens's store.
+
+Usage: search_oracle.py [--query Q]... FILE...   (prints {query: [sorted ids]} as JSON)
+
+The oracle reads a subset of the query language, each field by its own reading of the headers:
+  from:V, to:V, cc:V   the decoded header (pipermail's `user at host` made `user@host`) contains V,
+                       case and diacritics folded (NFKD, combining marks dropped, casefold)
+  date:A, date:A..B, date:A.., date:..B, after:A, before:A   the Date header, UTC (YYYY[-MM[-DD]])
+  tag:V                a bracketed tag at the subject's front equals V, folded
+  is:patch             a tag holding a word that starts with PATCH
+  mid:ID               the Message-ID
+A query is terms separated by spaces (all must match), `-` before a term negates it, and ` OR `
+between such conjunctions lets either match. Values may be quoted: from:"Jean Paul".
+
+Messages without a Message-ID are left out (ListLens names them itself); a Message-ID seen twice
+counts once, its first message deciding.
+"""
+import calendar
+import email
+import email.header
+import email.policy
+import email.utils
+import gzip
+import json
+import mailbox
+import re
+import shlex
+import sys
+import tempfile
+import unicodedata
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def decoded(value):
+    if value is None:
+        return ""
+    try:
+        parts = email.header.decode_header(str(value))
+    except Exception:
+        return str(value)
+    out = []
+    for text, charset in parts:
+        if isinstance(text, bytes):
+            try:
+                text = text.decode(charset or "ascii", errors="replace")
+            except LookupError:
+                text = text.decode("latin-1")
+        out.append(text)
+    # decode_header separates encoded words from plain text without the space between them.
+    return re.sub(r"\s+", " ", "".join(out) if len(parts) == 1 else " ".join(o.strip() for o in out))
+
+
+def deobfuscated(s):
+    return re.sub(r"(\S) at (\S)", r"\1@\2", s)
+
+
+def tags(subject):
+    found = []
+    s = subject
+    for _ in range(32):
+        s = s.lstrip(" \t")
+        low = s[:6].lower()
+        prefix = next((p for p in ["re:", "fw:", "fwd:", "aw:", "sv:", "antw:", "re :", "tr:"] if low.startswith(p)), None)
+        if prefix:
+            s = s[len(prefix):]
+        elif s.startswith("[") and "]" in s[:64]:
+            close = s.index("]")
+            tag = s[1:close].strip(" ")
+            if tag and tag not in found:
+                found.append(tag)
+            s = s[close + 1:]
+        else:
+            break
+    return found
+
+
+def period(text):
+    """(start, end) epoch seconds of YYYY, YYYY-MM or YYYY-MM-DD."""
+    parts = [int(p) for p in text.split("-")]
+    y, m, d = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+    start = calendar.timegm((y, m, d, 0, 0, 0))
+    if len(parts) == 1:
+        end = calendar.timegm((y + 1, 1, 1, 0, 0, 0))
+    elif len(parts) == 2:
+        end = calendar.timegm((y + (m == 12), m % 12 + 1, 1, 0, 0, 0))
+    else:
+        end = start + 86400
+    return start, end
+
+
+class Message:
+    def __init__(self, msg):
+        self.headers = {k: deobfuscated(decoded(msg.get(k))) for k in ("From", "To", "Cc")}
+        self.subject = decoded(msg.get("Subject"))
+        self.date = None
+        try:
+            parsed = email.utils.parsedate_to_datetime(str(msg.get("Date")))
+            self.date = int(parsed.timestamp()) if parsed.tzinfo else calendar.timegm(parsed.timetuple())
+        except Exception:
+            pass
+
+    def matches(self, field, value, ident):
+        if field in ("from", "to", "cc"):
+            return fold(value) in fold(self.headers[field.capitalize()])
+        if field == "tag":
+            return any(fold(t) == fold(value) for t in tags(self.subject))
+        if field == "is" and value == "patch":
+            return any(re.search(r"(^|\s)PATCH", t.upper()) for t in tags(self.subject))
+        if field == "mid":
+            return ident == value.strip("<>")
+        if field in ("date", "after", "before"):
+            if self.date is None:
+                return False
+            if field == "after":
+                return self.date >= period(value)[1]
+            if field == "before":
+                return self.date < period(value)[0]
+            lower, _, upper = value.partition("..") if ".." in value else (value, "", value)
+            return (not lower or self.date >= period(lower)[0]) and (not upper or self.date < period(upper)[1])
+        raise SystemExit(f"oracle: no field {field}:")
+
+
+def main():
+    args = sys.argv[1:]
+    queries, files = [], []
+    while args:
+        a = args.pop(0)
+        if a == "--query":
+            queries.append(args.pop(0))
+        else:
+            files.append(a)
+    messages = {}
+    for path in files:
+        data = gzip.open(path).read() if path.endswith(".gz") else open(path, "rb").read()
+        with tempfile.NamedTemporaryFile(suffix=".mbox") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            for msg in mailbox.mbox(tmp.name, factory=lambda f: email.message_from_binary_file(f, policy=email.policy.compat32)):
+                raw = msg.get("Message-ID")
+                if raw is None:
+                    continue
+                m = re.search(r"<([^<>]+)>", str(raw))
+                ident = re.sub(r"[\s<>]", "", m.group(1) if m else str(raw))
+                if ident and ident not in messages:
+                    messages[ident] = Message(msg)
+    out = {}
+    for q in queries:
+        disjuncts = [shlex.split(part) for part in q.split(" OR ")]
+        hits = []
+        for ident, message in messages.items():
+            for terms in disjuncts:
+                ok = True
+                for term in terms:
+                    negated = term.startswith("-")
+                    field, _, value = term.lstrip("-").partition(":")
+                    if message.matches(field, value, ident) == negated:
+                        ok = False
+                        break
+                if ok:
+                    hits.append(ident)
+                    break
+        out[q] = sorted(hits)
+    json.dump(out, sys.stdout, indent=1, ensure_ascii=False)
+
+
+main()
