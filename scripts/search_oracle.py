@@ -18,18 +18,15 @@ Messages without a Message-ID are left out (ListLens names them itself); a Messa
 counts once, its first message deciding.
 """
 import calendar
-import email
 import email.header
-import email.policy
 import email.utils
-import gzip
 import json
-import mailbox
 import re
 import shlex
 import sys
-import tempfile
 import unicodedata
+
+import mbox_messages
 
 
 def fold(s):
@@ -137,18 +134,9 @@ def main():
             files.append(a)
     messages = {}
     for path in files:
-        data = gzip.open(path).read() if path.endswith(".gz") else open(path, "rb").read()
-        with tempfile.NamedTemporaryFile(suffix=".mbox") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            for msg in mailbox.mbox(tmp.name, factory=lambda f: email.message_from_binary_file(f, policy=email.policy.compat32)):
-                raw = msg.get("Message-ID")
-                if raw is None:
-                    continue
-                m = re.search(r"<([^<>]+)>", str(raw))
-                ident = re.sub(r"[\s<>]", "", m.group(1) if m else str(raw))
-                if ident and ident not in messages:
-                    messages[ident] = Message(msg)
+        for ident, msg in mbox_messages.messages(path):
+            if ident and ident not in messages:
+                messages[ident] = Message(msg)
     out = {}
     for q in queries:
         disjuncts = [shlex.split(part) for part in q.split(" OR ")]

@@ -13,6 +13,6 @@ struct ListLens: ParsableCommand {
             Commands that use a database take --db PATH (default ./listlens.sqlite, or $LISTLENS_DB).
             """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, RemoveCommand.self, ExportCommand.self, ThreadCommand.self, InspectCommand.self, SearchCommand.self,
+        subcommands: [ImportCommand.self, RemoveCommand.self, ExportCommand.self, ThreadCommand.self, ShowCommand.self, InspectCommand.self, SearchCommand.self,
                       OrgsCommand.self, PeopleCommand.self, HealthCommand.self, ReportCommand.self, AffiliationsCommand.self, DemoCommand.self, BenchmarkCommand.self])
 }

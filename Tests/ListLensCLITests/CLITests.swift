@@ -217,7 +217,7 @@ struct CLITests {
         #expect(march.stdout.split(separator: "\n").count == 1 + 4, "support, help, and the two Ann Lees of 4 March: \(march.stdout)")
     }
 
-    @Test("every command's help shows an example", arguments: ["import", "remove", "export", "thread", "inspect", "search", "orgs", "people", "demo",
+    @Test("every command's help shows an example", arguments: ["import", "remove", "export", "thread", "show", "inspect", "search", "orgs", "people", "demo",
                                                                 "benchmark", "health", "report", "affiliations import", "affiliations set",
                                                                 "affiliations merge", "affiliations suggest", "affiliations show"])
     func help(command: String) throws {
@@ -253,6 +253,46 @@ struct CLITests {
         let json = try CLIRun.run(["search", "--db", db, "--format", "json", "from:eve"]).stdout
         #expect(json.contains(#"\u001b[31mRed"#), "JSON keeps the data, escaped")
     }
+
+    @Test("show: a message with its place in its thread, --raw its bytes as the archive holds them; search --format mbox: the hits' messages")
+    func showAndMbox() throws {
+        let tmp = try TemporaryDirectory("cli")
+        let db = tmp.file("x.sqlite")
+        let archive = "fixtures/sample/community-list.mbox"
+        #expect(try CLIRun.run(["import", "--db", db, archive]).status == 0)
+        let show = try CLIRun.run(["show", "--db", db, "<quota-proposal-1@nimbus-cloud.example>"])
+        #expect(show.status == 0, "\(show.stderr)")
+        for line in ["Message-ID: <quota-proposal-1@nimbus-cloud.example>", "From:       Priya Raman", "List:       cloud-ops",
+                     "Thread:     <quota-proposal-1@nimbus-cloud.example>, message 1 of", "Replies:    <"] {
+            #expect(show.stdout.contains(line), "\(line)\n\(show.stdout)")
+        }
+        #expect(show.stdout.contains("per-tenant quota alerts"))
+        let reply = try CLIRun.run(["show", "--db", db, "reply-dana-1@openinfra-foundation.example"])
+        #expect(reply.stdout.contains("; answers <quota-proposal-1@nimbus-cloud.example> (in-reply-to)"), "\(reply.stdout)")
+        #expect(reply.stdout.split(separator: "\n").contains { $0.hasPrefix("> ") }, "the quote it answers, with >")
+
+        // --raw: bytes the archive file holds, verbatim.
+        let raw = try CLIRun.run(["show", "--db", db, "--raw", "<reply-dana-1@openinfra-foundation.example>"])
+        let file = try String(contentsOf: CLIRun.root.appendingPathComponent(archive), encoding: .utf8)
+        #expect(raw.stdout.count > 200 && file.contains(raw.stdout), "\(raw.stdout.prefix(200))")
+        #expect(raw.stdout.contains("Message-ID: <reply-dana-1@openinfra-foundation.example>"))
+        let missing = try CLIRun.run(["show", "--db", db, "<nothing@example.org>"])
+        #expect(missing.status != 0 && missing.stderr.contains("no message with Message-ID <nothing@example.org>"))
+
+        // mbox: Python's mailbox reads back the hits, in order.
+        let query = "quota"
+        let ids = Self.lines(try CLIRun.run(["search", "--db", db, "--format", "jsonl", query]).stdout).compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["message_id"] as? String
+        }
+        #expect(ids.count >= 3)
+        let mbox = tmp.file("hits.mbox")
+        let written = try CLIRun.run(["search", "--db", db, "--format", "mbox", query])
+        try Data(written.stdout.utf8).write(to: URL(fileURLWithPath: mbox))
+        let read = try ProcessRunner.require("python3", ["-c", "import mailbox, sys\nfor m in mailbox.mbox(sys.argv[1]): print(m['Message-ID'].strip('<>'))", mbox])
+        #expect(Self.lines(read.stdout) == ids)
+    }
+
+    static func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init) }
 
     @Test("an <ol start> near Int.max converts instead of killing the process (issue 9)")
     func listStartOverflow() throws {

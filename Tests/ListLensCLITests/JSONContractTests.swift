@@ -47,6 +47,13 @@ struct JSONContractTests {
             }
         }
 
+        // show: one message as export writes it, segments included.
+        let show = try CLIRun.run(["show", "--db", db, "--format", "json", "<quota-proposal-1@nimbus-cloud.example>"])
+        #expect(show.status == 0)
+        let shown = try Self.decode(show.stdout)
+        #expect(validator.problems(shown, definition: "message") == [])
+        #expect(shown["segments"] != nil, "show has segments")
+
         let thread = try CLIRun.run(["thread", "--db", db, "--format", "json", "charter"])
         #expect(thread.status == 0)
         #expect(validator.problems(try Self.decode(thread.stdout), definition: "threadView") == [])

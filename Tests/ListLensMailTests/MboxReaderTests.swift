@@ -281,4 +281,24 @@ struct MboxReaderTests {
             #expect(ids.count == 2 && ids[1].hasSuffix("two\n"))
         }
     }
+
+    @Test("MboxWriter writes what MboxReader reads back: `From ` lines quoted, envelopes kept, dates in asctime form")
+    func writerRoundTrip() throws {
+        let bodies = [
+            "From: a@example.org\nSubject: one\n\nFrom here on\n>From there\n>>From afar\nplain",
+            "From: b@example.org\nSubject: two\n\nno final newline",
+        ]
+        var mbox: [UInt8] = []
+        mbox += MboxWriter.entry(Array(bodies[0].utf8), envelope: Array("a@example.org  Mon Jul  1 20:35:59 2013".utf8), sender: nil, date: nil)
+        mbox += MboxWriter.entry(Array(bodies[1].utf8), envelope: nil, sender: "b@example.org", date: MailDate(epochSeconds: 1_372_710_959))
+        let text = String(decoding: mbox, as: UTF8.self)
+        #expect(text.contains("\n>From here on\n>>From there\n>>>From afar\n"))
+        #expect(text.contains("From b@example.org Mon Jul  1 20:35:59 2013\n"))
+        let read = try self.read(text, chunk: 64)
+        #expect(read.count == 2)
+        #expect(read.map { String(decoding: $0.bytes, as: UTF8.self) } == [bodies[0] + "\n", bodies[1] + "\n"])
+        #expect(read[0].envelope.map { String(decoding: $0, as: UTF8.self) } == "a@example.org  Mon Jul  1 20:35:59 2013")
+        #expect(MboxWriter.asctime(0) == "Thu Jan  1 00:00:00 1970")
+        #expect(MboxWriter.asctime(-1) == "Wed Dec 31 23:59:59 1969")
+    }
 }

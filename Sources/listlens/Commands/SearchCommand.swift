@@ -1,5 +1,6 @@
 import ArgumentParser
 import ListLensIndex
+import ListLensMail
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,7 @@ struct SearchCommand: ParsableCommand {
               listlens search --format json '"inline callbacks"' | jq '.[].subject'
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, mbox }
 
     @OptionGroup var database: DatabaseOptions
 
@@ -39,7 +40,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Group the hits by thread.")
     var threads = false
 
-    @Option(help: "Output format: text, json (an array) or jsonl (one hit a line).")
+    @Option(help: "Output format: text, json (an array), jsonl (one hit a line), or mbox (the hits' original messages, for a mail client).")
     var format: Format = .text
 
     func validate() throws {
@@ -69,6 +70,7 @@ struct SearchCommand: ParsableCommand {
         switch format {
         case .json: Terminal.out(try JSONOutput.encode(hits)); return
         case .jsonl: for h in hits { Terminal.out(try JSONOutput.encode(h, pretty: false)) }; return
+        case .mbox: try writeMbox(hits, store: store); return
         case .text: break
         }
         if hits.isEmpty { Terminal.err("no messages match"); return }
@@ -94,6 +96,35 @@ struct SearchCommand: ParsableCommand {
                 Terminal.err("\(hits.count) of \(total.grouped) hits shown; --limit \(total) shows them all")
             }
         }
+    }
+
+    /// The hits' original messages as an mbox, in hit order (the archive files are read again).
+    private func writeMbox(_ hits: [SearchHit], store: any ListLensStore) throws {
+        var messages: [ExportedMessage] = []
+        var threads: [String: [ExportedMessage]] = [:]
+        for h in hits {
+            guard let key = h.threadID else { continue }
+            if threads[key] == nil { threads[key] = try store.exportedMessages(inThread: key) }
+            if let m = threads[key]?.first(where: { $0.messageID == h.messageID }) { messages.append(m) }
+        }
+        let found: [OriginalBytes.Place: RawMessage]
+        do { found = try OriginalBytes.read(messages.map(\.source)) } catch let failure as OriginalBytes.Failure {
+            throw CLIError(failure.description)
+        }
+        Terminal.flush()
+        for m in messages {
+            guard let raw = found[OriginalBytes.Place(m.source)] else { continue }
+            OutputBuffer.writeAll(fd: 1, MboxWriter.entry(raw.bytes, envelope: raw.envelope, sender: m.from.address,
+                                                          date: Self.instant(m.date)))
+        }
+    }
+
+    /// The instant of an RFC 3339 date as the contract writes it (`2013-07-01T20:35:59Z`).
+    static func instant(_ rfc3339: String?) -> MailDate? {
+        guard let s = rfc3339, s.count == 20, let day = CalendarPeriod(String(s.prefix(10))) else { return nil }
+        let time = s.dropFirst(11).prefix(8).split(separator: ":").compactMap { Int64($0) }
+        guard time.count == 3 else { return nil }
+        return MailDate(epochSeconds: day.start + time[0] * 3600 + time[1] * 60 + time[2])
     }
 
     /// A query the parser refused: a usage error (exit 64) that shows where, without the usage line
