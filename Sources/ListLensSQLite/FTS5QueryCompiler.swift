@@ -154,17 +154,24 @@ struct FTS5QueryCompiler {
         case .tag:
             return ("EXISTS (SELECT 1 FROM json_each(m.tags) WHERE listlens_fold(value) = ?)", [v])
         case .mid:
-            return ("m.message_id = ?", [Self.messageID(raw)])
+            return ("m.id IN \(Self.holders)", [Self.messageID(raw), Self.messageID(raw)])
         case .thread:
             let id = Self.messageID(raw)
             return ("""
-                m.thread_id IN (SELECT thread_id FROM message WHERE message_id = ? AND thread_id IS NOT NULL
+                m.thread_id IN (SELECT thread_id FROM message WHERE id IN \(Self.holders) AND thread_id IS NOT NULL
                                 UNION SELECT id FROM thread WHERE key = ?)
-                """, [id, id])
+                """, [id, id, id])
         default:
             throw Unsupported(description: "the SQLite store has no field \(field)")
         }
     }
+
+    /// The messages with a Message-ID (bound twice): its first holder and any message reusing it,
+    /// each found through an index (`message_message_id` holds first holders only).
+    static let holders = """
+        (SELECT id FROM message WHERE message_id = ? AND imposter_of IS NULL
+         UNION ALL SELECT i.id FROM message h JOIN message i ON i.imposter_of = h.id WHERE h.message_id = ? AND h.imposter_of IS NULL)
+        """
 
     /// The participants of every person one of whose addresses or names contains the value (bound three times).
     static let personParticipants = """

@@ -16,8 +16,14 @@ extension SQLiteStore {
 
     public func threadKey(ofMessageID messageID: String) throws -> String? {
         try read { db in
+            // The first holder of the id, else a message reusing it (both found through indexes:
+            // `message_message_id` holds only first holders).
             try String.fetchOne(db, sql: """
-                SELECT t.key FROM message m JOIN thread t ON t.id = m.thread_id WHERE m.message_id = ? ORDER BY m.imposter_of IS NOT NULL, m.id LIMIT 1
+                SELECT t.key FROM message m JOIN thread t ON t.id = m.thread_id
+                WHERE m.id IN (SELECT id FROM message WHERE message_id = ?1 AND imposter_of IS NULL
+                               UNION ALL SELECT i.id FROM message h JOIN message i ON i.imposter_of = h.id
+                                         WHERE h.message_id = ?1 AND h.imposter_of IS NULL)
+                ORDER BY m.imposter_of IS NOT NULL, m.id LIMIT 1
                 """, arguments: [messageID])
         }
     }

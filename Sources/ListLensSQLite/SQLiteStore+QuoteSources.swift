@@ -124,12 +124,15 @@ extension SQLiteStore {
     public func messageKeys(forMessageIDs ids: [String]) throws -> [String: Int64] {
         guard !ids.isEmpty else { return [:] }
         return try read { db in
+            // Through indexes: `message_message_id` holds first holders only, so one reusing the id
+            // is found through `message_imposter` (a plain `message_id = ?` read every message).
             let one = try db.cachedStatement(sql: """
-                SELECT id FROM message WHERE message_id = ? AND thread_id IS NOT NULL ORDER BY imposter_of IS NOT NULL, id LIMIT 1
+                SELECT id FROM message WHERE id IN \(FTS5QueryCompiler.holders) AND thread_id IS NOT NULL
+                ORDER BY imposter_of IS NOT NULL, id LIMIT 1
                 """)
             var out: [String: Int64] = [:]
             for id in Set(ids) {
-                if let key = try Int64.fetchOne(one, arguments: [id]) { out[id] = key }
+                if let key = try Int64.fetchOne(one, arguments: [id, id]) { out[id] = key }
             }
             return out
         }
