@@ -40,7 +40,11 @@ struct FTS5QueryCompiler {
         var groups: [(field: QueryField, terms: [String])] = []
         for node in root.conjuncts {
             if case .term(let field, let term) = node, field.kind == .text, !term.isRange {
-                if let i = groups.firstIndex(where: { $0.field == field }) { groups[i].terms.append(Self.fts(term)) } else { groups.append((field, [Self.fts(term)])) }
+                if let i = groups.firstIndex(where: { $0.field == field }) {
+                    groups[i].terms.append(Self.fts(term))
+                } else {
+                    groups.append((field, [Self.fts(term)]))
+                }
             } else if case .not(let inner) = node {
                 if let e = try expression(inner) { negated.append(e) } else { rest.append(node) }
             } else if let e = try expression(node) {

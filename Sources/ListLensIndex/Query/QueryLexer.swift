@@ -119,9 +119,10 @@ enum QueryLexer {
             }
             guard let dots = value.range(of: "..") else {
                 let d = try date(value[...], at: 0)
-                // `date:2017` is all of 2017; `date:30d` the last 30 days; after: and before: take one date.
+                // after: and before: take one date; `date:2017` is all of 2017, `date:30d` the last 30 days.
                 guard field == .date else { return .word(d) }
-                return QueryDate(d).map { if case .ago = $0 { true } else { false } } == true ? .range(lower: d, upper: nil) : .range(lower: d, upper: d)
+                if case .ago? = QueryDate(d) { return .range(lower: d, upper: nil) }
+                return .range(lower: d, upper: d)
             }
             guard field == .date else { throw QueryParseError("'\(field.name):' takes one date, not a range (use date:)", at: position) }
             let lower = value[..<dots.lowerBound], upper = value[dots.upperBound...]
