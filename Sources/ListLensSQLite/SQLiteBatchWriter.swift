@@ -84,6 +84,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         let insertMessage: Statement
         let updateMessage: Statement
         let ftsValues: Statement
+        let referencedSubject: Statement
         let deleteFTS: Statement
         let insertFTS: Statement
         let deleteRecipients: Statement
@@ -134,6 +135,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 """)
             // What the index holds of a message: `message_search`, its external content.
             ftsValues = try db.cachedStatement(sql: "SELECT subject, authored_text, quoted_text FROM message_search WHERE id = ?")
+            referencedSubject = try db.cachedStatement(sql: "SELECT subject FROM message WHERE message_id = ? AND imposter_of IS NULL")
             // An external-content FTS5 table forgets a row when told its old values ('delete').
             deleteFTS = try db.cachedStatement(sql: """
                 INSERT INTO message_fts (message_fts, rowid, subject, authored_text, quoted_text) VALUES ('delete', ?, ?, ?, ?)
@@ -226,19 +228,18 @@ final class SQLiteBatchWriter: MessageBatchWriter {
 
     /// Whether `a`'s subject is inherited (``Subject/isInherited(_:referenced:)``): a reply's, or that
     /// of a stored message its headers name (the nearest first).
-    private func inheritsSubject(_ db: Database, _ a: AnalyzedMessage) throws -> Bool {
+    private func inheritsSubject(_ s: Statements, _ a: AnalyzedMessage) throws -> Bool {
         let m = a.message
         if Subject.isReply(m.subject) { return true }
-        let referenced = try db.cachedStatement(sql: "SELECT subject FROM message WHERE message_id = ? AND imposter_of IS NULL")
         for ref in m.inReplyTo + m.references.reversed() {
-            if let subject = try String.fetchOne(referenced, arguments: [ref]),
+            if let subject = try String.fetchOne(s.referencedSubject, arguments: [ref]),
                Subject.isInherited(m.subject, referenced: [subject]) { return true }
         }
         return false
     }
 
     private func insert(_ db: Database, _ s: Statements, _ a: AnalyzedMessage, sourceID: Int64, list: String?, imposterOf: Int64?) throws {
-        let inherited = try inheritsSubject(db, a)
+        let inherited = try inheritsSubject(s, a)
         var values = try columns(db, a, sourceID: sourceID, list: list, imposterOf: imposterOf, subjectInherited: inherited)
         // The index holds what `message_search` shows: no subject when it is inherited.
         let subject = inherited ? "" : a.message.subject
@@ -257,7 +258,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         if let old = try Row.fetchOne(s.ftsValues, arguments: [key]) {
             try s.deleteFTS.execute(arguments: [key, old[0] as String, old[1] as String, old[2] as String])
         }
-        let inherited = try inheritsSubject(db, a)
+        let inherited = try inheritsSubject(s, a)
         var values = try columns(db, a, sourceID: sourceID, list: list, imposterOf: nil, subjectInherited: inherited)
         let subject = inherited ? "" : a.message.subject
         values.append(key)

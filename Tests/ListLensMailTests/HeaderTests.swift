@@ -97,6 +97,16 @@ struct HeaderTests {
         let parsed = try MailDateParser.parse(input).get()
         #expect(parsed.date.rfc3339 == expected)
         #expect(parsed.defect == nil)
+        // What rfc3339 writes reads back as the same instant.
+        #expect(MailDate(rfc3339: expected)?.epochSeconds == parsed.date.epochSeconds)
+    }
+
+    @Test("MailDate(rfc3339:) reads only what rfc3339 writes")
+    func rfc3339Refusals() {
+        for bad in ["2013-07-01T22:35:59", "2013-07-01 22:35:59Z", "2013-13-01T22:35:59Z", "2013-07-01T24:00:00Z",
+                    "2013-07-01T22:3a:59Z", "2013-07-01T22:35:59+02:00", ""] {
+            #expect(MailDate(rfc3339: bad) == nil, "\(bad)")
+        }
     }
 
     @Test("an unknown zone name is read as UTC and named as a defect")

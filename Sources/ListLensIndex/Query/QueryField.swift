@@ -34,7 +34,8 @@ public struct QueryField: Hashable, Sendable, CustomStringConvertible {
     public static let person = QueryField("person")
     /// `org:`: the sender's organization at the message's date is the value.
     public static let org = QueryField("org")
-    /// `quotes:`: the message quotes a person or an organization (as `person:` and `org:` name them).
+    /// `quotes:`: the message quotes an organization (when one is named so, as `org:` names it),
+    /// else a person (as `person:` names them).
     public static let quotes = QueryField("quotes")
     /// `list:`: the message's list.
     public static let list = QueryField("list")

@@ -9,6 +9,22 @@ public struct MailDate: Sendable, Equatable, Hashable, Codable {
         self.offsetMinutes = offsetMinutes
     }
 
+    /// The instant of ``rfc3339`` as written (`2013-07-01T20:35:59Z`, UTC, years 1000 to 9999);
+    /// nil for any other text.
+    public init?(rfc3339 text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              bytes[19] == UInt8(ascii: "Z"), let day = CalendarPeriod(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
+        var clock: [Int64] = []
+        for start in [11, 14, 17] {
+            let (a, b) = (bytes[start], bytes[start + 1])
+            guard (0x30...0x39).contains(a), (0x30...0x39).contains(b) else { return nil }
+            clock.append(Int64(a - 0x30) * 10 + Int64(b - 0x30))
+        }
+        guard clock[0] < 24, clock[1] < 60, clock[2] < 60 else { return nil }
+        self.init(epochSeconds: day.start + clock[0] * 3600 + clock[1] * 60 + clock[2])
+    }
+
     /// RFC 3339 in UTC with a `Z`: `2013-07-01T20:35:59Z`.
     public var rfc3339: String {
         let days = epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400

@@ -115,16 +115,8 @@ struct SearchCommand: ParsableCommand {
         for m in messages {
             guard let raw = found[OriginalBytes.Place(m.source)] else { continue }
             OutputBuffer.writeAll(fd: 1, MboxWriter.entry(raw.bytes, envelope: raw.envelope, sender: m.from.address,
-                                                          date: Self.instant(m.date)))
+                                                          date: m.date.flatMap(MailDate.init(rfc3339:))))
         }
-    }
-
-    /// The instant of an RFC 3339 date as the contract writes it (`2013-07-01T20:35:59Z`).
-    static func instant(_ rfc3339: String?) -> MailDate? {
-        guard let s = rfc3339, s.count == 20, let day = CalendarPeriod(String(s.prefix(10))) else { return nil }
-        let time = s.dropFirst(11).prefix(8).split(separator: ":").compactMap { Int64($0) }
-        guard time.count == 3 else { return nil }
-        return MailDate(epochSeconds: day.start + time[0] * 3600 + time[1] * 60 + time[2])
     }
 
     /// A query the parser refused: a usage error (exit 64) that shows where, without the usage line
