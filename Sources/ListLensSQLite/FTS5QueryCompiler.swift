@@ -157,6 +157,13 @@ struct FTS5QueryCompiler {
             return ("m.list_id IN (SELECT id FROM list WHERE listlens_fold(name) = ? OR instr(listlens_fold(name), ?) = 1)", [v, v + "."])
         case .tag:
             return ("EXISTS (SELECT 1 FROM json_each(m.tags) WHERE listlens_fold(value) = ?)", [v])
+        case .topic:
+            // A topic tag or key phrase of the message's thread (``TopicPass``), stored folded with single spaces.
+            let name = v.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+            return ("""
+                m.thread_id IN (SELECT tt.thread_id FROM topic t JOIN thread_topic tt ON tt.topic_id = t.id AND tt.key = 1
+                                WHERE t.name = ?)
+                """, [name])
         case .mid:
             return ("m.id IN \(Self.holders)", [Self.messageID(raw), Self.messageID(raw)])
         case .thread:

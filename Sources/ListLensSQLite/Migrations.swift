@@ -96,7 +96,43 @@ enum Migrations {
             try markInheritedSubjects(db)
             try db.execute(sql: v23)
         }
+        migrator.registerMigration("v24-topics", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: v24)
+        }
     }
+
+    /// Topics (``TopicPass``): the topic tags and candidate key phrases of each thread, and how many
+    /// threads hold each (kept by triggers, a thread's removal included). `thread.topics_version`
+    /// is the pass version that found a thread's topics, 0 when it has to be done (again): new
+    /// threads, and those the threading pass writes again. The pass fills the tables after the
+    /// next import (every thread is pending after this migration). `message_vocab` reads the
+    /// full-text index's terms: how many messages hold a word.
+    static let v24 = """
+    CREATE TABLE topic (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('tag', 'phrase')),
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        threads INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (kind, name)
+    );
+    CREATE TABLE thread_topic (
+        thread_id INTEGER NOT NULL REFERENCES thread(id) ON DELETE CASCADE,
+        topic_id INTEGER NOT NULL REFERENCES topic(id),
+        occurrences INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        PRIMARY KEY (thread_id, topic_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX thread_topic_topic ON thread_topic(topic_id, key, thread_id);
+    CREATE TRIGGER thread_topic_added AFTER INSERT ON thread_topic BEGIN
+        UPDATE topic SET threads = threads + 1 WHERE id = NEW.topic_id;
+    END;
+    CREATE TRIGGER thread_topic_removed AFTER DELETE ON thread_topic BEGIN
+        UPDATE topic SET threads = threads - 1 WHERE id = OLD.topic_id;
+    END;
+    ALTER TABLE thread ADD COLUMN topics_version INTEGER NOT NULL DEFAULT 0;
+    CREATE VIRTUAL TABLE message_vocab USING fts5vocab(message_fts, 'row');
+    """
 
     /// The search index made again with the `listlens` tokenizer (prefixes read as written:
     /// `generat*` finds `generated`, whose stem is `gener`) over the view `message_search`, whose

@@ -1,6 +1,7 @@
 import CListLensFTS
 import GRDB
 import GRDBSQLite
+import ListLensAnalysis
 import ListLensIndex
 
 extension SQLiteStore {

@@ -251,7 +251,8 @@ extension SQLiteStore {
             let upsert = try db.makeStatement(sql: """
                 INSERT INTO thread (key, root_id, subject, message_count, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET root_id = excluded.root_id, subject = excluded.subject,
-                    message_count = excluded.message_count, first_date = excluded.first_date, last_date = excluded.last_date
+                    message_count = excluded.message_count, first_date = excluded.first_date, last_date = excluded.last_date,
+                    topics_version = 0
                 """)
             for t in changes.upsertedThreads {
                 try upsert.execute(arguments: [t.key, t.rootKey, t.subject, t.messageCount, t.firstDate, t.lastDate])

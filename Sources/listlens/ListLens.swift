@@ -14,5 +14,5 @@ struct ListLens: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ImportCommand.self, RemoveCommand.self, ExportCommand.self, ThreadCommand.self, ShowCommand.self, InspectCommand.self, SearchCommand.self,
-                      OrgsCommand.self, PeopleCommand.self, HealthCommand.self, ReportCommand.self, AffiliationsCommand.self, DemoCommand.self, BenchmarkCommand.self])
+                      OrgsCommand.self, PeopleCommand.self, TopicsCommand.self, HealthCommand.self, ReportCommand.self, AffiliationsCommand.self, DemoCommand.self, BenchmarkCommand.self])
 }

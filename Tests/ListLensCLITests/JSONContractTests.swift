@@ -13,7 +13,7 @@ struct JSONContractTests {
 
     static func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init) }
 
-    @Test("export, inspect, search, orgs and people print what the schema describes")
+    @Test("export, inspect, search, orgs, people and topics print what the schema describes")
     func cliOutputConforms() throws {
         let validator = try JSONSchemaValidator(schemaAt: Self.schema)
         let tmp = try TemporaryDirectory("json-contract")
@@ -82,6 +82,14 @@ struct JSONContractTests {
         let people = try Self.decode(try CLIRun.run(["people", "--db", db, "--format", "json"]).stdout)
         #expect(validator.problems(people, definition: "peopleRows") == [])
         if case .array(let a) = people { #expect(a.count >= 5, "the sample's people") }
+        let topics = try Self.decode(try CLIRun.run(["topics", "--db", db, "--format", "json"]).stdout)
+        #expect(validator.problems(topics, definition: "topicRows") == [])
+        if case .array(let a) = topics { #expect(!a.isEmpty, "the sample's quota alerts") }
+        let byMonth = try Self.decode(try CLIRun.run(["topics", "--db", db, "--by", "month", "--format", "json"]).stdout)
+        #expect(validator.problems(byMonth, definition: "topicRows") == [])
+        let topicsCSV = Self.lines(try CLIRun.run(["topics", "--db", db, "--format", "csv"]).stdout)
+        #expect(topicsCSV.first == "period,topic,kind,messages,threads,people,first_message,last_message,organizations")
+        #expect(topicsCSV.count >= 2)
         let health = try Self.decode(try CLIRun.run(["health", "--db", db, "--by", "month", "--format", "json"]).stdout)
         #expect(validator.problems(health, definition: "healthRows") == [])
         if case .array(let a) = health { #expect(a.count == 3, "three lists (clients, cloud-ops, demo-list), all in March 2026") }

@@ -69,6 +69,11 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func refreshReportTables() throws {}
     func periodMessages(_ query: ReportQuery) throws -> [PeriodMessages] { [] }
     func topPeople(_ query: ReportQuery, limit: Int) throws -> TopPeople { TopPeople(persons: 0, top: []) }
+    func topicReport(_ query: ReportQuery, first: Int?) throws -> TopicReport { TopicReport(rows: [], topics: 0) }
+    func pendingTopicThreads(version: Int, after: Int64, limit: Int, maxMessages: Int) throws -> [TopicThreadInput] { [] }
+    func storeThreadTopics(_ topics: [ThreadTopics], version: Int) throws {}
+    func topicCandidates(threads: [Int64]) throws -> (threads: Int, messages: Int, candidates: [Int64: [KeyPhrases.Held]]) { (0, 0, [:]) }
+    func storeKeyPhrases(_ keys: [Int64: [String]]) throws {}
     func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {}
     func exportedMessages(inThread key: String) throws -> [ExportedMessage] { [] }
     func threadKey(ofMessageID messageID: String) throws -> String? { nil }

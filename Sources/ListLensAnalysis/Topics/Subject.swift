@@ -29,6 +29,10 @@ public enum Subject {
             if let p = prefixes.first(where: { lower.hasPrefix($0) }) {
                 guard visit(.prefix(p)) else { return s }
                 s = s.dropFirst(p.count)
+            } else if let counted = countedReply(s) {
+                // `RE[2]:`, `Re^3:`: a reply prefix with the count some clients add.
+                guard visit(.prefix("re:")) else { return s }
+                s = s[counted...]
             } else if s.first == "[", let close = s.firstIndex(of: "]"), s.distance(from: s.startIndex, to: close) < maxTagLength {
                 guard visit(.tag(s[s.index(after: s.startIndex)..<close])) else { return s }
                 s = s[s.index(after: close)...]
@@ -37,6 +41,33 @@ public enum Subject {
             }
         }
         return s
+    }
+
+    /// The end of a counted reply prefix at the front of `s` (`RE[2]:`, `Re^3:`, at most four
+    /// digits), or nil.
+    static func countedReply(_ s: Substring) -> Substring.Index? {
+        let utf8 = s.utf8
+        guard utf8.count >= 5 else { return nil }
+        var i = utf8.startIndex
+        guard utf8[i] | 0x20 == UInt8(ascii: "r") else { return nil }
+        i = utf8.index(after: i)
+        guard utf8[i] | 0x20 == UInt8(ascii: "e") else { return nil }
+        i = utf8.index(after: i)
+        let open = utf8[i]
+        guard open == UInt8(ascii: "[") || open == UInt8(ascii: "^") else { return nil }
+        i = utf8.index(after: i)
+        var digits = 0
+        while i < utf8.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[i]), digits < 4 {
+            digits += 1
+            i = utf8.index(after: i)
+        }
+        guard digits > 0, i < utf8.endIndex else { return nil }
+        if open == UInt8(ascii: "[") {
+            guard utf8[i] == UInt8(ascii: "]") else { return nil }
+            i = utf8.index(after: i)
+        }
+        guard i < utf8.endIndex, utf8[i] == UInt8(ascii: ":") else { return nil }
+        return utf8.index(after: i)
     }
 
     /// `Re: [Twisted-Python] [ANN] Twisted 13.1` → `Twisted 13.1`.

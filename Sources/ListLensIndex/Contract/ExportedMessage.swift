@@ -235,7 +235,7 @@ public struct ExportedMessage: Codable, Sendable, Equatable {
     }
 
     /// The contract version written by this code.
-    public static let schemaVersion = "1.10"
+    public static let schemaVersion = "1.11"
 }
 
 extension ExportedMessage {

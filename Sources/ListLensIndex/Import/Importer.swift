@@ -189,6 +189,7 @@ public final class Importer {
             summary.quotes = try QuoteAttributionPass.run(on: store)
         }
         summary.automatedSenders = try AutomatedSenderPass.run(on: store)
+        summary.topics = try TopicPass.run(on: store)
         if let applied = try (options.affiliations ?? AffiliationsFile(path: "")).apply(to: store, always: true) {
             summary.identities = applied.identities
             summary.organizations = applied.organizations

@@ -41,6 +41,8 @@ public struct QueryField: Hashable, Sendable, CustomStringConvertible {
     public static let list = QueryField("list")
     /// `tag:`: a bracketed subject tag (`[nova]`).
     public static let tag = QueryField("tag")
+    /// `topic:`: a topic of the message's thread: a topic tag or a key phrase (``TopicPass``).
+    public static let topic = QueryField("topic")
     /// `mid:`: the message with that Message-ID.
     public static let mid = QueryField("mid")
     /// `thread:`: every message of the thread holding that Message-ID.
@@ -54,7 +56,7 @@ public struct QueryField: Hashable, Sendable, CustomStringConvertible {
 
     /// The fields the query text may name, in the order docs/search.md lists them.
     public static let named: [QueryField] = [
-        .from, .to, .cc, .person, .org, .quotes, .list, .tag, .subject, .quoted, .any, .mid, .thread,
+        .from, .to, .cc, .person, .org, .quotes, .list, .tag, .topic, .subject, .quoted, .any, .mid, .thread,
         .date, .after, .before, .is,
     ]
 

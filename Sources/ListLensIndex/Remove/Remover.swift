@@ -52,6 +52,7 @@ public struct Remover {
             summary.threading = try ThreadingPass.run(on: store)
             _ = try ListFooterPass.run(on: store)   // a list that shrank learns its footer again
             _ = try QuoteAttributionPass.run(on: store)
+            _ = try TopicPass.run(on: store)   // threads that lost messages find their topics again
             // An address that went may have joined two others, and taken an organization's last message.
             _ = try affiliations.apply(to: store, always: true)
             // The report tables are stale now: the next report rebuilds them.

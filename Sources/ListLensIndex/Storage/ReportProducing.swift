@@ -26,4 +26,7 @@ public protocol ReportProducing: Sendable {
     /// The `limit` persons with the most counted messages, ordered as ``peopleReport(_:first:)`` orders
     /// them, each with the organization most of their messages count for.
     func topPeople(_ query: ReportQuery, limit: Int) throws -> TopPeople
+    /// The topics (subject tags and key phrases) of the messages `query` chooses, most messages
+    /// first, the `first` of them (per `query.by` period) when given, with the organizations most involved in each.
+    func topicReport(_ query: ReportQuery, first: Int?) throws -> TopicReport
 }
