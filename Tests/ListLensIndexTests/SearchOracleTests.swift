@@ -149,5 +149,18 @@ struct SearchOracleTests {
             let relative = example.hasPrefix("date:") && example.dropFirst(5).first.map { $0.isNumber } == true && example.count <= 8
             if !relative { #expect(found > 0, "docs/search.md: \(example) finds nothing") }
         }
+
+        // Words alone are ranked by the index before any message is read; a condition true of
+        // every message sends the same words through the general plan: the same hits, in order.
+        let searcher = Searcher(store: store)
+        for words in ["reactor", "deferred errback", #""device tree""#, "gpio OR i2c", "callback*", "twisted", "-reactor deferred"] {
+            let fast = try searcher.search(try SearchQuery.parse(words), limit: 20)
+            let general = try searcher.search(try SearchQuery.parse("(\(words)) -mid:<no-such-message@listlens.test>"), limit: 20)
+            #expect(!fast.isEmpty, "\(words)")
+            #expect(fast.map(\.rank) == general.map(\.rank), "\(words): ranks in order")
+            #expect(fast.map(\.date) == general.map(\.date), "\(words): ties newest first")
+            #expect(Set(fast.map(\.messageID)) == Set(general.map(\.messageID)), "\(words)")
+            #expect(try searcher.count(try SearchQuery.parse(words)) == searcher.count(try SearchQuery.parse("(\(words)) -mid:<no-such-message@listlens.test>")))
+        }
     }
 }
