@@ -17,15 +17,12 @@ extension SQLiteStore {
                 WHERE m.thread_id = ? ORDER BY m.date, m.id LIMIT ?
                 """)
             return try threads.map { thread in
-                var input = TopicThreadInput(thread: thread, list: nil, subjects: [], texts: [])
+                var input = TopicThreadInput(thread: thread, subjects: [], texts: [])
                 let rows = try Row.fetchCursor(messages, arguments: [thread, maxMessages])
                 while let row = try rows.next() {
                     let subject: String = row[0] ?? ""
-                    if input.subjects.isEmpty {
-                        input.list = row[3]
-                        if !(row[1] as Bool) { input.texts.append(Subject.normalized(subject)) }
-                    }
-                    input.subjects.append(subject)
+                    if input.subjects.isEmpty, !(row[1] as Bool) { input.texts.append(Subject.normalized(subject)) }
+                    input.subjects.append(TopicThreadInput.Subject(subject, list: row[3]))
                     if let name: String = row[4], !name.isEmpty, !input.names.contains(name) { input.names.append(name) }
                     input.texts.append(row[2] ?? "")
                 }
@@ -58,13 +55,9 @@ extension SQLiteStore {
         }
     }
 
-    public func topicCandidates(threads: [Int64]) throws -> (threads: Int, messages: Int, candidates: [Int64: [KeyPhrases.Held]]) {
+    public func topicCandidates(threads: [Int64]) throws -> (threads: Int, candidates: [Int64: [KeyPhrases.Held]]) {
         try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM thread WHERE topics_version > 0") ?? 0
-            let messages = try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0
-            // A word's messages from the full-text index's vocabulary (`message_vocab`): written
-            // forms are in it beside stems, and a term is looked up, not scanned.
-            let vocabulary = try db.cachedStatement(sql: "SELECT doc FROM message_vocab WHERE term = ?")
             var out: [Int64: [KeyPhrases.Held]] = [:]
             for start in stride(from: 0, to: threads.count, by: Self.chunk) {
                 let keys = threads[start..<min(start + Self.chunk, threads.count)]
@@ -76,13 +69,26 @@ extension SQLiteStore {
                 while let row = try rows.next() {
                     let phrase: String = row[1]
                     let words = phrase.utf8.count { $0 == UInt8(ascii: " ") } + 1
-                    let docs = words == 1 ? try Int.fetchOne(vocabulary, arguments: [phrase]) : nil
                     out[row[0], default: []].append(KeyPhrases.Held(
                         candidate: KeyPhrases.Candidate(phrase: phrase, label: row[2], occurrences: row[3], words: words),
-                        threads: row[4], messages: docs))
+                        threads: row[4]))
                 }
             }
-            return (total, messages, out)
+            return (total, out)
+        }
+    }
+
+    public func messagesHolding(words: [String]) throws -> (messages: Int, holding: [String: Int]) {
+        try read { db in
+            let messages = try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0
+            // The full-text index's vocabulary (`message_vocab`): written forms are in it beside
+            // stems; a term's count reads its list of documents, so callers ask once per word.
+            let vocabulary = try db.cachedStatement(sql: "SELECT doc FROM message_vocab WHERE term = ?")
+            var holding: [String: Int] = [:]
+            for word in words {
+                if let docs = try Int.fetchOne(vocabulary, arguments: [word]) { holding[word] = docs }
+            }
+            return (messages, holding)
         }
     }
 

@@ -72,7 +72,8 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func topicReport(_ query: ReportQuery, first: Int?) throws -> TopicReport { TopicReport(rows: [], topics: 0) }
     func pendingTopicThreads(version: Int, after: Int64, limit: Int, maxMessages: Int) throws -> [TopicThreadInput] { [] }
     func storeThreadTopics(_ topics: [ThreadTopics], version: Int) throws {}
-    func topicCandidates(threads: [Int64]) throws -> (threads: Int, messages: Int, candidates: [Int64: [KeyPhrases.Held]]) { (0, 0, [:]) }
+    func topicCandidates(threads: [Int64]) throws -> (threads: Int, candidates: [Int64: [KeyPhrases.Held]]) { (0, [:]) }
+    func messagesHolding(words: [String]) throws -> (messages: Int, holding: [String: Int]) { (0, [:]) }
     func storeKeyPhrases(_ keys: [Int64: [String]]) throws {}
     func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {}
     func exportedMessages(inThread key: String) throws -> [ExportedMessage] { [] }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import ListLensAnalysis
-import ListLensIndex
+@testable import ListLensIndex
 @testable import ListLensSQLite
 import ListLensTestSupport
 import Testing
@@ -102,6 +102,18 @@ struct TopicOracleTests {
         _ = try Remover(store: store).run([SearchOracleTests.files[0]])
         try checkCounts(store)
         #expect(try store.topicReport(ReportQuery(), first: 1).threadsPending == 0)
+    }
+
+    @Test("a tag naming the list a message came through is not a topic, whichever list its thread started on")
+    func crossPosted() {
+        let thread = TopicThreadInput(thread: 1, subjects: [
+            .init("[infra] [nova] Quota alerts", list: "infra"),
+            .init("Re: [docs] [nova] Quota alerts", list: "docs"),
+            .init("Re: [PATCH v2 1/3] [nova] Quota alerts", list: nil),
+        ], texts: [])
+        let tags = TopicPass.topics(of: thread).tags
+        #expect(tags.map(\.name) == ["nova"])
+        #expect(tags.first?.messages == 3)
     }
 
     /// The keys (as export names them) of the threads whose key phrases hold `phrase`.

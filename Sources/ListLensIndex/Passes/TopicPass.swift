@@ -13,7 +13,8 @@ import ListLensText
 /// ``version`` is bumped when the way they are chosen changes, which redoes every thread.
 public enum TopicPass {
     /// Bump when tags or phrases are found differently: every thread is done again.
-    public static let version = 1
+    /// 2: a tag is the list's own name when it names the list its message came through (1 asked the thread's first message's list).
+    public static let version = 2
     /// Threads read, and analysed on all cores, at once.
     public static let batchSize = 500
     /// Messages of a thread read: a thread of thousands of messages is known by its first ones.
@@ -48,11 +49,33 @@ public enum TopicPass {
             report.tagged += threads.count { !$0.tags.isEmpty }
             done += batch.map(\.thread)
         }
+        // How many messages hold each single word: asked of the store once per word and run (its
+        // index reads the word's whole list of documents to count them).
+        var holding: [String: Int?] = [:]
+        var messages = 0
         var start = 0
         while start < done.count {
             let chunk = Array(done[start..<min(done.count, start + choosingBatch)])
             start += chunk.count
-            let (total, messages, candidates) = try store.topicCandidates(threads: chunk)
+            let found = try store.topicCandidates(threads: chunk)
+            let total = found.threads
+            var candidates = found.candidates
+            var unknown = Set<String>()
+            for held in candidates.values {
+                for h in held where h.candidate.words == 1 && holding[h.candidate.phrase] == nil { unknown.insert(h.candidate.phrase) }
+            }
+            if !unknown.isEmpty || messages == 0 {
+                let counted = try store.messagesHolding(words: unknown.sorted())
+                messages = counted.messages
+                for word in unknown { holding[word] = .some(counted.holding[word]) }
+            }
+            for (thread, held) in candidates {
+                candidates[thread] = held.map { h in
+                    var h = h
+                    if h.candidate.words == 1, let known = holding[h.candidate.phrase] { h.messages = known }
+                    return h
+                }
+            }
             var keys: [Int64: [String]] = [:]
             for (thread, held) in candidates {
                 let chosen = KeyPhrases.key(held, threads: total, messages: messages)
@@ -69,7 +92,7 @@ public enum TopicPass {
         var tags: [ThreadTopics.Tag] = []
         var index: [String: Int] = [:]
         for subject in thread.subjects {
-            for tag in SubjectTag.topics(of: subject, list: thread.list) {
+            for tag in SubjectTag.topics(of: subject.subject, list: subject.list) {
                 let name = tag.folded
                 if let i = index[name] {
                     tags[i].messages += 1

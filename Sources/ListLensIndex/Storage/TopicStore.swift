@@ -9,10 +9,12 @@ public protocol TopicStore: Sendable {
     /// Replaces these threads' topics with the tags and candidates given (none a key phrase yet)
     /// and records that `version` found them.
     func storeThreadTopics(_ topics: [ThreadTopics], version: Int) throws
-    /// How many threads hold topics and how many messages the store holds, and for each of
-    /// `threads` its candidates with how many threads hold each (and, for single words, how many
-    /// messages hold the word, where the store knows).
-    func topicCandidates(threads: [Int64]) throws -> (threads: Int, messages: Int, candidates: [Int64: [KeyPhrases.Held]])
+    /// How many threads hold topics, and for each of `threads` its candidates with how many
+    /// threads hold each.
+    func topicCandidates(threads: [Int64]) throws -> (threads: Int, candidates: [Int64: [KeyPhrases.Held]])
+    /// How many messages the store holds, and how many hold each of `words` (folded), for the
+    /// words the store can count (a word it cannot, such as `twisted.web`, is left out).
+    func messagesHolding(words: [String]) throws -> (messages: Int, holding: [String: Int])
     /// Marks these phrases (``KeyPhrases/Candidate/phrase``) as each thread's key phrases.
     func storeKeyPhrases(_ keys: [Int64: [String]]) throws
 }
