@@ -61,9 +61,11 @@ extension SQLiteStore {
             var out: [Int64: [KeyPhrases.Held]] = [:]
             for start in stride(from: 0, to: threads.count, by: Self.chunk) {
                 let keys = threads[start..<min(start + Self.chunk, threads.count)]
+                // CROSS JOIN keeps the threads first: given `kind = 'phrase'`, the planner would
+                // walk every phrase of the store through the (kind, name) index for each chunk.
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT tt.thread_id, t.name, t.label, tt.occurrences, t.threads FROM thread_topic tt
-                    JOIN topic t ON t.id = tt.topic_id
+                    CROSS JOIN topic t ON t.id = tt.topic_id
                     WHERE tt.thread_id IN (\(Self.placeholders(keys.count))) AND t.kind = 'phrase'
                     """, arguments: StatementArguments(Array(keys)))
                 while let row = try rows.next() {
