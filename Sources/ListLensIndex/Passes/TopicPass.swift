@@ -50,8 +50,10 @@ public enum TopicPass {
             done += batch.map(\.thread)
         }
         // How many messages hold each single word: asked of the store once per word and run (its
-        // index reads the word's whole list of documents to count them).
-        var holding: [String: Int?] = [:]
+        // index reads the word's whole list of documents to count them); a word it cannot count
+        // is asked once too, and keeps no count.
+        var asked = Set<String>()
+        var holding: [String: Int] = [:]
         var messages = 0
         var start = 0
         while start < done.count {
@@ -62,17 +64,18 @@ public enum TopicPass {
             var candidates = found.candidates
             var unknown = Set<String>()
             for held in candidates.values {
-                for h in held where h.candidate.words == 1 && holding[h.candidate.phrase] == nil { unknown.insert(h.candidate.phrase) }
+                for h in held where h.candidate.words == 1 && !asked.contains(h.candidate.phrase) { unknown.insert(h.candidate.phrase) }
             }
             if !unknown.isEmpty || messages == 0 {
                 let counted = try store.messagesHolding(words: unknown.sorted())
                 messages = counted.messages
-                for word in unknown { holding[word] = .some(counted.holding[word]) }
+                holding.merge(counted.holding) { _, new in new }
+                asked.formUnion(unknown)
             }
             for (thread, held) in candidates {
                 candidates[thread] = held.map { h in
                     var h = h
-                    if h.candidate.words == 1, let known = holding[h.candidate.phrase] { h.messages = known }
+                    if h.candidate.words == 1 { h.messages = holding[h.candidate.phrase] }
                     return h
                 }
             }
