@@ -58,7 +58,7 @@ struct TopicsCommand: ParsableCommand {
             for line in table.renderCSV() { Terminal.out(line) }
         case .table, .html:   // validate() refuses html
             if topics.rows.isEmpty {
-                Terminal.out("no topics in the messages chosen")
+                Terminal.out("no topics in the messages chosen" + (org.map { " (is \"\($0.printable)\" an organization as listlens orgs names it?)" } ?? ""))
                 return
             }
             let grouped = by != nil
