@@ -11,6 +11,9 @@ The oracle reads a subset of the query language, each field by its own reading o
   tag:V                a bracketed tag at the subject's front equals V, folded
   is:patch             a tag holding a word that starts with PATCH
   mid:ID               the Message-ID
+  has:html             a text/html part anywhere in the message (msg.walk())
+  has:attachment       a part that is not multipart/* with Content-Disposition attachment or a
+                       file name (get_filename(): the disposition's filename, else Content-Type's name)
 A query is terms separated by spaces (all must match), `-` before a term negates it, and ` OR `
 between such conjunctions lets either match. Values may be quoted: from:"Jean Paul".
 
@@ -95,6 +98,11 @@ class Message:
     def __init__(self, msg):
         self.headers = {k: deobfuscated(decoded(msg.get(k))) for k in ("From", "To", "Cc")}
         self.subject = decoded(msg.get("Subject"))
+        parts = list(msg.walk())
+        self.html = any(p.get_content_type() == "text/html" for p in parts)
+        self.attachment = any(p.get_content_maintype() != "multipart"
+                              and (p.get_content_disposition() == "attachment" or p.get_filename() is not None)
+                              for p in parts)
         self.date = None
         try:
             parsed = email.utils.parsedate_to_datetime(str(msg.get("Date")))
@@ -109,6 +117,8 @@ class Message:
             return any(fold(t) == fold(value) for t in tags(self.subject))
         if field == "is" and value == "patch":
             return any(re.search(r"(^|\s)PATCH", t.upper()) for t in tags(self.subject))
+        if field == "has" and value in ("html", "attachment"):
+            return self.html if value == "html" else self.attachment
         if field == "mid":
             return ident == value.strip("<>")
         if field in ("date", "after", "before"):

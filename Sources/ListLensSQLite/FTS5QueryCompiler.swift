@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
 import ListLensIndex
+import ListLensMail
 import ListLensText
 
 /// Compiles a ``QueryNode`` into SQL for the SQLite schema: an FTS5 MATCH expression for the
-/// text fields (ranked with bm25) and WHERE conditions for the rest, over `message m` joined to
-/// its `thread t`.
+/// text fields (ranked with bm25) and WHERE conditions for the rest, over `message m`.
 ///
 /// The top-level conjunction's text terms become one MATCH expression, each with its columns
 /// (`{subject authored_text}: ("a") AND quoted_text: ("c")`), so ranking covers them; a negated
@@ -14,11 +14,19 @@ import ListLensText
 /// text under OR or NOT that cannot join the main expression is a `m.id IN (SELECT rowid FROM
 /// message_fts …)` subquery. Every user value is bound or quoted as an FTS5 string, never spliced
 /// in as syntax.
+///
+/// No condition reads `m.thread_id` or joins `thread`: a message row holds its texts before its
+/// later columns, so reading `thread_id` walks the row's overflow pages, and a condition that does
+/// it for every candidate made field queries read the whole table. Whether a message is published
+/// is asked of the index that leads with `thread_id` instead (``published(allPublished:)``).
 struct FTS5QueryCompiler {
     struct Compiled {
         /// The MATCH expression, when the query has ranked text.
         var match: String?
+        /// The user's conditions; ``FTS5QueryCompiler/published(allPublished:)`` adds the store's.
         var conditions: [String] = []
+        /// Whether every message was published when the query was compiled.
+        var allPublished = true
         var arguments: [any DatabaseValueConvertible] = []
     }
 
@@ -29,11 +37,27 @@ struct FTS5QueryCompiler {
 
     /// The instant relative dates (`30d`) count back from, in seconds since 1970.
     var now: Int64
+    /// Whether every stored message is published (no import under way): conditions then need not
+    /// leave the unpublished ones out.
+    var allPublished: Bool
 
-    init(now: Int64 = Int64(Date().timeIntervalSince1970)) { self.now = now }
+    init(now: Int64 = Int64(Date().timeIntervalSince1970), allPublished: Bool = true) {
+        self.now = now
+        self.allPublished = allPublished
+    }
+
+    /// The messages a thread does not hold yet (ThreadingStore), found through `message_report`,
+    /// whose first column is `thread_id`.
+    static let unpublished = "(SELECT id FROM message WHERE thread_id IS NULL)"
+
+    /// The condition that keeps published messages only: none when every message is.
+    static func published(allPublished: Bool) -> String? {
+        allPublished ? nil : "m.id NOT IN " + unpublished
+    }
 
     func compile(_ root: QueryNode) throws -> Compiled {
         var compiled = Compiled()
+        compiled.allPublished = allPublished
         var ranked: [String] = [], negated: [String] = []
         var rest: [QueryNode] = []
         // The conjunction's terms of each text field, as one group: `{subject authored_text}: ("a" AND "b")`.
@@ -94,7 +118,7 @@ struct FTS5QueryCompiler {
         }
     }
 
-    /// The node as a WHERE condition over `message m` and its `thread t`.
+    /// The node as a WHERE condition over `message m`.
     private func condition(_ node: QueryNode) throws -> (String, [any DatabaseValueConvertible]) {
         switch node {
         case .and(let children), .or(let children):
@@ -120,7 +144,7 @@ struct FTS5QueryCompiler {
             case .date:
                 return try date(field, term)
             case .flag:
-                return try flag(Self.value(term, field))
+                return try flag(field, Self.value(term, field))
             case .value:
                 return try value(field, Self.value(term, field))
             }
@@ -136,21 +160,33 @@ struct FTS5QueryCompiler {
         }
         switch field {
         case .from:
-            return ("(" + contains("m.from_address", "m.from_name") + ")", [v, v])
+            // The participants with a matching sender; every message of those all of whose senders
+            // match, the others' messages checked one by one (and those with no participant).
+            let (hits, h) = Self.senderHits(v)
+            let check = "(" + contains("m.from_address", "m.from_name") + ")"
+            return ("""
+                ((m.participant_id IN (SELECT participant_id FROM sender WHERE id IN \(hits))
+                  AND (m.participant_id IN (SELECT s.participant_id FROM sender s WHERE s.id IN \(hits) GROUP BY s.participant_id
+                                            HAVING count(*) = (SELECT count(*) FROM sender a WHERE a.participant_id = s.participant_id))
+                       OR \(check)))
+                 OR (m.participant_id IS NULL AND \(check)))
+                """, h + h + [v, v, v, v])
         case .to, .cc:
             return ("EXISTS (SELECT 1 FROM recipient r WHERE r.message_id = m.id AND r.kind = ? AND (\(contains("r.address", "r.name"))))",
                     [field.name, v, v])
         case .person:
-            return ("m.participant_id IN " + Self.personParticipants, [v, v, v])
+            let (participants, p) = Self.personParticipants(v)
+            return ("m.participant_id IN " + participants, p)
         case .org:
             return ("m.organization_id IN " + Self.organizations, [v, v + "."])
         case .quotes:
             // An organization when one is named so, else a person: `quotes:ibm` is IBM, not every ibm address.
+            let (participants, p) = Self.personParticipants(v)
             return ("""
                 m.id IN (SELECT qs.message FROM quote_source qs JOIN message s ON s.id = qs.source
                          WHERE s.organization_id IN \(Self.organizations)
-                            OR (NOT EXISTS \(Self.organizations) AND s.participant_id IN \(Self.personParticipants)))
-                """, [v, v + ".", v, v + ".", v, v, v])
+                            OR (NOT EXISTS \(Self.organizations) AND s.participant_id IN \(participants)))
+                """, [v, v + ".", v, v + "."] + p)
         case .subject:
             return ("instr(listlens_fold(m.subject), ?) > 0", [v])
         case .list:
@@ -184,12 +220,26 @@ struct FTS5QueryCompiler {
          UNION ALL SELECT i.id FROM message h JOIN message i ON i.imposter_of = h.id WHERE h.message_id = ? AND h.imposter_of IS NULL)
         """
 
-    /// The participants of every person one of whose addresses or names contains the value (bound three times).
-    static let personParticipants = """
-        (SELECT p.id FROM participant p WHERE COALESCE(p.person_id, p.id) IN
-            (SELECT COALESCE(q.person_id, q.id) FROM participant q LEFT JOIN person n ON n.id = q.person_id
-             WHERE instr(listlens_fold(q.key), ?) > 0 OR instr(listlens_fold(q.name), ?) > 0 OR instr(listlens_fold(n.name), ?) > 0))
-        """
+    /// The `sender` rows (a participant's name and address as its messages give them) whose folded
+    /// name or address contains the folded value: through the trigram index `sender_text` for
+    /// three characters or more (what it can search), else by reading every row.
+    static func senderHits(_ v: String) -> (String, [any DatabaseValueConvertible]) {
+        if v.unicodeScalars.count >= 3 {
+            return ("(SELECT rowid FROM sender_text WHERE sender_text MATCH ?)", ["\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""])
+        }
+        return ("(SELECT id FROM sender WHERE instr(folded_name, ?) > 0 OR instr(folded_address, ?) > 0)", [v, v])
+    }
+
+    /// The participants of every person one of whose addresses or names contains the value: the
+    /// matching senders' participants, and every participant of the persons they are.
+    static func personParticipants(_ v: String) -> (String, [any DatabaseValueConvertible]) {
+        let (hits, h) = senderHits(v)
+        return ("""
+            (SELECT p.id FROM participant p WHERE p.person_id IN
+                (SELECT q.person_id FROM participant q WHERE q.id IN (SELECT participant_id FROM sender WHERE id IN \(hits)))
+             UNION SELECT participant_id FROM sender WHERE id IN \(hits))
+            """, h + h)
+    }
     /// The organizations named so (`IBM`), or whose domain's name it is (`ibm` for `ibm.com`): the value, and it with a dot.
     static let organizations = "(SELECT id FROM organization WHERE listlens_fold(name) = ? OR instr(listlens_fold(name), ?) = 1)"
 
@@ -217,16 +267,27 @@ struct FTS5QueryCompiler {
         return ("(" + parts.joined(separator: " AND ") + ")", arguments)
     }
 
-    /// `is:` flags.
-    private func flag(_ name: String) throws -> (String, [any DatabaseValueConvertible]) {
+    /// `is:` and `has:` flags.
+    private func flag(_ field: QueryField, _ name: String) throws -> (String, [any DatabaseValueConvertible]) {
+        if field == .has {
+            // `mime_facts > 0` written out, so the partial index `message_mime_facts` serves it.
+            let facts: MIMEFacts
+            switch name {
+            case "html": facts = .html
+            case "attachment": facts = .attachment
+            default: throw Unsupported(description: "unknown has:\(name)")
+            }
+            return ("(m.mime_facts > 0 AND m.mime_facts & ? != 0)", [facts.rawValue])
+        }
         switch name {
         case "reply":
             // It answers a message: a parent was found, or its headers name one (stored or not).
             return ("(m.parent_id IS NOT NULL OR EXISTS (SELECT 1 FROM message_ref r WHERE r.message_id = m.id))", [])
         case "root":
-            return ("t.root_id = m.id", [])
+            return ("m.id IN (SELECT root_id FROM thread)", [])
         case "unanswered":
-            return ("NOT EXISTS (SELECT 1 FROM message c WHERE c.parent_id = m.id AND c.thread_id IS NOT NULL)", [])
+            let published = allPublished ? "" : " AND c.id NOT IN " + Self.unpublished
+            return ("NOT EXISTS (SELECT 1 FROM message c WHERE c.parent_id = m.id\(published))", [])
         case "patch":
             // `[PATCH]`, `[PATCH v2 3/7]`, `[RFC PATCH]`, `[PATCHv2]`: a tag with a word starting PATCH.
             return ("EXISTS (SELECT 1 FROM json_each(m.tags) WHERE ' ' || upper(value) LIKE '% PATCH%')", [])

@@ -99,7 +99,53 @@ enum Migrations {
         migrator.registerMigration("v24-topics", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: v24)
         }
+        migrator.registerMigration("v25-search-indexes", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: v25)
+        }
     }
+
+    /// What `from:` and `person:` search, apart from the messages: each participant's names and
+    /// addresses as its messages give them (`sender`, one row a distinct participant, name and
+    /// address; the import adds the new ones), folded, with a trigram index for searching inside
+    /// them (`sender_text`). Both fields folded every message's (or every participant's) name and
+    /// address for every query: a third of a second on 100,000 messages, growing with the store.
+    /// And each organization's messages by date, in place of `message_organization`: `org:`'s
+    /// newest hits come from the index alone. And `message_narrow`, the columns conditions read
+    /// by message id: a search joins each full-text match to it instead of to the message's row,
+    /// whose texts come first (`date:2009..2010 reactor` on 100,000 messages: 135 ms → 52 ms).
+    /// And `message.mime_facts` (``MIMEFacts``: 1 an HTML part, 2 an attachment; NULL for the
+    /// messages stored before, which the MIME facts pass reads again from their archives, -1 where
+    /// it could not), with an index of the messages that have any, for `has:`.
+    static let v25 = """
+    CREATE TABLE sender (
+        id INTEGER PRIMARY KEY,
+        participant_id INTEGER NOT NULL REFERENCES participant(id),
+        name TEXT NOT NULL,
+        address TEXT NOT NULL,
+        folded_name TEXT NOT NULL,
+        folded_address TEXT NOT NULL,
+        UNIQUE (participant_id, name, address)
+    );
+    CREATE VIRTUAL TABLE sender_text USING fts5(folded_name, folded_address, content='sender', content_rowid='id',
+                                                tokenize='trigram');
+    CREATE TRIGGER sender_text_insert AFTER INSERT ON sender BEGIN
+        INSERT INTO sender_text (rowid, folded_name, folded_address) VALUES (NEW.id, NEW.folded_name, NEW.folded_address);
+    END;
+    CREATE TRIGGER sender_text_delete AFTER DELETE ON sender BEGIN
+        INSERT INTO sender_text (sender_text, rowid, folded_name, folded_address)
+        VALUES ('delete', OLD.id, OLD.folded_name, OLD.folded_address);
+    END;
+    INSERT OR IGNORE INTO sender (participant_id, name, address, folded_name, folded_address)
+        SELECT DISTINCT participant_id, COALESCE(from_name, ''), COALESCE(from_address, ''),
+               listlens_fold(from_name), listlens_fold(from_address)
+        FROM message WHERE participant_id IS NOT NULL;
+    CREATE INDEX message_organization_date ON message(organization_id, date);
+    DROP INDEX message_organization;
+    ALTER TABLE message ADD COLUMN mime_facts INTEGER;
+    CREATE INDEX message_narrow ON message(id, date, organization_id, participant_id, list_id, thread_id, parent_id, mime_facts);
+    CREATE INDEX message_mime_facts ON message(mime_facts, date) WHERE mime_facts > 0;
+    CREATE INDEX message_mime_pending ON message(id) WHERE mime_facts IS NULL;
+    """
 
     /// Topics (``TopicPass``): the topic tags and candidate key phrases of each thread, and how many
     /// threads hold each (kept by triggers, a thread's removal included). `thread.topics_version`

@@ -12,6 +12,8 @@ final class SQLiteBatchWriter: MessageBatchWriter {
     private var lists: [String: Int64] = [:]
     private var organizations: [String: Int64] = [:]
     private var participants: [String: (id: Int64, hasName: Bool)] = [:]
+    /// The senders (participant, name, address as stored) this import has written to `sender`.
+    private var senders: Set<Sender> = []
     private var sources: [String: Int64] = [:]
     /// Lists whose subject threading this import has set (``ImportBatch/threadsBySubject``).
     private var subjectThreadingSet: Set<String> = []
@@ -93,6 +95,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         let insertConversation: Statement
         let insertRecipient: Statement
         let insertRef: Statement
+        let insertSender: Statement
         let insertQuarantine: Statement
         let deleteQuoteSources: Statement
         let forgetQuotePass: Statement
@@ -122,15 +125,16 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 INSERT INTO message (message_id, synthetic_id, list_id, date, date_source, from_name, from_address,
                     participant_id, organization_id, subject, normalized_subject, tags, text, authored_text, quoted_text,
                     defects, source_id, offset, length, content_key, quote_name, quote_address, quote_minute, quote_zoned, quote_second,
-                    text_marks, quote_layout, signature_text, from_rewritten, authored_words, subject_inherited, imposter_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    text_marks, quote_layout, signature_text, from_rewritten, authored_words, subject_inherited, mime_facts, imposter_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             updateMessage = try db.cachedStatement(sql: """
                 UPDATE message SET message_id = ?, synthetic_id = ?, list_id = ?, date = ?, date_source = ?, from_name = ?,
                     from_address = ?, participant_id = ?, organization_id = ?, subject = ?, normalized_subject = ?, tags = ?,
                     text = ?, authored_text = ?, quoted_text = ?, defects = ?, source_id = ?, offset = ?, length = ?,
                     content_key = ?, quote_name = ?, quote_address = ?, quote_minute = ?, quote_zoned = ?, quote_second = ?,
-                    text_marks = ?, quote_layout = ?, signature_text = ?, from_rewritten = ?, authored_words = ?, subject_inherited = ?
+                    text_marks = ?, quote_layout = ?, signature_text = ?, from_rewritten = ?, authored_words = ?, subject_inherited = ?,
+                    mime_facts = ?
                 WHERE id = ?
                 """)
             // What the index holds of a message: `message_search`, its external content.
@@ -153,6 +157,9 @@ final class SQLiteBatchWriter: MessageBatchWriter {
                 "INSERT OR IGNORE INTO message_ref (message_id, kind, position, ref) VALUES (?, ?, ?, ?)")
             deleteQuoteSources = try db.cachedStatement(sql: "DELETE FROM quote_source WHERE message = ?")
             forgetQuotePass = try db.cachedStatement(sql: "DELETE FROM message_quote_pass WHERE message = ?")
+            insertSender = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO sender (participant_id, name, address, folded_name, folded_address) VALUES (?, ?, ?, ?, ?)
+                """)
             insertQuarantine = try db.cachedStatement(sql:
                 "INSERT OR IGNORE INTO quarantine (source_id, offset, length, reason) VALUES (?, ?, ?, ?)")
         }
@@ -196,6 +203,9 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         return try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE path = ?", arguments: [path])!   // just inserted
     }
 
+    /// Where ``columns(_:_:sourceID:list:imposterOf:subjectInherited:)`` puts the sender.
+    private static let fromNameColumn = 5, fromAddressColumn = 6, participantColumn = 7
+
     /// The column values of `a`, in the order of ``Statements/insertMessage`` (and ``Statements/updateMessage``).
     private func columns(_ db: Database, _ a: AnalyzedMessage, sourceID: Int64, list: String?, imposterOf: Int64?,
                          subjectInherited: Bool) throws -> [(any DatabaseValueConvertible)?] {
@@ -222,7 +232,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             a.quoteAttribution?.name?.lowercased(), a.quoteAttribution?.address,
             a.quoteClock?.minute, a.quoteAttribution.map { _ in a.quoteClock?.zoned ?? false }, a.quoteClock?.second,
             TextMark.encode(m.textMarks), a.quoteLayout?.encoded(), a.quoteLayout == nil ? nil : QuoteLayout.signatureText(of: a.segments),
-            a.author?.source.rawValue, WordCount.of(a.quoted.authored), subjectInherited,
+            a.author?.source.rawValue, WordCount.of(a.quoted.authored), subjectInherited, MIMEFacts(m.mime).rawValue,
         ]
     }
 
@@ -246,6 +256,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         values.append(imposterOf)
         try s.insertMessage.execute(arguments: StatementArguments(values))
         let rowID = db.lastInsertedRowID
+        try noteSender(s, values)
         try s.insertFTS.execute(arguments: [rowID, subject, a.quoted.authored, a.quoted.quoted])
         try insertAddressesAndRefs(s, a, rowID: rowID)
     }
@@ -263,6 +274,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         let subject = inherited ? "" : a.message.subject
         values.append(key)
         try s.updateMessage.execute(arguments: StatementArguments(values))
+        try noteSender(s, values)
         try s.insertFTS.execute(arguments: [key, subject, a.quoted.authored, a.quoted.quoted])
         try s.deleteRecipients.execute(arguments: [key])
         try s.deleteRefs.execute(arguments: [key])
@@ -270,6 +282,24 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         try s.deleteQuoteSources.execute(arguments: [key])
         try s.forgetQuotePass.execute(arguments: [key])
         try insertAddressesAndRefs(s, a, rowID: key)
+    }
+
+    /// A participant's name and address as one of its messages has them.
+    private struct Sender: Hashable {
+        var participant: Int64
+        var name: String
+        var address: String
+    }
+
+    /// The message's sender in `sender` (what `from:` and `person:` search), once; `values` are
+    /// the message's ``columns(_:_:sourceID:list:imposterOf:subjectInherited:)``.
+    private func noteSender(_ s: Statements, _ values: [(any DatabaseValueConvertible)?]) throws {
+        guard let participant = values[Self.participantColumn] as? Int64 else { return }
+        let sender = Sender(participant: participant, name: values[Self.fromNameColumn] as? String ?? "",
+                            address: values[Self.fromAddressColumn] as? String ?? "")
+        guard senders.insert(sender).inserted else { return }
+        try s.insertSender.execute(arguments: [sender.participant, sender.name, sender.address,
+                                               sender.name.folded, sender.address.folded])
     }
 
     private func insertAddressesAndRefs(_ s: Statements, _ a: AnalyzedMessage, rowID: Int64) throws {

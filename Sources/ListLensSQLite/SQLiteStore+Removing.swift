@@ -83,7 +83,16 @@ extension SQLiteStore {
             try db.execute(sql: "UPDATE message SET imposter_of = ? WHERE imposter_of = ?", arguments: [h.heir, h.old])
             try Self.unpublishThreads(db, of: "SELECT ?", arguments: [h.heir])   // its thread key changes
         }
+        let senders = try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT participant_id FROM message WHERE id IN (\(removing)) AND participant_id IS NOT NULL
+            """)
         try db.execute(sql: "DELETE FROM message WHERE id IN (\(removing))")
+        // Names and addresses no message of their participant has any more stop finding it (`person:`).
+        try db.execute(sql: """
+            DELETE FROM sender WHERE participant_id IN (SELECT value FROM json_each(?)) AND NOT EXISTS (
+                SELECT 1 FROM message m WHERE m.participant_id = sender.participant_id
+                    AND COALESCE(m.from_name, '') = sender.name AND COALESCE(m.from_address, '') = sender.address)
+            """, arguments: ["[" + senders.map(String.init).joined(separator: ",") + "]"])
         for h in heirs {
             try db.execute(sql: """
                 UPDATE message SET imposter_of = NULL,

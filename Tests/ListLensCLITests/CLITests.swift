@@ -78,6 +78,12 @@ struct CLITests {
         let without = try JSONSerialization.jsonObject(with: Data(negated.stdout.utf8)) as? [[String: Any]]
         #expect(negated.status == 0 && without?.isEmpty == false, "\(negated.stderr)")
         #expect(without?.contains { $0["message_id"] as? String == "reply-dana-1@openinfra-foundation.example" } == false)
+
+        // A time limit is a number of seconds above 0.
+        let limited = try CLIRun.run(["search", "--db", db, "--time-limit", "2.5", "from:dana prototype"])
+        #expect(limited.status == 0 && limited.stdout.contains("reply-dana-1@openinfra-foundation.example"))
+        let none = try CLIRun.run(["search", "--db", db, "--time-limit", "0", "prototype"])
+        #expect(none.status == 64 && none.stderr.contains("--time-limit must be more than 0"))
     }
 
     @Test("a file that is not an archive: the file is named, the rest is imported, the exit is non-zero")

@@ -26,7 +26,7 @@ struct ImportTests {
         #expect(second.imported == 0 && second.duplicates == 10)
         #expect(try store.counts().messages == 10)
         #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations", "v7-fingerprints",
-                                                   "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout", "v12-no-shingle-index", "v13-automated-senders", "v14-persons", "v15-rewritten-senders", "v16-affiliations", "v17-authored-words", "v18-report-index", "v19-report-tables", "v20-report-dirty-months", "v21-sender-index", "v22-quoting-index", "v23-search-tokens", "v24-topics"])
+                                                   "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout", "v12-no-shingle-index", "v13-automated-senders", "v14-persons", "v15-rewritten-senders", "v16-affiliations", "v17-authored-words", "v18-report-index", "v19-report-tables", "v20-report-dirty-months", "v21-sender-index", "v22-quoting-index", "v23-search-tokens", "v24-topics", "v25-search-indexes"])
         #expect(first.threading?.ran == true)
         #expect(second.threading?.ran == false, "nothing was added: the threading pass is skipped")
     }

@@ -48,8 +48,8 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func storeSegmentations(_ changes: [StoredSegmentation]) throws {}
     func storeListFooter(list: Int64, footer: ListFooter?, learnedFrom: Int) throws {}
     func storeQuoteSources(_ results: [QuoteAttributionResult], version: Int) throws {}
-    func search(_ query: QueryNode, order: SearchOrder, limit: Int) throws -> [SearchHit] { [] }
-    func countMatches(_ query: QueryNode) throws -> Int { 0 }
+    func search(_ query: QueryNode, order: SearchOrder, limit: Int, timeLimit: Duration) throws -> [SearchHit] { [] }
+    func countMatches(_ query: QueryNode, timeLimit: Duration) throws -> Int { 0 }
     func organizationReport(_ query: ReportQuery) throws -> OrganizationReport { OrganizationReport(rows: [], totalMessages: 0) }
     func healthReport(_ query: ReportQuery, perList: Bool, share: Double) throws -> HealthReport { HealthReport(rows: [], share: share) }
     func replyMatrix(_ query: ReportQuery) throws -> ReplyMatrix { ReplyMatrix(cells: []) }
@@ -75,6 +75,8 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     func topicCandidates(threads: [Int64]) throws -> (threads: Int, candidates: [Int64: [KeyPhrases.Held]]) { (0, [:]) }
     func messagesHolding(words: [String]) throws -> (messages: Int, holding: [String: Int]) { (0, [:]) }
     func storeKeyPhrases(_ keys: [Int64: [String]]) throws {}
+    func messagesWithoutMIMEFacts() throws -> [PendingMIMEFacts] { [] }
+    func storeMIMEFacts(_ facts: [(key: Int64, facts: Int)]) throws {}
     func forEachExportedMessage(_ body: (ExportedMessage) throws -> Void) throws {}
     func exportedMessages(inThread key: String) throws -> [ExportedMessage] { [] }
     func threadKey(ofMessageID messageID: String) throws -> String? { nil }

@@ -32,6 +32,10 @@ struct RemovalTests {
             + (try Row.fetchAll(db, sql: """
                 SELECT m.message_id, c.kind, c.conversation, coalesce(c.key, '-') FROM message_conversation c JOIN message m ON m.id = c.message
                 """).map { "conversation \($0[0] as String) \($0[1] as String) \($0[2] as String) \($0[3] as String)" })
+            // What from: and person: search: no name or address of a removed message is left.
+            + (try Row.fetchAll(db, sql: """
+                SELECT p.key, s.name, s.address, s.folded_name, s.folded_address FROM sender s JOIN participant p ON p.id = s.participant_id
+                """).map { "sender \($0[0] as String) \($0[1] as String) \($0[2] as String) \($0[3] as String) \($0[4] as String)" })
         }
         return lines.sorted()
     }
@@ -55,6 +59,7 @@ struct RemovalTests {
         try both.write { db in
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             try db.execute(sql: "INSERT INTO message_fts(message_fts) VALUES ('integrity-check')")
+            try db.execute(sql: "INSERT INTO sender_text(sender_text) VALUES ('integrity-check')")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM source") == rest.count)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM participant WHERE key LIKE '%example.com' AND key NOT LIKE 'carl%'") == 0)
         }

@@ -38,6 +38,8 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var automatedSenders: AutomatedSenderPass.Report?
     /// The threads whose topics were found (nil before the pass ran).
     public var topics: TopicPass.Report?
+    /// Messages stored before MIME facts were kept, read again for them (nil before the pass ran).
+    public var mimeFacts: MIMEFactsPass.Report?
     /// Messages whose organization changed, persons with dated affiliations, personal domains (nil before the pass ran).
     public var organizations: AffiliationPass.Report?
     /// The persons the store's addresses make, and the joins by rule (nil before the pass ran).

@@ -184,6 +184,7 @@ public final class Importer {
         try writer.finish()
         summary.merge(writer.counts)
         summary.threading = try ThreadingPass.run(on: store, useHeaders: !options.ignoreThreadHeaders)
+        summary.mimeFacts = try MIMEFactsPass.run(on: store)
         if options.analyzesQuotes {
             summary.footers = try ListFooterPass.run(on: store)
             summary.quotes = try QuoteAttributionPass.run(on: store)

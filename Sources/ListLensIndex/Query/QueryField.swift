@@ -53,21 +53,29 @@ public struct QueryField: Hashable, Sendable, CustomStringConvertible {
     public static let before = QueryField("before")
     /// `is:reply`, `is:root`, `is:unanswered`, `is:patch`.
     public static let `is` = QueryField("is")
+    /// `has:html`, `has:attachment`: what the message's MIME parts hold.
+    public static let has = QueryField("has")
 
     /// The fields the query text may name, in the order docs/search.md lists them.
     public static let named: [QueryField] = [
         .from, .to, .cc, .person, .org, .quotes, .list, .tag, .topic, .subject, .quoted, .any, .mid, .thread,
-        .date, .after, .before, .is,
+        .date, .after, .before, .is, .has,
     ]
 
-    /// The words `is:` takes.
-    public static let flags = ["reply", "root", "unanswered", "patch"]
+    /// The words a flag field takes (`is:reply`, `has:html`); none for the others.
+    public var flags: [String] {
+        switch self {
+        case .is: ["reply", "root", "unanswered", "patch"]
+        case .has: ["html", "attachment"]
+        default: []
+        }
+    }
 
     public var kind: Kind {
         switch self {
         case .text, .quoted, .any: .text
         case .date, .after, .before: .date
-        case .is: .flag
+        case .is, .has: .flag
         default: .value
         }
     }

@@ -106,8 +106,8 @@ enum QueryLexer {
         case .value:
             return isPhrase ? .phrase(value) : .word(value)
         case .flag:
-            guard QueryField.flags.contains(value.lowercased()) else {
-                throw QueryParseError("unknown \(field.name): value '\(value)' (\(QueryField.flags.joined(separator: ", ")))", at: position)
+            guard field.flags.contains(value.lowercased()) else {
+                throw QueryParseError("unknown \(field.name): value '\(value)' (\(field.flags.joined(separator: ", ")))", at: position)
             }
             return .word(value.lowercased())
         case .date:

@@ -14,6 +14,9 @@ public struct SearchQuery: Sendable, Equatable {
     public static let maxTerms = 100
     /// Deepest nesting of parentheses.
     public static let maxDepth = 20
+    /// Longest a store may take over a query's hits, and again over its count
+    /// (``SearchTimeLimitExceeded`` past it).
+    public static let timeLimit = Duration.seconds(10)
 
     public init(text: String = "", root: QueryNode?) {
         self.text = text

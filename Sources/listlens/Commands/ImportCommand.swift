@@ -143,6 +143,13 @@ struct ImportCommand: ParsableCommand {
             let rules = ids.joined.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.grouped)" }.joined(separator: ", ")
             Terminal.err("listlens: \(ids.addresses.counted("sender address", plural: "sender addresses")) are \(ids.persons.counted("person", plural: "people")) (joined: \(rules)); people --explain PERSON shows why")
         }
+        if let facts = summary.mimeFacts, facts.messages + facts.unreadable > 0 {
+            var line = "listlens: read \(facts.messages.counted("message")) stored before again for has:html and has:attachment"
+            if facts.unreadable > 0 {
+                line += "; \(facts.unreadable.grouped) could not be (their archive files are gone or changed, or they came from standard input): has: does not find them"
+            }
+            Terminal.err(line)
+        }
         if summary.givenValuesNotApplied > 0 {
             let n = summary.givenValuesNotApplied
             Terminal.err("listlens: \(Self.givenFlags(from: from, date: date, subject: subject)) not applied to \(n.counted("message")) already stored; import --replace applies \(n == 1 ? "it" : "them")")

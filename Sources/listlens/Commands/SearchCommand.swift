@@ -10,7 +10,7 @@ struct SearchCommand: ParsableCommand {
             Words must all match; "a phrase" matches as written; word* matches a prefix. \
             A OR B matches either; NOT A, or -A, leaves A out; parentheses group. \
             Fields: from: to: cc: person: org: quotes: list: tag: subject: quoted: any: mid: thread: \
-            date: after: before: is:reply|root|unanswered|patch. Names, addresses and words match \
+            date: after: before: is:reply|root|unanswered|patch has:html|attachment. Names, addresses and words match \
             whatever their case and accents. Any other name: is searched as text.
 
             Example:
@@ -43,8 +43,12 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Output format: text, json (an array), jsonl (one hit a line), or mbox (the hits' original messages, for a mail client).")
     var format: Format = .text
 
+    @Option(help: ArgumentHelp("Longest the search may run, and then its count, in seconds.", valueName: "seconds"))
+    var timeLimit: Double = Double(SearchQuery.timeLimit.components.seconds)
+
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard timeLimit > 0, timeLimit <= 86_400 else { throw ValidationError("--time-limit must be more than 0 and at most 86400 seconds") }
         // A word like `--limt` is a mistyped option, not query text (a query's own `-word` has one dash).
         if let option = query.first(where: { $0.hasPrefix("--") && ($0.dropFirst(2).first?.isLetter ?? false) }) {
             throw ValidationError("unknown option '\(option)' (see listlens search --help; a word starting with -- can be searched as \"\(option)\")")
@@ -61,7 +65,7 @@ struct SearchCommand: ParsableCommand {
         }
         guard !parsed.isEmpty else { throw Self.queryError("nothing to search for") }
         let store = try database.openExisting()
-        let searcher = Searcher(store: store)
+        let searcher = Searcher(store: store, timeLimit: .milliseconds(Int64((timeLimit * 1000).rounded(.up))))
         if count {
             Terminal.out(String(try searcher.count(parsed)))
             return
