@@ -240,6 +240,32 @@ struct CLITests {
         }
     }
 
+    @Test("search, show and thread text on a terminal goes through the pager; to a pipe, or with the pager cat, it does not")
+    func pager() throws {
+        let tmp = try TemporaryDirectory("cli")
+        let db = tmp.file("x.sqlite")
+        #expect(try CLIRun.run(["import", "--db", db, "fixtures/sample/community-list.mbox"]).status == 0)
+        let id = "reply-dana-1@openinfra-foundation.example"
+        // `script` gives the command a terminal; the pager marks each line it shows.
+        func onTerminal(_ arguments: [String], pager: String) throws -> String {
+            let command = ([CLIRun.binary.path] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
+            let o = try ProcessRunner("/usr/bin/script", currentDirectory: CLIRun.root.path,
+                                      environment: ["LISTLENS_PAGER": pager, "PAGER": nil, "LISTLENS_DB": nil])
+                .run(["-qec", command, "/dev/null"])
+            #expect(o.status == 0, "\(o.stderr)")
+            return o.stdout
+        }
+        for arguments in [["search", "--db", db, "from:dana prototype"], ["show", "--db", db, id], ["thread", "--db", db, id]] {
+            let piped = try CLIRun.run(arguments, environment: ["LISTLENS_PAGER": "sed 's/^/paged: /'"])
+            let first = try #require(piped.stdout.split(separator: "\n").first.map(String.init), "\(arguments[0]) prints")
+            #expect(piped.status == 0 && !piped.stdout.contains("paged: "), "\(arguments[0])")
+            let paged = try onTerminal(arguments, pager: "sed 's/^/paged: /'")
+            #expect(paged.contains("paged: " + first), "\(arguments[0]): \(paged)")
+            let plain = try onTerminal(arguments, pager: "cat")
+            #expect(!plain.contains("paged: ") && plain.contains(first), "\(arguments[0])")
+        }
+    }
+
     @Test("text outputs make control characters from mail visible; JSON escapes them (issue 9)")
     func controlCharacters() throws {
         let tmp = try TemporaryDirectory("cli")

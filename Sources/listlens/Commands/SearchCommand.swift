@@ -11,7 +11,8 @@ struct SearchCommand: ParsableCommand {
             A OR B matches either; NOT A, or -A, leaves A out; parentheses group. \
             Fields: from: to: cc: person: org: quotes: list: tag: subject: quoted: any: mid: thread: \
             date: after: before: is:reply|root|unanswered|patch has:html|attachment. Names, addresses and words match \
-            whatever their case and accents. Any other name: is searched as text.
+            whatever their case and accents. Any other name: is searched as text. \
+            On a terminal, text goes through $LISTLENS_PAGER, $PAGER or less (cat: none).
 
             Example:
               listlens search 'from:glyph deferred'
@@ -78,6 +79,7 @@ struct SearchCommand: ParsableCommand {
         case .text: break
         }
         if hits.isEmpty { Terminal.err("no messages match"); return }
+        Pager.start()
         if threads {
             // Threads in the order of their best hit; each thread's hits in rank order.
             var order: [String] = [], byThread: [String: [SearchHit]] = [:]

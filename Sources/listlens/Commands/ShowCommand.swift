@@ -53,6 +53,7 @@ struct ShowCommand: ParsableCommand {
             return
         }
         if format == .json { Terminal.out(try JSONOutput.encode(m)); return }
+        Pager.start()
 
         func person(_ p: ExportedMessage.Person) -> String {
             switch (p.name, p.address) {

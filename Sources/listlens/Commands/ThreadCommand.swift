@@ -39,6 +39,7 @@ struct ThreadCommand: ParsableCommand {
             throw CLIError("no thread, message or search hit for \(what)")
         }
         if format == .json { Terminal.out(try JSONOutput.encode(view)); return }
+        Pager.start()
         Terminal.text("thread \(view.threadID) · \(view.subject) · \(view.messages.count) message\(view.messages.count == 1 ? "" : "s")")
         for m in view.messages {
             let indent = String(repeating: "  ", count: min(m.level, 12))
