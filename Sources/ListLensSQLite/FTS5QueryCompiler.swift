@@ -172,7 +172,8 @@ struct FTS5QueryCompiler {
                  OR (m.participant_id IS NULL AND \(check)))
                 """, h + h + [v, v, v, v])
         case .to, .cc:
-            return ("EXISTS (SELECT 1 FROM recipient r WHERE r.message_id = m.id AND r.kind = ? AND (\(contains("r.address", "r.name"))))",
+            // The recipients read once, not once per message.
+            return ("m.id IN (SELECT r.message_id FROM recipient r WHERE r.kind = ? AND (\(contains("r.address", "r.name"))))",
                     [field.name, v, v])
         case .person:
             let (participants, p) = Self.personParticipants(v)
@@ -182,10 +183,12 @@ struct FTS5QueryCompiler {
         case .quotes:
             // An organization when one is named so, else a person: `quotes:ibm` is IBM, not every ibm address.
             let (participants, p) = Self.personParticipants(v)
+            // The quoted messages first (through the organization's or the persons' index), then who quotes them.
             return ("""
-                m.id IN (SELECT qs.message FROM quote_source qs JOIN message s ON s.id = qs.source
-                         WHERE s.organization_id IN \(Self.organizations)
-                            OR (NOT EXISTS \(Self.organizations) AND s.participant_id IN \(participants)))
+                m.id IN (SELECT qs.message FROM quote_source qs WHERE qs.source IN
+                            (SELECT s.id FROM message s WHERE s.organization_id IN \(Self.organizations)
+                             UNION ALL
+                             SELECT s.id FROM message s WHERE NOT EXISTS \(Self.organizations) AND s.participant_id IN \(participants)))
                 """, [v, v + ".", v, v + "."] + p)
         case .subject:
             return ("instr(listlens_fold(m.subject), ?) > 0", [v])
