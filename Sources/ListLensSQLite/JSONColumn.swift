@@ -1,7 +1,12 @@
 import Foundation
 
-/// Minimal JSON text for the few JSON-array columns (tags, defects).
+/// Minimal JSON text for the few JSON-array columns (tags, defects), and for ids bound to
+/// `json_each(?)` (one parameter for any number of them).
 enum JSONColumn {
+    static func ids(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
     static func array(_ strings: [String]) -> String {
         "[" + strings.map(string).joined(separator: ",") + "]"
     }

@@ -92,7 +92,7 @@ extension SQLiteStore {
             DELETE FROM sender WHERE participant_id IN (SELECT value FROM json_each(?)) AND NOT EXISTS (
                 SELECT 1 FROM message m WHERE m.participant_id = sender.participant_id
                     AND COALESCE(m.from_name, '') = sender.name AND COALESCE(m.from_address, '') = sender.address)
-            """, arguments: ["[" + senders.map(String.init).joined(separator: ",") + "]"])
+            """, arguments: [JSONColumn.ids(senders)])
         for h in heirs {
             try db.execute(sql: """
                 UPDATE message SET imposter_of = NULL,

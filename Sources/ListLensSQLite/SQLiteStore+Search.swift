@@ -20,20 +20,13 @@ extension SQLiteStore {
             }
             var arguments = compiled.arguments
             let sql: String
-            if let match = compiled.match, order == .relevance {
+            if let match = compiled.match {
                 // bm25 weights: subject counts 5×, authored text 1×, quoted text 0.5×.
                 sql = """
                     SELECT m.id, bm25(message_fts, 5.0, 1.0, 0.5) AS rank
                     FROM message_fts JOIN \(Self.narrowMessage) ON m.id = message_fts.rowid
                     WHERE message_fts MATCH ? AND \(Self.whereClause(compiled))
-                    ORDER BY rank, m.date DESC, m.id DESC LIMIT \(limit)
-                    """
-                arguments.insert(match, at: 0)
-            } else if let match = compiled.match {
-                sql = """
-                    SELECT m.id, bm25(message_fts, 5.0, 1.0, 0.5) AS rank FROM message_fts JOIN \(Self.narrowMessage) ON m.id = message_fts.rowid
-                    WHERE message_fts MATCH ? AND \(Self.whereClause(compiled))
-                    ORDER BY m.date DESC, m.id DESC LIMIT \(limit)
+                    ORDER BY \(order == .relevance ? "rank, " : "")m.date DESC, m.id DESC LIMIT \(limit)
                     """
                 arguments.insert(match, at: 0)
             } else {
@@ -82,7 +75,7 @@ extension SQLiteStore {
 
     /// `message m` read through `message_narrow`, its narrow columns by id, for joins to the
     /// full-text index's matches: one lookup per match in a row of a few integers rather than in
-    /// the message's wide row (three times faster for a word that matches a seventh of a store).
+    /// the message's wide row (`date:2009..2010 reactor` on 100,000 messages: 135 ms → 52 ms).
     /// SQLite's planner prefers the table's own key unless told.
     static let narrowMessage = "message m INDEXED BY message_narrow"
 
@@ -102,7 +95,7 @@ extension SQLiteStore {
             LEFT JOIN list l ON l.id = m.list_id
             LEFT JOIN organization o ON o.id = m.organization_id
             WHERE m.id IN (SELECT value FROM json_each(?))
-            """, arguments: ["[" + picked.map { String($0.id) }.joined(separator: ",") + "]"])
+            """, arguments: [JSONColumn.ids(picked.map(\.id))])
         var byID: [Int64: Row] = [:]
         for row in rows { byID[row["id"]] = row }
         // One statement a row: snippet() reads only that row (bm25() here would count the whole
@@ -146,7 +139,7 @@ extension SQLiteStore {
         let published = FTS5QueryCompiler.published(allPublished: allPublished).map { " AND " + $0 } ?? ""
         var candidates = try Row.fetchAll(db, sql: """
             SELECT m.id, m.date FROM message m WHERE m.id IN (SELECT value FROM json_each(?))\(published)
-            """, arguments: ["[" + best.map { String($0.id) }.joined(separator: ",") + "]"])
+            """, arguments: [JSONColumn.ids(best.map(\.id))])
             .map { (id: $0[0] as Int64, rank: rank[$0[0]] ?? 0, date: $0[1] as Int64?) }
         // The general plan's order: rank, then newest first, then the later message.
         candidates.sort { a, b in
