@@ -102,7 +102,27 @@ enum Migrations {
         migrator.registerMigration("v25-search-indexes", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: v25)
         }
+        migrator.registerMigration("v26-source-files", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: v26)
+        }
     }
+
+    /// The archive files imports read to their end, with what they were then (``SourceFingerprint``:
+    /// size, time in nanoseconds, XXH64 of the first and last 64 KiB and of the whole file, as
+    /// integers with the hashes' bits), and, for an uncompressed mbox, where reading goes on when it
+    /// grows. Empty at first: files imported before are read once more by the next import.
+    static let v26 = """
+    CREATE TABLE source_file (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        modified INTEGER NOT NULL,
+        head_hash INTEGER NOT NULL,
+        tail_hash INTEGER NOT NULL,
+        content_hash INTEGER NOT NULL,
+        resume_offset INTEGER,
+        read_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """
 
     /// What `from:` and `person:` search, apart from the messages: each participant's names and
     /// addresses as its messages give them (`sender`, one row a distinct participant, name and

@@ -194,6 +194,10 @@ final class SQLiteBatchWriter: MessageBatchWriter {
         }
     }
 
+    func record(_ file: StoredSourceFile) throws {
+        try store.write { db in try SQLiteStore.record(file, in: db) }
+    }
+
     /// The id of the source row for `path`, created or refreshed.
     private func registerSource(_ db: Database, path: String, source: SourceRecord) throws -> Int64 {
         try db.execute(sql: """

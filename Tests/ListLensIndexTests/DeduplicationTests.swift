@@ -71,7 +71,14 @@ struct DeduplicationTests {
         #expect(all.first { $0.messageID == "reply-to-reused@example.net" }?.threadID
                 == reused.first { $0.subject.hasPrefix("Bug#1") }?.threadID)
         #expect(Set(reused.map(\.threadID)).count == 2, "an imposter does not join the first one's thread by its id")
-        let again = try Importer(store: store).run(paths: paths)
+        // The same files elsewhere (a mirror of the archive): read, and every message found stored.
+        let tmp = try TemporaryDirectory("imposter")
+        let copies = try paths.map { path in
+            let copy = tmp.file((path as NSString).lastPathComponent)
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            return copy
+        }
+        let again = try Importer(store: store).run(paths: copies)
         #expect(again.imported == 0 && again.duplicates == 3, "imposters are found again on re-import")
     }
 
@@ -209,7 +216,7 @@ struct DeduplicationTests {
         let store = try SQLiteStore(path: path)
         #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations",
                                                    "v7-fingerprints", "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout",
-                                                   "v12-no-shingle-index", "v13-automated-senders", "v14-persons", "v15-rewritten-senders", "v16-affiliations", "v17-authored-words", "v18-report-index", "v19-report-tables", "v20-report-dirty-months", "v21-sender-index", "v22-quoting-index", "v23-search-tokens", "v24-topics", "v25-search-indexes"])
+                                                   "v12-no-shingle-index", "v13-automated-senders", "v14-persons", "v15-rewritten-senders", "v16-affiliations", "v17-authored-words", "v18-report-index", "v19-report-tables", "v20-report-dirty-months", "v21-sender-index", "v22-quoting-index", "v23-search-tokens", "v24-topics", "v25-search-indexes", "v26-source-files"])
         try store.read { db in
             let key = try String.fetchOne(db, sql: "SELECT content_key FROM message WHERE message_id = 'old@example.org'")
             #expect(key == ContentKey.of(fromAddress: "ann@example.org", normalizedSubject: "Old", text: "Old words that a later reply could quote back."))

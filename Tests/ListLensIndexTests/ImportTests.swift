@@ -15,7 +15,7 @@ struct ImportTests {
         return out
     }
 
-    @Test("every message is imported once; re-importing adds nothing")
+    @Test("every message is imported once; re-importing adds nothing, and an unchanged file is not read again")
     func idempotent() throws {
         let (store, cleanup) = try ThrowawayStore.fresh()
         defer { cleanup() }
@@ -23,10 +23,15 @@ struct ImportTests {
         #expect(first.imported == 10 && first.duplicates == 0 && first.quarantined == 0 && first.files == 1)
         #expect(first.failures.isEmpty)
         let second = try Importer(store: store).run(paths: [Fixtures.sample])
-        #expect(second.imported == 0 && second.duplicates == 10)
+        #expect(second.imported == 0 && second.duplicates == 0 && second.files == 0 && second.unchangedFiles == 1)
+        // The same messages in another file are read, and found stored.
+        let tmp = try TemporaryDirectory("import")
+        try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: tmp.file("copy.mbox"))
+        let copy = try Importer(store: store).run(paths: [tmp.file("copy.mbox")])
+        #expect(copy.imported == 0 && copy.duplicates == 10 && copy.files == 1 && copy.unchangedFiles == 0)
         #expect(try store.counts().messages == 10)
         #expect(try store.appliedMigrations() == ["v1-foundation", "v2-passes", "v3-content", "v4-quotes", "v5-shingle-order", "v6-conversations", "v7-fingerprints",
-                                                   "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout", "v12-no-shingle-index", "v13-automated-senders", "v14-persons", "v15-rewritten-senders", "v16-affiliations", "v17-authored-words", "v18-report-index", "v19-report-tables", "v20-report-dirty-months", "v21-sender-index", "v22-quoting-index", "v23-search-tokens", "v24-topics", "v25-search-indexes"])
+                                                   "v8-quote-pass", "v9-text-marks", "v10-list-footers", "v11-quote-layout", "v12-no-shingle-index", "v13-automated-senders", "v14-persons", "v15-rewritten-senders", "v16-affiliations", "v17-authored-words", "v18-report-index", "v19-report-tables", "v20-report-dirty-months", "v21-sender-index", "v22-quoting-index", "v23-search-tokens", "v24-topics", "v25-search-indexes", "v26-source-files"])
         #expect(first.threading?.ran == true)
         #expect(second.threading?.ran == false, "nothing was added: the threading pass is skipped")
     }

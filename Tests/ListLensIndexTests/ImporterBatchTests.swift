@@ -12,6 +12,7 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
     // Batches are written on the importer's one writer queue; `lock` guards reads from the test.
     private let lock = NSLock()
     private var batches: [ImportBatch] = []
+    private var files: [String: StoredSourceFile] = [:]
 
     var location: String { "recording" }
     var recorded: [ImportBatch] { lock.withLock { batches } }
@@ -23,7 +24,10 @@ final class RecordingStore: ListLensStore, @unchecked Sendable {
             store.lock.withLock { store.batches.append(batch) }
             return MessageCounts(imported: batch.entries.count)
         }
+        func record(_ file: StoredSourceFile) throws { store.lock.withLock { store.files[file.path] = file } }
     }
+
+    func storedSourceFile(path: String) throws -> StoredSourceFile? { lock.withLock { files[path] } }
 
     func makeBatchWriter() throws -> any MessageBatchWriter { Writer(self) }
     func passState(named name: String) throws -> PassState? { nil }

@@ -20,6 +20,11 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var files = 0
     /// Files inside given directories (or zip members) that are not mail archives (an index.html, a README), left alone.
     public var skippedFiles: [ImportIssue] = []
+    /// Files an import read to their end before and that have not changed since: not read again
+    /// (``SourceChange``; `import --replace` reads them).
+    public var unchangedFiles = 0
+    /// Files that only grew since an import read them: read from the last message read before on.
+    public var resumedFiles = 0
     /// Compressed files left out because their uncompressed twin (same content) was read instead.
     public var sameContentFiles: [String] = []
     /// HTML index pages read (thread, date, author, subject): they give threading, not messages.

@@ -55,6 +55,18 @@ final class BatchWriter: @unchecked Sendable {
         }
     }
 
+    /// Queues the record of a file read to its end, after its batches (``SourceFileStore``).
+    func record(_ file: StoredSourceFile) {
+        queue.async { [self] in
+            guard lock.withLock({ failure == nil }) else { return }
+            do {
+                try writer.record(file)
+            } catch {
+                lock.withLock { failure = error }
+            }
+        }
+    }
+
     /// Waits for every submitted batch; rethrows the first write error.
     func finish() throws {
         try queue.sync {

@@ -55,6 +55,11 @@ public final class Importer {
             self.analyzesQuotes = analyzesQuotes
             self.maxBatchBytes = max(1, maxBatchBytes)
         }
+
+        /// Files are read whatever the store recorded of them: to replace what they hold, to learn
+        /// their lists (subject threading is set per list), or to say which given sender, date or
+        /// subject was not applied to messages already stored.
+        var readsEveryFile: Bool { replace || threadsBySubject != nil || !defaults.isEmpty }
     }
 
     /// Reads the next batch: up to ``batchSize`` messages, stopping once they hold `maxBytes` bytes.
@@ -114,9 +119,34 @@ public final class Importer {
         var rootsWithMail = Set<String>()
         var indexNames: [String: String?] = [:]
         for entry in entries {
+            let fromStandardInput = entry.path == spooled
+            let realPath = fromStandardInput ? StandardInput.path : FileDiscovery.realPath(entry.path)
+            // A file read to its end before is passed over when it has not changed, and read from
+            // its last message on when it only grew (SourceChange); its fingerprint is taken before
+            // reading, so what is recorded is never newer than what was read.
+            var resumeAt: Int64 = 0
+            var fingerprint: SourceFingerprint? = nil
+            if !fromStandardInput {
+                let stored = options.readsEveryFile ? nil : try store.storedSourceFile(path: realPath)
+                switch (try? SourceChange.of(path: entry.path, stored: stored)) ?? .changed {
+                case .unchanged(let now):
+                    if let stored, now != stored.fingerprint {
+                        writer.record(StoredSourceFile(path: realPath, fingerprint: now, resumeOffset: stored.resumeOffset))
+                    }
+                    summary.unchangedFiles += 1
+                    if let root = entry.root { rootsWithMail.insert(root) }
+                    doneBytes += Self.fileSize(entry.path)
+                    continue
+                case .grew(let offset):
+                    resumeAt = offset
+                case .new, .changed:
+                    break
+                }
+                fingerprint = try? SourceFingerprint.full(path: entry.path)
+            }
             let reader: ArchiveReader
             do {
-                reader = try ArchiveReader(path: entry.path, htmlContext: html)
+                reader = try ArchiveReader(path: entry.path, htmlContext: html, resumingAt: resumeAt)
             } catch let error as ArchiveError {
                 if error.code == .notAnArchive, !entry.explicit {
                     summary.skippedFiles.append(ImportIssue(file: entry.path, code: .notMail, reason: error.reason))
@@ -127,10 +157,10 @@ public final class Importer {
                 continue
             }
             summary.files += 1
-            summary.bytes += reader.fileSize
+            summary.bytes += reader.fileSize - reader.resumedAt
+            if reader.resumedAt > 0 { summary.resumedFiles += 1 }
             if let root = entry.root { rootsWithMail.insert(root) }
-            let fromStandardInput = entry.path == spooled
-            let source = SourceRecord(path: fromStandardInput ? StandardInput.path : FileDiscovery.realPath(reader.path),
+            let source = SourceRecord(path: realPath,
                                       format: reader.format.rawValue, compressed: reader.compressed, size: reader.fileSize)
             // What names the list when headers do not; standard input has no folder.
             let names = fromStandardInput ? ListNaming.Fallbacks() : ListNaming.fallbacks(of: entry.path, indexNames: &indexNames)
@@ -138,13 +168,18 @@ public final class Importer {
             var batch: [RawMessage] = []
             batch.reserveCapacity(Self.batchSize)
             var finished = false
+            var readToEnd = true
+            // The separator of the last message read: where a later import goes on if the file grows.
+            var lastOffset = reader.resumedAt
             while !finished {
                 do {
                     finished = try Self.fill(&batch, from: reader, maxBytes: options.maxBatchBytes)
                 } catch let error as ArchiveError {
                     summary.failures.append(ImportIssue(error))
                     finished = true
+                    readToEnd = false
                 }
+                if let last = batch.last { lastOffset = last.offset }
                 if !batch.isEmpty {
                     let analyzed = analyze(batch, names: names, lanes: .forAnalysis(writerIsBottleneck: writer.isBottleneck))
                     writer.submit(analyzed, source: source, names: names)
@@ -167,6 +202,10 @@ public final class Importer {
             case .index?: summary.indexPages += 1
             case .attachment?: summary.attachmentPages += 1
             default: break
+            }
+            if readToEnd, let fingerprint {
+                let resumable = reader.format == .mbox && reader.compression == .none
+                writer.record(StoredSourceFile(path: realPath, fingerprint: fingerprint, resumeOffset: resumable ? lastOffset : nil))
             }
             doneBytes += reader.fileSize
             logger.debug("imported file", metadata: ["path": "\(entry.path)"])

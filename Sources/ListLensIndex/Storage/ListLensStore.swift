@@ -6,7 +6,7 @@
 /// let summary = try Importer(store: store).run(paths: ["2013-July.txt.gz"])
 /// let hits = try Searcher(store: store).search(try SearchQuery.parse("from:glyph deferred"))
 /// ```
-public protocol ListLensStore: MessageWriting, MessageRemoving, PassStateStoring, ThreadingStore, QuoteLinkStore, QuoteAttributionStore, ListFooterStore, ParticipantStore, OrganizationStore, MessageSearching, ReportProducing, TopicStore, MIMEFactsStore,
+public protocol ListLensStore: MessageWriting, MessageRemoving, PassStateStoring, ThreadingStore, QuoteLinkStore, QuoteAttributionStore, ListFooterStore, ParticipantStore, OrganizationStore, MessageSearching, ReportProducing, TopicStore, MIMEFactsStore, SourceFileStore,
     MessageExporting, StoreInspecting, AnyObject, Sendable {
     /// Where the store is, for messages to people (`listlens.sqlite`, a PostgreSQL URL without its password).
     var location: String { get }

@@ -6,4 +6,8 @@ public protocol MessageBatchWriter: AnyObject {
     /// quarantine reason is recorded in quarantine (once per place in its file); every other
     /// message is stored with its source, list, participant and organization.
     func write(_ batch: ImportBatch) throws -> MessageCounts
+
+    /// Remembers a file the import read to its end (``SourceFileStore``). Called after the file's
+    /// last batch, so a file is remembered only with its messages stored.
+    func record(_ file: StoredSourceFile) throws
 }

@@ -10,11 +10,19 @@ final class FileByteSource: ByteSource {
     private let path: String
     private(set) var consumedFileBytes: Int64 = 0
 
-    init(path: String) throws {
+    /// Reads from `offset` on; ``consumedFileBytes`` counts from the file's start, so it includes
+    /// the bytes skipped.
+    init(path: String, offset: Int64 = 0) throws {
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ArchiveError(.unreadable(errno: errno), path: path) }
+        if offset > 0, lseek(fd, off_t(offset), SEEK_SET) != off_t(offset) {
+            let error = errno
+            _ = Glibc.close(fd)
+            throw ArchiveError(.unreadable(errno: error), path: path, offset: offset)
+        }
         self.fd = fd
+        consumedFileBytes = offset
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {

@@ -45,10 +45,13 @@ public final class MboxReader {
     /// What ``fill()`` reads into (one chunk, made at the first read), before appending to `buffer`.
     private var scratch: UnsafeMutableBufferPointer<UInt8>?
 
-    init(source: ByteSource, path: String, limits: ArchiveLimits) {
+    /// - Parameter startOffset: where in the file `source` starts (a message's separator line, when
+    ///   an import goes on reading a file that grew); messages' offsets count from the file's start.
+    init(source: ByteSource, path: String, limits: ArchiveLimits, startOffset: Int64 = 0) {
         self.source = source
         self.path = path
         self.limits = limits
+        bufferBase = startOffset
     }
 
     deinit { scratch?.deallocate() }

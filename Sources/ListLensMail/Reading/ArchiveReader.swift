@@ -22,6 +22,8 @@ public final class ArchiveReader {
         case none, gzip, bzip2
     }
     public let fileSize: Int64
+    /// Where reading started: 0, or the offset given as `resumingAt` when the file is an uncompressed mbox.
+    public private(set) var resumedAt: Int64 = 0
 
     /// The stream being read: the file itself, or the current zip member.
     private var source: ByteSource?
@@ -64,8 +66,11 @@ public final class ArchiveReader {
     ///   - bareText: read a text file that is not mail (no mbox separator, no header at its start) as
     ///     one message body without headers, as the labelled reply sets hold them; `listlens inspect`
     ///     asks for this, imports do not (a folder's README is not a message).
+    ///   - resumingAt: for an uncompressed mbox file, the offset of a message's separator line to start
+    ///     reading at (an import reading on in a file that grew); other files are read from their start
+    ///     (``resumedAt`` says which was done).
     public init(path: String, limits: ArchiveLimits = ArchiveLimits(), htmlContext: HTMLArchive.Context = HTMLArchive.Context(),
-                bareText: Bool = false) throws {
+                bareText: Bool = false, resumingAt: Int64 = 0) throws {
         self.path = path
         self.limits = limits
         self.htmlContext = htmlContext
@@ -104,9 +109,11 @@ public final class ArchiveReader {
             let holding = compression == .none ? "" : "\(compression.rawValue) holding "
             throw ArchiveError(.notAnArchive(detail: holding + failure.reason), path: path)
         }
-        let src = try Self.open(path: path, compression: compression)
+        let start = format == .mbox && compression == .none ? min(max(0, resumingAt), fileSize) : 0
+        let src: ByteSource = start > 0 ? try FileByteSource(path: path, offset: start) : try Self.open(path: path, compression: compression)
         source = src
-        mbox = format == .mbox ? MboxReader(source: src, path: path, limits: limits) : nil
+        resumedAt = start
+        mbox = format == .mbox ? MboxReader(source: src, path: path, limits: limits, startOffset: start) : nil
     }
 
     deinit { source?.close() }

@@ -9,15 +9,18 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import mail archives: mbox files (plain, gzip or bzip2), pipermail months, single messages, Maildir folders, HTML archives (pipermail, hypermail, MHonArc), or folders of them.",
         discussion: """
-            The format is sniffed from each file's content, not its name. Re-importing the same \
-            archive adds nothing: a message is stored once, found by its Message-ID, or without one \
+            The format is sniffed from each file's content, not its name. A file read before that \
+            has not changed is not read again (size, time and hashes of its ends; the whole file \
+            is hashed when those disagree), and an mbox that only grew is read from its last \
+            message on. Importing the same messages from another file adds nothing: a message \
+            is stored once, found by its Message-ID, or without one \
             by its sender, subject and words (so a pipermail page and its .txt month are one \
             message). A different message reusing a stored Message-ID is kept too, with the defect \
             reused-message-id. Malformed messages are kept with a recorded defect; messages that \
             cannot be kept are quarantined with the reason. All are counted in the summary.
 
-            --replace stores the copies read now in place of the stored ones: the way to correct \
-            an import, such as a bare HTML body imported before its --from was known.
+            --replace stores the copies read now in place of the stored ones (every file is read): \
+            the way to correct an import, such as a bare HTML body imported before its --from was known.
 
             HTML archive pages are read for their message; index pages (thread.html …) give \
             pipermail's threading and, when named on the command line, bring in the pages they link \
