@@ -138,16 +138,26 @@ public enum KeyPhrases {
         func end() {
             if !run.isEmpty { runs.append(run); run.removeAll(keepingCapacity: true) }
         }
-        let patch = text.contains("\ndiff --git ") || text.hasPrefix("diff --git ")
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let patch = hasLine(startingWith: "diff --git ", in: text)
+        var rest = text[...]
+        while !rest.isEmpty {
+            // Lines by bytes (Character by Character, splitting was a fifth of this function).
+            let newline = rest.utf8.firstIndex(of: 0x0A)
+            let line = rest[..<(newline ?? rest.endIndex)]
+            rest = newline.map { rest[rest.utf8.index(after: $0)...] } ?? rest[rest.endIndex...]
             if line == "-- " || line == "--" { break }
-            if patch, let first = line.first, "+-@ \\".contains(first) || line.hasPrefix("diff ") || line.hasPrefix("index ") {
+            if patch, let first = line.utf8.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+                || first == UInt8(ascii: " ") || first == UInt8(ascii: "\\") || line.hasPrefix("diff ") || line.hasPrefix("index ") {
                 end()
                 continue
             }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) || isCodeOrField(line) { end(); continue }
+            if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) || isCodeOrField(line) { end(); continue }
             var wordStart: Substring.Index? = nil
-            var index = line.startIndex
+            // By scalar, not by Character: a Character's Unicode properties cost a table lookup for
+            // every letter of every message (this loop was most of the topic pass). A word's marks
+            // and joiners, which a Character would hold with its letter, keep the word going.
+            let scalars = line.unicodeScalars
+            var index = scalars.startIndex
             func close(at stop: Substring.Index) {
                 guard let s = wordStart else { return }
                 wordStart = nil
@@ -159,13 +169,12 @@ public enum KeyPhrases {
                     end()
                 }
             }
-            while index < line.endIndex {
-                let c = line[index]
-                let next = line.index(after: index)
-                if c.isLetter || c.isNumber || c == "_" {
+            while index < scalars.endIndex {
+                let c = scalars[index]
+                let next = scalars.index(after: index)
+                if Self.isWordScalar(c) || (wordStart != nil && Self.extendsWord(c)) {
                     if wordStart == nil { wordStart = index }
-                } else if wordStart != nil, c == "-" || c == "." || c == "_", next < line.endIndex,
-                          line[next].isLetter || line[next].isNumber {
+                } else if wordStart != nil, c == "-" || c == ".", next < scalars.endIndex, scalars[next] != "_", Self.isWordScalar(scalars[next]) {
                     // inside a word: `non-blocking`, `twisted.web` (`don't` is two words, both stopwords)
                 } else {
                     close(at: index)
@@ -179,11 +188,74 @@ public enum KeyPhrases {
         return runs
     }
 
+    /// Whether a line of `text` starts with `prefix` (ASCII), by bytes: Foundation's `contains`
+    /// bridged every message's text to UTF-16 to search it.
+    static func hasLine(startingWith prefix: StaticString, in text: String) -> Bool {
+        let p = UnsafeRawBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        var atLineStart = true
+        var matched = 0
+        for b in text.utf8 {
+            if atLineStart || matched > 0 {
+                if b == p[matched] {
+                    matched += 1
+                    if matched == p.count { return true }
+                    atLineStart = false
+                    continue
+                }
+                matched = 0
+            }
+            atLineStart = b == 0x0A
+        }
+        return false
+    }
+
+    /// A letter or digit (as `Character.isLetter` and `isNumber` read a character's first scalar), or `_`.
+    @inline(__always)
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 {
+            let lower = v | 0x20
+            return (lower >= 0x61 && lower <= 0x7A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+        }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
+    }
+
+    /// What a Character holds after its first scalar (grapheme extenders: combining marks, the
+    /// zero-width non-joiner, variation selectors; spacing marks; emoji skin tones; the joiner).
+    static func extendsWord(_ c: Unicode.Scalar) -> Bool {
+        guard c.value >= 0x300 else { return false }
+        let p = c.properties
+        return p.isGraphemeExtend || p.isEmojiModifier || c.value == 0x200D || p.generalCategory == .spacingMark
+    }
+
     /// Code (indented by a tab or four spaces, `>>>`), armor (`-----BEGIN PGP SIGNED MESSAGE-----`), a trailer (`Signed-off-by:`) or a header
     /// line (`Cc:`, `From:`): not prose.
     static func isCodeOrField(_ line: Substring) -> Bool {
-        if line.hasPrefix("\t") || line.hasPrefix("    ") || line.hasPrefix(">>>") || line.hasPrefix("-----") { return true }
-        // `Name:` or `Name-by:` at the start, a name of letters and dashes
+        let bytes = line.utf8
+        if bytes.starts(with: "\t".utf8) || bytes.starts(with: "    ".utf8) || bytes.starts(with: ">>>".utf8) || bytes.starts(with: "-----".utf8) {
+            return true
+        }
+        // `Name:` or `Name-by:` among the first 32 characters, a name of letters and dashes: by
+        // bytes while they are ASCII (this runs for every line of every message), else by Character.
+        var i = bytes.startIndex
+        var count = 0
+        var dash = false
+        while i < bytes.endIndex, count < 32 {
+            let b = bytes[i]
+            if b >= 0x80 { return isFieldByCharacters(line) }
+            if b == UInt8(ascii: ":") { break }
+            guard ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == UInt8(ascii: "-") else { return false }
+            if b == UInt8(ascii: "-") { dash = true }
+            i = bytes.index(after: i)
+            count += 1
+        }
+        guard count > 0, count < 32, i < bytes.endIndex else { return false }
+        let after = bytes.index(after: i)
+        return (after == bytes.endIndex || bytes[after] == UInt8(ascii: " ")) && (dash || fieldNames.contains(String(line[..<i]).lowercased()))
+    }
+
+    /// ``isCodeOrField(_:)``'s field test for a line with other than ASCII in its first characters.
+    static func isFieldByCharacters(_ line: Substring) -> Bool {
         guard let colon = line.prefix(32).firstIndex(of: ":") else { return false }
         let name = line[..<colon]
         return !name.isEmpty && name.allSatisfy { $0.isLetter || $0 == "-" } && line[line.index(after: colon)...].first.map { $0 == " " } ?? true
@@ -200,12 +272,22 @@ public enum KeyPhrases {
         let count = word.unicodeScalars.count
         guard count >= 3, count <= maxWordLength else { return false }
         var letters = 0, digits = 0
-        for c in word {
-            if c.isLetter { letters += 1 } else if c.isNumber { digits += 1 }
+        // A Character counts by its first scalar: the scalars that extend it do not count.
+        for c in word.unicodeScalars {
+            let v = c.value
+            if v < 0x80 {
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { letters += 1 } else if v >= 0x30 && v <= 0x39 { digits += 1 }
+            } else if extendsWord(c) {
+                continue
+            } else if c.properties.isAlphabetic {
+                letters += 1
+            } else if c.properties.numericType != nil {
+                digits += 1
+            }
         }
         guard letters > digits else { return false }
         // `github.com`, `twistedmatrix.com`: where text was put, not what it says.
-        if let dot = folded.lastIndex(of: "."), domainEndings.contains(String(folded[folded.index(after: dot)...])) { return false }
+        if let dot = folded.utf8.lastIndex(of: UInt8(ascii: ".")), domainEndings.contains(String(folded[folded.utf8.index(after: dot)...])) { return false }
         return !Stopwords.contains(folded)
     }
 }

@@ -5,9 +5,12 @@ extension StringProtocol {
     /// (`HERVÉ` → `herve`, `Möllenbeck` → `mollenbeck`, `МЕЩЕРЯКОВ` → `мещеряков`, `Straße` →
     /// `strasse`). ASCII text, most of what names and addresses hold, is lowered byte by byte.
     package var folded: String {
-        var ascii = true
-        for b in utf8 where b >= 0x80 { ascii = false; break }
+        var ascii = true, lower = true
+        for b in utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b >= 0x41 && b <= 0x5A { lower = false }
+        }
         guard ascii else { return String(self).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return lower ? String(self) : String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }
