@@ -236,7 +236,7 @@ final class SQLiteBatchWriter: MessageBatchWriter {
             a.quoteAttribution?.name?.lowercased(), a.quoteAttribution?.address,
             a.quoteClock?.minute, a.quoteAttribution.map { _ in a.quoteClock?.zoned ?? false }, a.quoteClock?.second,
             TextMark.encode(m.textMarks), a.quoteLayout?.encoded(), a.quoteLayout == nil ? nil : QuoteLayout.signatureText(of: a.segments),
-            a.author?.source.rawValue, WordCount.of(a.quoted.authored), subjectInherited, MIMEFacts(m.mime).rawValue,
+            a.author?.source.rawValue, a.quoted.authoredWords, subjectInherited, MIMEFacts(m.mime).rawValue,
         ]
     }
 

@@ -48,14 +48,20 @@ struct SourceFileTests {
         try handle.write(contentsOf: Data(text.utf8))
     }
 
+    /// A fresh store, the sample list copied to `list.mbox` in a temporary folder, and that copy imported.
+    static func importedCopy() throws -> (SQLiteStore, cleanup: () -> Void, TemporaryDirectory, ImportSummary) {
+        let (store, cleanup) = try ThrowawayStore.fresh()
+        let tmp = try TemporaryDirectory("source-files")
+        try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: tmp.file("list.mbox"))
+        let first = try Importer(store: store).run(paths: [tmp.file("list.mbox")])
+        return (store, { cleanup(); tmp.remove() }, tmp, first)
+    }
+
     @Test("an unchanged file is not read again; a touched one is hashed and still passed over")
     func unchanged() throws {
-        let (store, cleanup) = try ThrowawayStore.fresh()
+        let (store, cleanup, tmp, first) = try Self.importedCopy()
         defer { cleanup() }
-        let tmp = try TemporaryDirectory("source-files")
         let path = tmp.file("list.mbox")
-        try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: path)
-        let first = try Importer(store: store).run(paths: [path])
         #expect(first.imported == 10 && first.files == 1 && first.unchangedFiles == 0)
         let stored = try #require(try store.storedSourceFile(path: FileDiscovery.realPath(path)))
         #expect(stored.fingerprint.size == Int64(try Data(contentsOf: URL(fileURLWithPath: path)).count))
@@ -78,12 +84,9 @@ struct SourceFileTests {
 
     @Test("an mbox that grew is read from its last message on; the new message keeps its place in the file")
     func grown() throws {
-        let (store, cleanup) = try ThrowawayStore.fresh()
+        let (store, cleanup, tmp, _) = try Self.importedCopy()
         defer { cleanup() }
-        let tmp = try TemporaryDirectory("source-files")
         let path = tmp.file("list.mbox")
-        try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: path)
-        _ = try Importer(store: store).run(paths: [path])
         let oldSize = try #require(try store.storedSourceFile(path: FileDiscovery.realPath(path))).fingerprint.size
         try Self.append(Self.appended, to: path)
 
@@ -160,12 +163,9 @@ struct SourceFileTests {
 
     @Test("--replace, given values and subject threading read unchanged files; a removal forgets every file")
     func rereading() throws {
-        let (store, cleanup) = try ThrowawayStore.fresh()
+        let (store, cleanup, tmp, _) = try Self.importedCopy()
         defer { cleanup() }
-        let tmp = try TemporaryDirectory("source-files")
         let path = tmp.file("list.mbox")
-        try FileManager.default.copyItem(atPath: Fixtures.sample, toPath: path)
-        _ = try Importer(store: store).run(paths: [path])
 
         let replaced = try Importer(store: store, options: .init(replace: true)).run(paths: [path])
         #expect(replaced.files == 1 && replaced.replaced == 10)

@@ -33,24 +33,20 @@ public struct SourceFingerprint: Sendable, Equatable {
         self.content = content
     }
 
-    /// The file's size and time, and the hashes of its ends; `content` is left 0 (``withContent(path:)``).
-    static func quick(path: String) throws -> SourceFingerprint {
-        let file = try OpenFile(path: path)
-        defer { file.close() }
-        let size = file.size
-        let block = min(Int64(blockSize), size)
-        return SourceFingerprint(size: size, modified: file.modified, head: try file.hash(from: 0, count: block),
-                                 tail: try file.hash(from: size - block, count: block), content: 0)
-    }
+    /// The file's size and time, and the hashes of its ends; `content` is left 0 (``full(path:)``).
+    static func quick(path: String) throws -> SourceFingerprint { try read(path: path, content: false) }
 
     /// The same, with the hash of the whole file (reads all of it).
-    static func full(path: String) throws -> SourceFingerprint {
+    static func full(path: String) throws -> SourceFingerprint { try read(path: path, content: true) }
+
+    private static func read(path: String, content: Bool) throws -> SourceFingerprint {
         let file = try OpenFile(path: path)
         defer { file.close() }
         let size = file.size
         let block = min(Int64(blockSize), size)
         return SourceFingerprint(size: size, modified: file.modified, head: try file.hash(from: 0, count: block),
-                                 tail: try file.hash(from: size - block, count: block), content: try file.hash(from: 0, count: size))
+                                 tail: try file.hash(from: size - block, count: block),
+                                 content: content ? try file.hash(from: 0, count: size) : 0)
     }
 
     /// Whether the first `count` bytes of the file at `path` hash to `expected`, as a file that only
