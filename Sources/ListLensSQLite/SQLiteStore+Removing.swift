@@ -33,9 +33,6 @@ extension SQLiteStore {
             }
             counts.messages = try Int.fetchOne(db, sql: "SELECT count(*) FROM removing_message") ?? 0
             if counts.messages > 0 { try removeMessages(db) }
-            // What was taken out may have had copies in other files, passed over as duplicates when
-            // they were read: every file is read again by the next import (SourceFileStore).
-            if counts.messages > 0 || target.isSource { try db.execute(sql: "DELETE FROM source_file") }
             if case .source = target {
                 try db.execute(sql: "DELETE FROM quarantine WHERE source_id IN (SELECT id FROM removing_source)")
                 counts.quarantined = db.changesCount
@@ -46,6 +43,9 @@ extension SQLiteStore {
                     """)
                 counts.sources = db.changesCount
             }
+            // What was taken out may have had copies in other files, passed over as duplicates when
+            // they were read: every file is read again by the next import (SourceFileStore).
+            if counts.messages + counts.quarantined + counts.sources > 0 { try db.execute(sql: "DELETE FROM source_file") }
             return counts
         }
     }

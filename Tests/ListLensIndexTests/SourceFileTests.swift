@@ -195,7 +195,8 @@ struct SourceFileTests {
         let lastSeparator = Int64(text.utf8.distance(from: text.startIndex, to: last.lowerBound) + 1)   // bytes, not characters
         try Self.append(Self.appended, to: path)
         let good = StoredSourceFile(path: path, fingerprint: fingerprint, resumeOffset: lastSeparator)
-        #expect(try SourceChange.of(path: path, stored: good) == .grew(resumeAt: lastSeparator))
+        #expect(try SourceChange.of(path: path, stored: good) == .grew(resumeAt: lastSeparator, try SourceFingerprint.full(path: path)),
+                "read on at the last message, with the whole file's fingerprint")
         let bad = StoredSourceFile(path: path, fingerprint: fingerprint, resumeOffset: lastSeparator + 3)
         #expect(try SourceChange.of(path: path, stored: bad) == .changed)
         let notResumable = StoredSourceFile(path: path, fingerprint: fingerprint, resumeOffset: nil)

@@ -174,7 +174,7 @@ public enum KeyPhrases {
                 let next = scalars.index(after: index)
                 if Self.isWordScalar(c) || (wordStart != nil && Self.extendsWord(c)) {
                     if wordStart == nil { wordStart = index }
-                } else if wordStart != nil, c == "-" || c == ".", next < scalars.endIndex, scalars[next] != "_", Self.isWordScalar(scalars[next]) {
+                } else if wordStart != nil, c == "-" || c == ".", next < scalars.endIndex, Self.isLetterOrDigit(scalars[next]) {
                     // inside a word: `non-blocking`, `twisted.web` (`don't` is two words, both stopwords)
                 } else {
                     close(at: index)
@@ -209,13 +209,17 @@ public enum KeyPhrases {
         return false
     }
 
-    /// A letter or digit (as `Character.isLetter` and `isNumber` read a character's first scalar), or `_`.
+    /// What a word is made of: letters, digits and `_`.
     @inline(__always)
-    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool { c == "_" || isLetterOrDigit(c) }
+
+    /// A letter or digit, as `Character.isLetter` and `isNumber` read a character's first scalar.
+    @inline(__always)
+    static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 {
             let lower = v | 0x20
-            return (lower >= 0x61 && lower <= 0x7A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+            return (lower >= 0x61 && lower <= 0x7A) || (v >= 0x30 && v <= 0x39)
         }
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }

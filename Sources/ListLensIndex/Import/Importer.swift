@@ -137,12 +137,12 @@ public final class Importer {
                     if let root = entry.root { rootsWithMail.insert(root) }
                     doneBytes += Self.fileSize(entry.path)
                     continue
-                case .grew(let offset):
+                case .grew(let offset, let now):
                     resumeAt = offset
+                    fingerprint = now
                 case .new, .changed:
-                    break
+                    fingerprint = try? SourceFingerprint.full(path: entry.path)
                 }
-                fingerprint = try? SourceFingerprint.full(path: entry.path)
             }
             let reader: ArchiveReader
             do {

@@ -6,8 +6,9 @@ public enum SourceChange: Sendable, Equatable {
     /// the file was touched or copied, and the store then records it.
     case unchanged(SourceFingerprint)
     /// Its old bytes are still its start, and more follow: reading goes on at `resumeAt`, the last
-    /// message read before (an mbox being appended to, this month's archive).
-    case grew(resumeAt: Int64)
+    /// message read before (an mbox being appended to, this month's archive). The fingerprint is the
+    /// whole file's now, found while checking it.
+    case grew(resumeAt: Int64, SourceFingerprint)
     /// Anything else: it is read again whole, and the messages already stored count as duplicates.
     case changed
 
@@ -24,9 +25,9 @@ public enum SourceChange: Sendable, Equatable {
             now = try SourceFingerprint.full(path: path)
             return now.content == old.content ? .unchanged(now) : .changed
         }
-        if now.size > old.size, let resume = stored.resumeOffset, resume <= old.size,
-           try SourceFingerprint.starts(path: path, with: old), try SourceFingerprint.separator(path: path, at: resume) {
-            return .grew(resumeAt: resume)
+        if now.size > old.size, let resume = stored.resumeOffset,
+           let grown = try SourceFingerprint.grown(path: path, from: old, resumeAt: resume) {
+            return .grew(resumeAt: resume, grown)
         }
         return .changed
     }

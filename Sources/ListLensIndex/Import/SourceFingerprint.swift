@@ -49,25 +49,27 @@ public struct SourceFingerprint: Sendable, Equatable {
                                  content: content ? try file.hash(from: 0, count: size) : 0)
     }
 
-    /// Whether the first `count` bytes of the file at `path` hash to `expected`, as a file that only
-    /// grew still starts with what was read before. Checks the ends of that stretch first.
-    static func starts(path: String, with stored: SourceFingerprint) throws -> Bool {
+    /// The fingerprint of the file at `path` when it only grew since `stored` was recorded: its old
+    /// bytes still its start (ends first, then all of them) and a separator line (`From `) at
+    /// `resumeAt`; nil otherwise. The hash of the old bytes goes on over the new ones, so the file is
+    /// read once.
+    static func grown(path: String, from stored: SourceFingerprint, resumeAt: Int64) throws -> SourceFingerprint? {
         let file = try OpenFile(path: path)
         defer { file.close() }
         let block = min(Int64(blockSize), stored.size)
-        guard file.size >= stored.size,
+        guard file.size > stored.size, resumeAt <= stored.size,
               try file.hash(from: 0, count: block) == stored.head,
-              try file.hash(from: stored.size - block, count: block) == stored.tail else { return false }
-        return try file.hash(from: 0, count: stored.size) == stored.content
-    }
-
-    /// Whether the bytes at `offset` start an mbox separator line (`From `): where reading goes on.
-    static func separator(path: String, at offset: Int64) throws -> Bool {
-        let file = try OpenFile(path: path)
-        defer { file.close() }
-        var bytes = [UInt8](repeating: 0, count: 5)
-        let n = try bytes.withUnsafeMutableBytes { try file.read(into: $0, at: offset) }
-        return n == 5 && bytes == Array("From ".utf8)
+              try file.hash(from: stored.size - block, count: block) == stored.tail else { return nil }
+        var separator = [UInt8](repeating: 0, count: 5)
+        guard try separator.withUnsafeMutableBytes({ try file.read(into: $0, at: resumeAt) }) == 5,
+              separator == Array("From ".utf8) else { return nil }
+        var content = XXH64()
+        try file.update(&content, from: 0, count: stored.size)
+        guard content.digest == stored.content else { return nil }
+        try file.update(&content, from: stored.size, count: file.size - stored.size)
+        let newBlock = min(Int64(blockSize), file.size)
+        return SourceFingerprint(size: file.size, modified: file.modified, head: try file.hash(from: 0, count: newBlock),
+                                 tail: try file.hash(from: file.size - newBlock, count: newBlock), content: content.digest)
     }
 
     /// A file open for hashing stretches of it with `pread(2)`.
@@ -100,6 +102,12 @@ public struct SourceFingerprint: Sendable, Equatable {
         /// XXH64 of `count` bytes from `offset` (fewer when the file ends first).
         func hash(from offset: Int64, count: Int64) throws -> UInt64 {
             var h = XXH64()
+            try update(&h, from: offset, count: count)
+            return h.digest
+        }
+
+        /// Adds `count` bytes from `offset` to `h` (fewer when the file ends first).
+        func update(_ h: inout XXH64, from offset: Int64, count: Int64) throws {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(min(Int64(Self.chunk), max(count, 1))), alignment: 16)
             defer { buffer.deallocate() }
             var done: Int64 = 0
@@ -110,7 +118,6 @@ public struct SourceFingerprint: Sendable, Equatable {
                 h.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
                 done += Int64(n)
             }
-            return h.digest
         }
 
         func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {

@@ -6,11 +6,6 @@ public enum RemovalTarget: Sendable, Equatable, CustomStringConvertible {
     /// The message stored under this Message-ID (without `<>`), and any imposters beside it.
     case messageID(String)
 
-    public var isSource: Bool {
-        if case .source = self { return true }
-        return false
-    }
-
     public var description: String {
         switch self {
         case .source(let path): return path
